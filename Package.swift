@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kefu",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kefu", targets: ["kefu"]),
+        .library(name: "KefuCore", targets: ["KefuCore"]),
+        .library(name: "KefuEngine", targets: ["KefuPlugins", "KefuBuiltinSnippets"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries from Debian; `make setup` installs them.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
+
+        // The pipeline: normalise → detect → extract → rank → render, packs, protocols.
+        .target(
+            name: "KefuCore",
+            dependencies: ["COpenCC", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // Built-in code plugins, one folder each under Plugins/, registered in KefuPlugins.
+        .target(name: "KefuTone", dependencies: ["KefuCore"], path: "Plugins/Tone"),
+        .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone"]),
+
+        // The top-level snippets/ folder, embedded into the binary at build time.
+        .executableTarget(name: "EmbedSnippetsTool"),
+        .plugin(
+            name: "EmbedSnippetsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedSnippetsTool"],
+            path: "Sources/EmbedSnippetsPlugin"
+        ),
+        .target(
+            name: "KefuBuiltinSnippets",
+            exclude: ["snippets"],
+            plugins: ["EmbedSnippetsPlugin"]
+        ),
+
+        // Front ends: the commands, and the thin executable.
+        .target(
+            name: "KefuCommands",
+            dependencies: [
+                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kefu", dependencies: ["KefuCommands"]),
+
+        .testTarget(
+            name: "KefuCoreTests",
+            dependencies: ["KefuCore", "KefuPlugins", "KefuBuiltinSnippets"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KefuCLITests",
+            dependencies: ["kefu", "KefuCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,74 @@
+import KefuCore
+
+/// Reads the buyer's mood: anger, insults and threats in Chinese and English,
+/// repeated punctuation, shouting in capitals, and urgency.
+///
+/// Anger raises `complaint` (and `bad_review` for review threats, via the
+/// pack's own triggers) and marks the buyer upset, which moves apology drafts
+/// first. Punctuation and capitals alone are weak: "status??" is impatience,
+/// not a complaint; together with angry words they are strong.
+public struct ToneDetector: IntentDetector {
+    public let id = "tone"
+
+    public init() {}
+
+    public func detect(_ message: DetectionInput) -> DetectorReport {
+        let text = message.text
+        var anger = 0.0, urgency = 0.0
+        var cues: [String] = []
+
+        let hits = ToneLexicon.shared.scan(text.scalars)
+        for hit in hits {
+            switch hit.kind {
+            case .insult: anger += 0.55
+            case .threat: anger += 0.5
+            case .anger: anger += 0.35
+            case .urgency: urgency += 0.4
+            }
+            cues.append(hit.word)
+        }
+
+        let punctuation = Self.repeatedPunctuation(text.display)
+        if punctuation.exclamations >= 3 { anger += 0.2; cues.append("!!!") }
+        else if punctuation.exclamations == 2 { anger += 0.1; urgency += 0.1 }
+        if punctuation.questions >= 3 { anger += 0.15; urgency += 0.1; cues.append("???") }
+        if Self.shoutedWords(text.display) >= 2 { anger += 0.25; cues.append("ALL CAPS") }
+
+        anger = min(1, anger)
+        urgency = min(1, urgency)
+        let tone = ToneReading(anger: anger, urgency: urgency, cues: cues)
+        var signals: [IntentSignal] = []
+        if anger > 0 {
+            // A lone "!!!" says little; words and threats carry the complaint.
+            let score = anger >= 0.35 ? min(0.95, anger + 0.1) : anger * 0.5
+            signals.append(IntentSignal(intent: "complaint", score: score, evidence: cues.map { Evidence(detector: id, detail: $0, weight: anger) }))
+        }
+        return DetectorReport(signals: signals, tone: tone)
+    }
+
+    /// Longest runs of `!`/`！` and `?`/`？` (full-width forms are already folded by NFKC).
+    static func repeatedPunctuation(_ text: String) -> (exclamations: Int, questions: Int) {
+        var bestBang = 0, bestQuestion = 0, bang = 0, question = 0
+        for s in text.unicodeScalars {
+            if s == "!" { bang += 1; bestBang = max(bestBang, bang) } else if s != " " { bang = 0 }
+            if s == "?" { question += 1; bestQuestion = max(bestQuestion, question) } else if s != " " { question = 0 }
+        }
+        return (bestBang, bestQuestion)
+    }
+
+    /// Words of three or more capital letters ("WHERE IS MY ORDER"), ignoring
+    /// codes with digits and common abbreviations.
+    static func shoutedWords(_ text: String) -> Int {
+        let exempt: Set<Substring> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
+        return text.split { !$0.isLetter && !$0.isNumber }.filter { word in
+            word.count >= 3 && word.allSatisfy { $0.isASCII && $0.isUppercase } && !exempt.contains(word)
+        }.count
+    }
+}
+
+/// Registers the tone detector with the engine.
+public struct ToneDetectorFactory: IntentDetectorFactory {
+    public let id = "tone"
+    public init() {}
+    public func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { ToneDetector() }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure intent detection on labelled messages.",
+        discussion: """
+            FILE is tab-separated with a header naming at least the columns \
+            'text' and 'intents' (intent ids joined by '+', 'other' for none). \
+            Reports per-intent precision, recall and F1, macro-F1 over the \
+            intents the file labels, the top-3 hit rate, the share of 'other' \
+            rows given an intent, and the most frequent confusions.
+
+            --mapping exact keeps only rows whose 'mapping' column is 'exact' or \
+            'none' (the labels that mean exactly a kefu intent, and the rows \
+            that are no intent).
+            """)
+
+    @Argument(help: ArgumentHelp("Labelled TSV file.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Keep only rows whose 'mapping' column is this value or 'none'.", valueName: "value"))
+    var mapping: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var library: LibraryOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)'")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("'\(file)' is not UTF-8 text") }
+        let tsv: LabelledTSV
+        do { tsv = try LabelledTSV(text) } catch { throw ValidationError("\(file): \(error)") }
+        if mapping != nil && !tsv.columns.contains("mapping") {
+            throw ValidationError("\(file) has no 'mapping' column to filter on")
+        }
+        let rows = tsv.rows { fields in
+            guard let m = mapping else { return true }
+            return fields["mapping"] == m || fields["mapping"] == "none"
+        }
+        let engine = library.makeEngine()
+        let e = Evaluation(engine: engine, rows: rows)
+        switch format {
+        case .text: print(report(e))
+        case .json: print(json(e))
+        }
+    }
+
+    func report(_ e: Evaluation) -> String {
+        var out = "\(file)\(mapping.map { " (mapping \($0) + none)" } ?? ""): \(e.rows) rows, \(e.labelledRows) labelled, \(e.otherRows) other\n\n"
+        out += "intent".padding(toLength: 16, withPad: " ", startingAt: 0) + "support  precision  recall     F1\n"
+        for s in e.perIntent {
+            out += s.intent.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(s.support).leftPadded(7) + f(s.precision).leftPadded(11) + f(s.recall).leftPadded(8) + f(s.f1).leftPadded(7) + "\n"
+        }
+        out += "\nmacro-F1        \(f(e.macroF1))\n"
+        out += "top-3 hit rate  \(f(e.top3))\n"
+        out += "other flagged   \(f(e.otherFlagged))  (other rows given an intent)\n"
+        out += "exact match     \(f(e.exactMatch))\n"
+        if !e.confusions.isEmpty {
+            out += "\nmost frequent confusions (gold → predicted):\n"
+            for c in e.confusions.prefix(12) { out += "  \(String(c.count).leftPadded(4))  \(c.gold) → \(c.predicted)\n" }
+        }
+        return out
+    }
+
+    func json(_ e: Evaluation) -> String {
+        JSONWriter.encode(.object([
+            ("file", .string(file)),
+            ("rows", .int(e.rows)),
+            ("macro_f1", .number(e.macroF1)),
+            ("top3", .number(e.top3)),
+            ("other_flagged", .number(e.otherFlagged)),
+            ("exact_match", .number(e.exactMatch)),
+            ("intents", .array(e.perIntent.map { s in
+                .object([("intent", .string(s.intent)), ("support", .int(s.support)), ("precision", .number(s.precision)), ("recall", .number(s.recall)), ("f1", .number(s.f1))])
+            })),
+        ]))
+    }
+
+    func f(_ x: Double) -> String { String(format: "%.3f", x) }
+}

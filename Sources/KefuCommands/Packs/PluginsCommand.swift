@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+
+struct PluginsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List, validate and inspect snippet packs and code plugins.",
+        subcommands: [List.self, Validate.self, Examples.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show every pack and code plugin with its state.")
+
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            let lib = library.loadLibrary()
+            print("packs (load order; later ones override earlier ones by id):")
+            for p in lib.packs {
+                let intents = lib.intents.values.filter { $0.pack == p.id }.count
+                let snippets = lib.snippets.filter { $0.pack == p.id }.count
+                print("  \(p.id) \(p.version)  loaded  [\(p.layer)] \(p.source)  intents: \(intents)  snippets: \(snippets)")
+            }
+            for f in lib.failures {
+                print("  \(f.source)  failed  [\(f.layer)] \(f.diagnostics.count) error(s); first: \(f.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "")")
+            }
+            print("code plugins:")
+            print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
+            print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
+            for f in KefuPluginsBridge.detectorFactories { print("  \(f.id.padding(toLength: 10, withPad: " ", startingAt: 0))  built-in  intent detector  Plugins/") }
+            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
+            print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
+            if !lib.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check pack files and report every error as file:line:col.",
+            discussion: "Without PATHs, validates every pack on the search path. Exit status 1 on any error.")
+
+        @Argument(help: ArgumentHelp("Pack files or folders.", valueName: "path"))
+        var paths: [String] = []
+
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            var options = library
+            options.extraPaths += paths
+            let lib = options.loadLibrary()
+            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
+            let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
+            for d in diagnostics { print(d) }
+            let checked = paths.isEmpty ? lib.packs.count + lib.failures.count : (wanted?.count ?? 0)
+            if diagnostics.isEmpty {
+                print(paths.isEmpty ? "\(checked) pack file(s) OK" : "OK: no errors in \(paths.joined(separator: ", "))")
+            } else {
+                print("\(diagnostics.count) error(s)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Examples: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every example and counter-example of the loaded packs.")
+
+        @Option(name: .long, help: "Output format (tsv).")
+        var format: String = "tsv"
+
+        @OptionGroup var library: LibraryOptions
+
+        func validate() throws {
+            guard format == "tsv" else { throw ValidationError("unknown format '\(format)': only tsv is supported") }
+        }
+
+        func run() throws {
+            let lib = library.loadLibrary()
+            func clean(_ s: String) -> String {
+                ControlSequences.strip(s).replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            }
+            var out = "text\tintent\tkind\tpack\n"
+            for intent in lib.intents.values.sorted(by: { $0.id < $1.id }) {
+                for e in intent.examples { out += "\(clean(e.text))\t\(intent.id)\texample\t\(packID(e.location, lib))\n" }
+                for e in intent.counterExamples { out += "\(clean(e.text))\t\(intent.id)\tcounter_example\t\(packID(e.location, lib))\n" }
+            }
+            for e in lib.otherExamples { out += "\(clean(e.text))\tother\texample\t\(packID(e.location, lib))\n" }
+            StandardOutput.write(out)
+        }
+
+        func packID(_ location: SourceLocation, _ lib: SnippetLibrary) -> String {
+            lib.packs.last { $0.source == location.file }?.id ?? location.file
+        }
+    }
+}

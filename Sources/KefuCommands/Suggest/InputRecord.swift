@@ -1,0 +1,13 @@
+/// One unit of `kefu suggest` input, or why it could not be read.
+struct InputRecord {
+    /// 1-based position in the input (line number for lines and JSON Lines,
+    /// block number for blocks): what error messages point at.
+    var number: Int
+    var bytes: [UInt8]
+    /// Set when the record was cut because it exceeded the size limit.
+    var oversized: Bool
+}
+
+enum InputFormat: String, CaseIterable {
+    case lines, jsonl, blocks
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Splits standard input into records without ever holding more than the
+/// size limit of one record: an endless line without a newline yields an
+/// "oversized" record once the limit is passed, and the rest of that line is
+/// skipped as it streams by. Reads with `read(2)` so each record is handled
+/// the moment its newline arrives.
+struct RecordReader {
+    static let maxRecordBytes = 1 << 20
+
+    private let fd: Int32
+    private let format: InputFormat
+    private let limit: Int
+    private var buffer: [UInt8] = []
+    /// Where unread bytes start in `buffer`: lines are sliced off by moving it,
+    /// and the buffer is compacted only when refilled.
+    private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 65536)
+    private var eof = false
+    private var lineNumber = 0
+    private var blockNumber = 0
+    private var skippingOversized = false
+
+    init(fd: Int32 = 0, format: InputFormat, limit: Int = RecordReader.maxRecordBytes) {
+        self.fd = fd
+        self.format = format
+        self.limit = limit
+    }
+
+    mutating func next() -> InputRecord? {
+        switch format {
+        case .lines, .jsonl:
+            while let line = nextLine() {
+                if line.oversized { return line }
+                if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                return line
+            }
+            return nil
+        case .blocks:
+            var block: [UInt8] = []
+            var oversized = false
+            while let line = nextLine() {
+                let blank = line.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                if blank && !line.oversized {
+                    if block.isEmpty && !oversized { continue }
+                    break
+                }
+                if line.oversized || block.count + line.bytes.count + 1 > limit {
+                    oversized = true
+                    continue
+                }
+                if !block.isEmpty { block.append(0x0A) }
+                block += line.bytes
+            }
+            if block.isEmpty && !oversized { return nil }
+            blockNumber += 1
+            return InputRecord(number: blockNumber, bytes: oversized ? [] : block, oversized: oversized)
+        }
+    }
+
+    /// The next line without its terminator (LF or CRLF).
+    private mutating func nextLine() -> InputRecord? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                var line = Array(buffer[start..<nl])
+                start = nl + 1
+                if line.last == 0x0D { line.removeLast() }
+                lineNumber += 1
+                if skippingOversized {
+                    skippingOversized = false
+                    continue  // the tail of a line already reported
+                }
+                return InputRecord(number: lineNumber, bytes: line, oversized: false)
+            }
+            if buffer.count - start > limit {
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                if !skippingOversized {
+                    skippingOversized = true
+                    return InputRecord(number: lineNumber + 1, bytes: [], oversized: true)
+                }
+            }
+            if eof {
+                guard start < buffer.count else { return nil }
+                var line = Array(buffer[start...])
+                buffer.removeAll()
+                start = 0
+                if line.last == 0x0D { line.removeLast() }
+                lineNumber += 1
+                if skippingOversized { skippingOversized = false; return nil }
+                return InputRecord(number: lineNumber, bytes: line, oversized: false)
+            }
+            if start > 0 {
+                buffer.removeSubrange(..<start)
+                start = 0
+            }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { eof = true; continue }
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Read buyer messages from stdin and write ranked draft replies.",
+        discussion: """
+            Reads one message per line (default), JSON Lines records \
+            ({"id": ..., "text": ..., "vars": {...}}) with --input jsonl, or blocks \
+            separated by blank lines with --input blocks. Writes one result per \
+            record, in order, flushed as soon as it is ready.
+
+            A bad record (invalid UTF-8, JSON that does not parse, more than 1 MiB) \
+            produces an error result for that record and the rest go on.
+
+            Exit status: 0 when every record succeeded, 1 when some failed, \
+            2 for usage errors.
+
+            Examples:
+              echo "where is my parcel" | kefu suggest
+              kefu suggest --format jsonl --top 3 < messages.txt
+              kefu suggest --input jsonl --format jsonl --var shop=Acme < chats.jsonl
+            """)
+
+    @Option(name: .long, help: "Input format: lines, jsonl or blocks.")
+    var input: InputFormatArgument = .lines
+
+    @Option(name: .long, help: "Output format: text or jsonl.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Number of drafts per message.")
+    var top: Int = 5
+
+    @Option(name: .long, help: ArgumentHelp("Write drafts in this language: auto, zh-Hans, zh-Hant or en.", valueName: "language"))
+    var lang: String = "auto"
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable for every message, e.g. --var shop=Acme (repeatable).", valueName: "key=value"))
+    var variables: [VariableAssignment] = []
+
+    @Option(name: .long, help: ArgumentHelp("Render this on-demand snippet (e.g. payment-reminder.gentle) for every message.", valueName: "id"))
+    var snippet: String?
+
+    @Flag(name: .long, help: "Include why each draft was offered.")
+    var explain = false
+
+    @OptionGroup var library: LibraryOptions
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    struct InputFormatArgument: ExpressibleByArgument {
+        var value: InputFormat
+        init?(argument: String) {
+            guard let v = InputFormat(rawValue: argument) else { return nil }
+            value = v
+        }
+        static let lines = InputFormatArgument(argument: "lines")!
+        static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
+    }
+
+    func validate() throws {
+        guard top >= 1 && top <= 100 else { throw ValidationError("--top must be between 1 and 100") }
+        guard lang == "auto" || Language(tag: lang) != nil else {
+            throw ValidationError("unknown language '\(lang)': use auto, zh-Hans, zh-Hant or en")
+        }
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let engine = library.makeEngine()
+        if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {
+            throw ValidationError("no snippet with id '\(id)' (see kefu plugins list)")
+        }
+        let configuration = Configuration.load(reportingTo: StandardError())
+        var base = configuration.variables
+        for v in variables { base[v.key] = v.value }
+        var reader = RecordReader(format: input.value)
+        let decoder = RecordDecoder(format: input.value)
+        var failures = 0
+        while let record = reader.next(), !StandardOutput.closed {
+            switch decoder.decode(record) {
+            case .failure(let f):
+                failures += 1
+                switch format {
+                case .jsonl: StandardOutput.write(SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n")
+                case .text: StandardOutput.write("#\(record.number) error: \(f.message)\n\n")
+                }
+                StandardError().write("kefu: \(f.message)\n")
+            case .success(let m):
+                let request = SuggestionRequest(
+                    variables: base, recordVariables: m.variables, language: Language(tag: lang),
+                    maxDrafts: top, snippet: snippet)
+                let s = engine.suggest(m.text, request)
+                switch format {
+                case .jsonl: StandardOutput.write(SuggestionJSON.record(id: m.id, s, explain: explain) + "\n")
+                case .text: StandardOutput.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n")
+                }
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import KefuBuiltinSnippets
+import KefuCore
+import KefuPlugins
+
+/// `--snippets PATH` and the rest of the pack search path, shared by every
+/// command that loads packs.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .customLong("snippets"), help: ArgumentHelp("Load packs from this file or folder too, after the others (repeatable).", valueName: "path"))
+    var extraPaths: [String] = []
+
+    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets and $XDG_CONFIG_HOME/kefu/snippets.")
+    var builtinOnly = false
+
+    /// The search path, in load order: built-in → ./snippets → user → --snippets.
+    func layers() -> [(path: String, layer: PackLayer)] {
+        var result: [(String, PackLayer)] = []
+        if !builtinOnly {
+            let project = FileManager.default.currentDirectoryPath + "/snippets"
+            if FileManager.default.fileExists(atPath: project) { result.append((project, .project)) }
+            let user = Paths.configHome + "/kefu/snippets"
+            if FileManager.default.fileExists(atPath: user) { result.append((user, .user)) }
+        }
+        for p in extraPaths { result.append((p, .commandLine)) }
+        return result
+    }
+
+    func loadLibrary() -> SnippetLibrary {
+        var sources = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+        var problems: [PackDiagnostic] = []
+        for (path, layer) in layers() {
+            let found = PackSource.files(at: path, layer: layer)
+            sources += found.sources
+            problems += found.problems
+        }
+        return SnippetLibrary.load(sources, problems: problems)
+    }
+
+    func makeEngine(reportingTo errors: StandardError = StandardError()) -> Engine {
+        let library = loadLibrary()
+        for d in library.diagnostics { errors.write("\(d)\n") }
+        return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors)
+    }
+}
+
+enum Paths {
+    static var configHome: String {
+        if let x = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"], x.hasPrefix("/") { return x }
+        return NSHomeDirectory() + "/.config"
+    }
+}
+
+/// Unbuffered writes to standard error (diagnostics never wait behind output).
+struct StandardError {
+    func write(_ text: String) {
+        var t = text
+        t.withUTF8 { buffer in _ = Foundation.write(2, buffer.baseAddress, buffer.count) }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Detects intents from the packs' trigger phrases, counter-triggers and
+/// regular expressions, all compiled into one `PhraseAutomaton`.
+public struct PhraseDetector: IntentDetector {
+    public let id = "phrases"
+
+    private enum Role: Sendable { case trigger, counter, anchor(Int) }
+
+    private struct Entry: Sendable {
+        var intent: String
+        var phrase: String
+        var weight: Double
+        var role: Role
+        /// Latin phrases match whole words: check the characters around the match.
+        var wordStart: Bool
+        var wordEnd: Bool
+        var startsNegated: Bool
+    }
+
+    private struct CompiledPattern: @unchecked Sendable {
+        // NSRegularExpression is immutable and documented thread-safe.
+        var intent: String
+        var source: String
+        var regex: NSRegularExpression
+    }
+
+    private let automaton: PhraseAutomaton
+    private let entries: [[Entry]]
+    private let patterns: [CompiledPattern]
+
+    /// How much one full-weight phrase says on its own.
+    static let phraseStrength = 0.8
+
+    public init(library: SnippetLibrary, normalizer: TextNormalizer) {
+        var phraseIndex: [[UInt32]: Int] = [:]
+        var phrases: [[UInt32]] = []
+        var entries: [[Entry]] = []
+        var patterns: [CompiledPattern] = []
+
+        func add(_ raw: String, intent: String, weight: Double, role: Role) {
+            var text = raw
+            var prefixMatch = false
+            if case .anchor = role {} else if text.hasSuffix("*") { text.removeLast(); prefixMatch = true }
+            let folded = normalizer.normalize(text).scalars
+            guard let first = folded.first, let last = folded.last else { return }
+            let isAnchor: Bool = { if case .anchor = role { true } else { false } }()
+            let entry = Entry(
+                intent: intent, phrase: raw, weight: weight, role: role,
+                wordStart: !isAnchor && Script.isWordCharacter(first),
+                wordEnd: !isAnchor && !prefixMatch && Script.isWordCharacter(last),
+                startsNegated: Negation.startsWithNegation(folded))
+            if let i = phraseIndex[folded] {
+                entries[i].append(entry)
+            } else {
+                phraseIndex[folded] = phrases.count
+                phrases.append(folded)
+                entries.append([entry])
+            }
+        }
+
+        for intent in library.intents.values.sorted(by: { $0.id < $1.id }) {
+            for t in intent.triggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .trigger) }
+            for t in intent.counterTriggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .counter) }
+            for p in intent.patterns {
+                guard let regex = try? NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]) else { continue }
+                add(p.anchor, intent: intent.id, weight: 1, role: .anchor(patterns.count))
+                patterns.append(CompiledPattern(intent: intent.id, source: p.pattern, regex: regex))
+            }
+        }
+        self.automaton = PhraseAutomaton(phrases: phrases)
+        self.entries = entries
+        self.patterns = patterns
+    }
+
+    public func detect(_ message: DetectionInput) -> DetectorReport {
+        let text = message.text.scalars
+        var hits: [String: [Evidence]] = [:]
+        var vetoes: [String: [Evidence]] = [:]
+        var anchored: Set<Int> = []
+
+        let detector = id
+        automaton.scan(text) { phraseID, start, end in
+            for entry in entries[phraseID] {
+                if entry.wordStart && start > 0 && Script.isWordCharacter(text[start - 1]) { continue }
+                if entry.wordEnd && end < text.count && Script.isWordCharacter(text[end]) { continue }
+                switch entry.role {
+                case .anchor(let p):
+                    anchored.insert(p)
+                case .counter:
+                    vetoes[entry.intent, default: []].append(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight))
+                case .trigger:
+                    if !entry.startsNegated && Negation.isNegated(text, phraseStart: start) { continue }
+                    hits[entry.intent, default: []].append(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight))
+                }
+            }
+        }
+        if !anchored.isEmpty {
+            let folded = message.text.folded
+            let range = NSRange(folded.startIndex..., in: folded)
+            for p in anchored.sorted() {
+                let pattern = patterns[p]
+                if let m = pattern.regex.firstMatch(in: folded, range: range), let r = Range(m.range, in: folded) {
+                    hits[pattern.intent, default: []].append(Evidence(detector: detector, detail: "/\(pattern.source)/ ← \(folded[r])", weight: 1))
+                }
+            }
+        }
+
+        var signals: [IntentSignal] = []
+        for (intent, evidence) in hits {
+            // Independent phrases add up like independent witnesses; a phrase
+            // contained in a longer matched one ("收到" inside "没收到") still counts.
+            var unique: [String: Double] = [:]
+            for e in evidence { unique[e.detail] = max(unique[e.detail] ?? 0, e.weight) }
+            let miss = unique.values.reduce(1.0) { $0 * (1 - Self.phraseStrength * $1) }
+            signals.append(IntentSignal(intent: intent, score: 1 - miss, evidence: evidence))
+        }
+        for (intent, evidence) in vetoes {
+            signals.append(IntentSignal(intent: intent, score: 1, isVeto: true, evidence: evidence))
+        }
+        return DetectorReport(signals: signals)
+    }
+}

@@ -1,0 +1,65 @@
+/// Why a detector believes an intent is present.
+public struct Evidence: Sendable, Hashable, Codable {
+    /// The detector that produced it (`phrases`, `classifier`, `tone`, a plugin id).
+    public var detector: String
+    /// What it saw: a matched phrase, the nearest example, a tone cue.
+    public var detail: String
+    /// Its contribution, 0...1.
+    public var weight: Double
+
+    public init(detector: String, detail: String, weight: Double) {
+        self.detector = detector
+        self.detail = detail
+        self.weight = weight
+    }
+}
+
+/// One detector's opinion about one intent.
+public struct IntentSignal: Sendable {
+    public var intent: String
+    /// Probability-like strength, 0...1.
+    public var score: Double
+    /// A veto lowers the intent's confidence instead of raising it
+    /// (counter-triggers such as "不用退", "no need to return").
+    public var isVeto: Bool
+    public var evidence: [Evidence]
+
+    public init(intent: String, score: Double, isVeto: Bool = false, evidence: [Evidence]) {
+        self.intent = intent
+        self.score = score
+        self.isVeto = isVeto
+        self.evidence = evidence
+    }
+}
+
+/// The buyer's mood, read from wording, punctuation and capitals.
+public struct ToneReading: Sendable, Hashable, Codable {
+    /// Anger, insults and threats, 0...1.
+    public var anger: Double
+    /// Pressure to hurry, 0...1.
+    public var urgency: Double
+    /// What was seen ("!!!", "ALL CAPS", "骗子").
+    public var cues: [String]
+
+    public init(anger: Double = 0, urgency: Double = 0, cues: [String] = []) {
+        self.anger = anger
+        self.urgency = urgency
+        self.cues = cues
+    }
+
+    /// Upset buyers get apology drafts first.
+    public var upset: Bool { anger >= 0.35 }
+
+    public static let calm = ToneReading()
+}
+
+/// What one detector reports for a message.
+public struct DetectorReport: Sendable {
+    public var signals: [IntentSignal]
+    public var tone: ToneReading?
+
+    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil) {
+        self.signals = signals
+        self.tone = tone
+    }
+}

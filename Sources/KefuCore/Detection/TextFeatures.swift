@@ -1,0 +1,77 @@
+/// Sparse n-gram features of a folded message: Han character unigrams and
+/// bigrams for Chinese; words, word bigrams and in-word character trigrams for
+/// English (trigrams make "recieved" land near "received"). Features are
+/// 64-bit FNV-1a hashes tagged by kind; collisions are rare enough to ignore.
+enum TextFeatures {
+    enum Kind: UInt64 { case hanUnigram = 1, hanBigram, word, wordBigram, charTrigram, number }
+
+    static func weight(_ kind: Kind) -> Float {
+        switch kind {
+        case .hanUnigram: 0.5
+        case .hanBigram: 1.0
+        case .word: 1.0
+        case .wordBigram: 0.7
+        case .charTrigram: 0.25
+        case .number: 0.3
+        }
+    }
+
+    /// Feature hash → summed kind weight (term frequency).
+    static func extract(_ text: [UInt32]) -> [UInt64: Float] {
+        var features: [UInt64: Float] = [:]
+        func add(_ kind: Kind, _ hash: UInt64) {
+            features[hash &+ kind.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += weight(kind)
+        }
+        var previousHan: UInt32? = nil
+        var previousWord: UInt64? = nil
+        var word: [UInt32] = []
+
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if word.allSatisfy(Script.isDigit) {
+                add(.number, 1)
+                previousWord = nil
+            } else {
+                let h = hash(word)
+                add(.word, h)
+                if let p = previousWord { add(.wordBigram, p &* 31 &+ h) }
+                previousWord = h
+                if word.count >= 3 {
+                    let padded = [0x23] + word + [0x23]
+                    for i in 0...(padded.count - 3) { add(.charTrigram, hash(padded[i..<(i + 3)])) }
+                }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+
+        for v in text {
+            if Script.isWordCharacter(v) {
+                previousHan = nil
+                word.append(v)
+                continue
+            }
+            if v == 0x27 && !word.isEmpty { continue }  // don't → dont
+            endWord()
+            if Script.isHan(v) {
+                previousWord = nil
+                add(.hanUnigram, UInt64(v))
+                if let p = previousHan { add(.hanBigram, UInt64(p) << 21 | UInt64(v)) }
+                previousHan = v
+            } else if v != 0x20 {
+                // Punctuation breaks n-grams.
+                previousHan = nil
+                previousWord = nil
+            }
+        }
+        endWord()
+        return features
+    }
+
+    static func hash<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for v in scalars {
+            h = (h ^ UInt64(v)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+}

@@ -1,0 +1,111 @@
+/// The pipeline every front end shares: normalise → detect → extract → rank →
+/// render. Built once per loaded library (start-up and each reload); `suggest`
+/// is safe to call from any thread.
+public final class Engine: Sendable {
+    public struct Options: Sendable {
+        /// Intents at or above this confidence are reported and answered.
+        public var threshold: Double = 0.5
+        /// Intents below this are not even candidates (top-3 lists, `why`).
+        public var candidateFloor: Double = 0.15
+        public init() {}
+    }
+
+    public let library: SnippetLibrary
+    public let options: Options
+    public let detectorIDs: [String]
+    public let normalizer: TextNormalizer
+    private let detectors: [any IntentDetector]
+    private let extractors: [any EntityExtractor]
+    private let ranker: DraftRanker
+    private let templates: DraftTemplates
+    private let snippetsByIntent: [String: [Int]]
+    private let fallbacks: [Int]
+
+    /// - Parameters:
+    ///   - detectorFactories: detectors beyond the built-in phrase matcher and
+    ///     classifier (code plugins such as Tone), rebuilt with each library.
+    ///   - extractors: entity extractors beyond the built-in one.
+    public init(
+        library: SnippetLibrary, detectorFactories: [any IntentDetectorFactory] = [],
+        extractors: [any EntityExtractor] = [], options: Options = Options(),
+        normalizer: TextNormalizer = TextNormalizer()
+    ) {
+        self.library = library
+        self.options = options
+        self.normalizer = normalizer
+        var detectors: [any IntentDetector] = [
+            PhraseDetector(library: library, normalizer: normalizer),
+            ExampleClassifier(library: library, normalizer: normalizer),
+        ]
+        detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
+        self.detectors = detectors
+        self.detectorIDs = detectors.map(\.id)
+        self.extractors = [BuiltinEntityExtractor()] + extractors
+        self.ranker = DraftRanker(snippets: library.snippets)
+        self.templates = DraftTemplates(library: library)
+        var index: [String: [Int]] = [:]
+        var fallbacks: [Int] = []
+        for (i, s) in library.snippets.enumerated() where !s.onDemand {
+            for intent in s.intents { index[intent, default: []].append(i) }
+            if s.fallback { fallbacks.append(i) }
+        }
+        self.snippetsByIntent = index
+        self.fallbacks = fallbacks
+    }
+
+    /// Detection and extraction only: what `kefu test` and `kefu eval` need.
+    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], tone: ToneReading, entities: [Entity]) {
+        let text = normalizer.normalize(raw)
+        let input = DetectionInput(text: text, heldOutExample: heldOutExample)
+        let reports = text.isEmpty ? [] : detectors.map { $0.detect(input) }
+        var tone = ToneReading.calm
+        for r in reports { if let t = r.tone { tone = t } }
+        let candidates = ConfidenceCombiner.combine(reports).filter {
+            $0.confidence >= options.candidateFloor && library.intents[$0.intent] != nil
+        }
+        let intents = candidates.filter { $0.confidence >= options.threshold }
+        let entities = extractors.flatMap { $0.extract(from: text) }
+        return (text, intents, candidates, tone, entities)
+    }
+
+    public func suggest(_ raw: String, _ request: SuggestionRequest = SuggestionRequest()) -> Suggestion {
+        let a = analyse(raw, heldOutExample: request.heldOutExample)
+        let language = request.language ?? a.text.language
+        let values = Self.values(request: request, entities: a.entities)
+
+        var candidates: [DraftRanker.Candidate]
+        var usedFallback = false
+        if let id = request.snippet {
+            candidates = library.snippets.indices.filter { library.snippets[$0].id == id }
+                .map { DraftRanker.Candidate(snippet: $0, intent: nil, score: 1, reasons: ["asked for by id"]) }
+        } else if a.intents.isEmpty {
+            candidates = ranker.fallback(fallbacks, language: language, values: values, tone: a.tone)
+            usedFallback = true
+        } else {
+            candidates = ranker.rank(intents: a.intents, index: snippetsByIntent, language: language, values: values, tone: a.tone)
+        }
+
+        var drafts: [Draft] = []
+        for c in candidates.prefix(max(0, request.maxDrafts)) {
+            let s = library.snippets[c.snippet]
+            guard let out = templates.render(s, language: language, values: values) else { continue }
+            drafts.append(Draft(
+                rank: drafts.count + 1, snippet: s.id, intent: c.intent, kind: s.kind,
+                score: (c.score * 1000).rounded() / 1000, language: language, text: out.text,
+                missing: out.missing, explanation: c.reasons, source: s.location))
+        }
+        return Suggestion(
+            language: language, detectedLanguage: a.text.language, intents: a.intents,
+            candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,
+            usedFallback: usedFallback)
+    }
+
+    /// Configuration and session, then what the message says, then the record's own values.
+    static func values(request: SuggestionRequest, entities: [Entity]) -> [String: String] {
+        var values = request.variables.filter { !$0.value.isEmpty }
+        for e in entities.reversed() { values[e.kind.rawValue] = e.value }  // first occurrence wins
+        if values["product"] == nil, let sku = values["sku"] { values["product"] = sku }
+        for (k, v) in request.recordVariables where !v.isEmpty { values[k] = v }
+        return values
+    }
+}

@@ -1,0 +1,29 @@
+/// What a front end asks of the engine for one message.
+public struct SuggestionRequest: Sendable {
+    /// Configuration and session values (`shop`, `agent`, `buyer`, `order_id`...).
+    /// Values found in the message override these.
+    public var variables: [String: String]
+    /// Values that come with this one message (a JSON Lines record's `vars`):
+    /// they override everything, including what was extracted.
+    public var recordVariables: [String: String]
+    /// Write drafts in this language whatever the buyer wrote.
+    public var language: Language?
+    /// How many drafts to render.
+    public var maxDrafts: Int
+    /// Render this on-demand snippet instead of detecting (the payment reminder).
+    public var snippet: String?
+    /// Leave this pack example out of the classifier (testing examples as unseen).
+    public var heldOutExample: ExampleKey?
+
+    public init(
+        variables: [String: String] = [:], recordVariables: [String: String] = [:],
+        language: Language? = nil, maxDrafts: Int = 5, snippet: String? = nil, heldOutExample: ExampleKey? = nil
+    ) {
+        self.variables = variables
+        self.recordVariables = recordVariables
+        self.language = language
+        self.maxDrafts = maxDrafts
+        self.snippet = snippet
+        self.heldOutExample = heldOutExample
+    }
+}

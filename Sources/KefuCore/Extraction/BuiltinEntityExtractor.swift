@@ -1,0 +1,161 @@
+/// Extracts order numbers, tracking numbers with their carrier, money,
+/// phone numbers, sizes, colours, quantities and product codes.
+///
+/// Reads tokens of the folded text (runs of letters and digits, with inner
+/// `-` and decimal points) and decides what each is from its shape and the
+/// words around it: a long digit run after "订单号" is an order number, the
+/// same run after "运单号" or beside "顺丰" is a tracking number.
+public struct BuiltinEntityExtractor: EntityExtractor {
+    public let id = "entities"
+
+    public init() {}
+
+    struct Token {
+        var text: String
+        var start: Int
+        var end: Int
+        var hasLetter: Bool
+        var hasDigit: Bool
+        var isNumber: Bool { hasDigit && !hasLetter }
+    }
+
+    public func extract(from message: NormalizedText) -> [Entity] {
+        let text = message.scalars
+        guard !text.isEmpty else { return [] }
+        let hits = EntityLexicon.shared.scan(text)
+        var entities: [Entity] = []
+        var claimed: [Range<Int>] = []
+
+        let carriers = hits.compactMap { if case .carrier(let c) = $0.role { c } else { nil } }
+        for c in carriers where !entities.contains(where: { $0.kind == .carrier }) {
+            entities.append(Entity(kind: .carrier, value: c.rawValue))
+        }
+        var seenColors: Set<String> = []
+        for hit in hits where hit.role == .color && !claimed.contains(where: { $0.overlaps(hit.start..<hit.end) }) {
+            if seenColors.insert(hit.word).inserted { entities.append(Entity(kind: .color, value: hit.word)) }
+            claimed.append(hit.start..<hit.end)
+        }
+
+        func keyword(_ role: EntityLexicon.Role, before start: Int, within distance: Int = 10) -> Bool {
+            hits.contains { $0.role == role && $0.end <= start && start - $0.end <= distance }
+        }
+        func following(_ end: Int, _ count: Int = 3) -> String {
+            String(String.UnicodeScalarView(text[end..<min(text.count, end + count)].compactMap(Unicode.Scalar.init)))
+        }
+        func preceding(_ start: Int, _ count: Int = 4) -> String {
+            String(String.UnicodeScalarView(text[max(0, start - count)..<start].compactMap(Unicode.Scalar.init)))
+        }
+
+        for token in tokens(text) {
+            let upper = token.text.uppercased()
+            let before = preceding(token.start), after = following(token.end)
+            let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
+
+            if let carrier = Carrier.byShape(upper) {
+                entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
+                if !entities.contains(where: { $0.kind == .carrier }) { entities.append(Entity(kind: .carrier, value: carrier.rawValue)) }
+                continue
+            }
+            if token.isNumber {
+                let digits = token.text.filter(\.isASCIIDigit)
+                let n = digits.count
+                if let amount = amount(token.text, before: trimmedBefore, after: after) {
+                    entities.append(amount); continue
+                }
+                if n == 11 && digits.hasPrefix("1") && "3456789".contains(Array(digits)[1]) || keyword(.phoneKeyword, before: token.start) && (7...15).contains(n) || before.hasSuffix("+86") {
+                    entities.append(Entity(kind: .phone, value: digits)); continue
+                }
+                if keyword(.trackingKeyword, before: token.start, within: 12) && (8...22).contains(n) && !keyword(.orderKeyword, before: token.start, within: 3) {
+                    var attributes: [String: String] = [:]
+                    if let c = carriers.first { attributes["carrier"] = c.rawValue }
+                    entities.append(Entity(kind: .trackingNumber, value: digits, attributes: attributes)); continue
+                }
+                if keyword(.orderKeyword, before: token.start, within: 12) && n >= 5 || trimmedBefore.hasSuffix("#") && n >= 5 {
+                    entities.append(Entity(kind: .orderID, value: digits)); continue
+                }
+                if !carriers.isEmpty && (10...22).contains(n) {
+                    entities.append(Entity(kind: .trackingNumber, value: digits, attributes: ["carrier": carriers[0].rawValue])); continue
+                }
+                if (12...22).contains(n) {
+                    entities.append(Entity(kind: .orderID, value: digits)); continue
+                }
+                if after.hasPrefix("码") || after.hasPrefix("号") && n <= 3 || keyword(.sizeKeyword, before: token.start, within: 3) || after.hasPrefix("cm") || after.hasPrefix(" cm") {
+                    entities.append(Entity(kind: .size, value: token.text + (after.hasPrefix("码") ? "码" : after.hasPrefix("号") ? "号" : ""))); continue
+                }
+                if let q = quantity(token.text, before: trimmedBefore, after: after, keyword: keyword(.quantityKeyword, before: token.start, within: 3)) {
+                    entities.append(q); continue
+                }
+                continue
+            }
+            if token.hasLetter && !token.hasDigit || Self.letterSizes.contains(token.text) {
+                if Self.letterSizes.contains(token.text) && (after.hasPrefix("码") || after.hasPrefix("号") || keyword(.sizeKeyword, before: token.start, within: 3) || message.language.isChinese && token.text.count >= 1 && (token.text != "s" && token.text != "m" || after.hasPrefix("的"))) {
+                    entities.append(Entity(kind: .size, value: upper)); continue
+                }
+                if token.text.hasPrefix("x"), let q = Int(token.text.dropFirst()), q > 0, q < 1000 {
+                    entities.append(Entity(kind: .quantity, value: String(q))); continue
+                }
+                continue
+            }
+            // Letters and digits: a product code, unless it is a quantity like "x3".
+            if token.text.hasPrefix("x"), let q = Int(token.text.dropFirst()), q > 0, q < 1000 {
+                entities.append(Entity(kind: .quantity, value: String(q))); continue
+            }
+            if (3...24).contains(token.text.count) {
+                entities.append(Entity(kind: .sku, value: upper))
+            }
+        }
+        return entities
+    }
+
+    static let letterSizes: Set<String> = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl"]
+
+    static let currencyBefore: [(String, String)] = [("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"), ("$", "USD"), ("usd", "USD"), ("us$", "USD"), ("€", "EUR"), ("eur", "EUR"), ("£", "GBP"), ("hk$", "HKD"), ("nt$", "TWD")]
+    static let currencyAfter: [(String, String)] = [("元", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"), ("dollars", "USD"), ("usd", "USD"), ("bucks", "USD"), ("eur", "EUR"), ("euros", "EUR"), ("pounds", "GBP")]
+
+    private func amount(_ number: String, before: String, after: String) -> Entity? {
+        let afterTrimmed = after.trimmingCharacters(in: .whitespaces)
+        for (symbol, code) in Self.currencyBefore where before.hasSuffix(symbol) {
+            return Entity(kind: .amount, value: (symbol == "¥" || symbol == "$" || symbol == "€" || symbol == "£" ? symbol : symbol.uppercased() + " ") + number, attributes: ["currency": code, "number": number])
+        }
+        for (word, code) in Self.currencyAfter where afterTrimmed.hasPrefix(word) || after.hasPrefix(word) {
+            let shown = code == "CNY" ? "¥" + number : code == "USD" ? "$" + number : number + " " + code
+            return Entity(kind: .amount, value: shown, attributes: ["currency": code, "number": number])
+        }
+        return nil
+    }
+
+    static let quantityUnits = ["件", "个", "双", "条", "套", "盒", "瓶", "包", "只", "支", "台", "份", "箱", "袋", "pcs", "pc", "pieces", "piece", "pairs", "pair", "units", "boxes", "bottles", "packs"]
+
+    private func quantity(_ number: String, before: String, after: String, keyword: Bool) -> Entity? {
+        guard let n = Int(number), n > 0, n < 10_000 else { return nil }
+        let a = after.trimmingCharacters(in: .whitespaces)
+        if keyword || before.hasSuffix("x") || before.hasSuffix("×") || Self.quantityUnits.contains(where: { a.hasPrefix($0) }) {
+            return Entity(kind: .quantity, value: String(n))
+        }
+        return nil
+    }
+
+    /// Runs of ASCII letters and digits; `-` inside a code and `.` inside a
+    /// number belong to the token.
+    func tokens(_ text: [UInt32]) -> [Token] {
+        var result: [Token] = []
+        var i = 0
+        while i < text.count {
+            guard Script.isASCIILetter(text[i]) || Script.isDigit(text[i]) else { i += 1; continue }
+            let start = i
+            var hasLetter = false, hasDigit = false
+            while i < text.count {
+                let v = text[i]
+                if Script.isASCIILetter(v) { hasLetter = true }
+                else if Script.isDigit(v) { hasDigit = true }
+                else if (v == 0x2D || v == 0x2E), i + 1 < text.count, Script.isDigit(text[i + 1]) || (v == 0x2D && Script.isASCIILetter(text[i + 1])), i > start {
+                    // inner '-' or '.'
+                } else { break }
+                i += 1
+            }
+            let s = String(String.UnicodeScalarView(text[start..<i].compactMap(Unicode.Scalar.init)))
+            result.append(Token(text: s, start: start, end: i, hasLetter: hasLetter, hasDigit: hasDigit))
+        }
+        return result
+    }
+}

@@ -1,0 +1,38 @@
+/// The kinds of value kefu extracts from a message. Raw values are the
+/// template variable names they fill.
+public enum EntityKind: String, Sendable, CaseIterable, Codable {
+    case orderID = "order_id"
+    case trackingNumber = "tracking_no"
+    case carrier
+    case amount
+    case phone
+    case size
+    case color
+    case quantity
+    case sku
+    case product
+}
+
+/// One value found in a message.
+public struct Entity: Sendable, Hashable {
+    public var kind: EntityKind
+    /// The value as it fills a template.
+    public var value: String
+    /// Extra facts (`currency` and `number` for amounts, `carrier` for tracking numbers).
+    public var attributes: [String: String]
+
+    public init(kind: EntityKind, value: String, attributes: [String: String] = [:]) {
+        self.kind = kind
+        self.value = value
+        self.attributes = attributes
+    }
+
+    /// The value as shown anywhere but inside a draft: phone numbers are masked
+    /// so they do not spread through logs, scripts and screens.
+    public var displayValue: String {
+        guard kind == .phone else { return value }
+        let digits = Array(value)
+        guard digits.count >= 7 else { return String(repeating: "*", count: digits.count) }
+        return String(digits.prefix(3)) + String(repeating: "*", count: digits.count - 7) + String(digits.suffix(4))
+    }
+}

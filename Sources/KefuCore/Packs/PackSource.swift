@@ -1,0 +1,102 @@
+import Foundation
+
+/// One pack file to load: its text and where it came from.
+public struct PackSource: Sendable {
+    public var path: String
+    public var text: String
+    public var layer: PackLayer
+
+    public init(path: String, text: String, layer: PackLayer) {
+        self.path = path
+        self.text = text
+        self.layer = layer
+    }
+
+    /// Every `.yaml`/`.yml` file at `path` (a file, or a folder read recursively
+    /// in path order). Unreadable files come back as diagnostics, not silence.
+    public static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return ([], [PackDiagnostic("no such file or folder", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        var paths: [String] = []
+        if isFolder.boolValue {
+            let root = URL(fileURLWithPath: path)
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            while let url = walker?.nextObject() as? URL {
+                if ["yaml", "yml"].contains(url.pathExtension) { paths.append(url.path) }
+            }
+            paths.sort()
+        } else {
+            paths = [path]
+        }
+        var sources: [PackSource] = []
+        var problems: [PackDiagnostic] = []
+        for p in paths {
+            guard let data = FileManager.default.contents(atPath: p) else {
+                problems.append(PackDiagnostic("cannot read the file", at: SourceLocation(file: p, line: 1, column: 1)))
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                let offset = UTF8Validation.firstInvalidOffset(in: data) ?? 0
+                let (line, column) = UTF8Validation.lineColumn(ofByte: offset, in: data)
+                problems.append(PackDiagnostic("the file is not valid UTF-8 (byte \(offset))", at: SourceLocation(file: p, line: line, column: column)))
+                continue
+            }
+            sources.append(PackSource(path: p, text: text, layer: layer))
+        }
+        return (sources, problems)
+    }
+
+    /// Modification times of every pack file under these paths, for noticing edits.
+    public static func fingerprint(of paths: [String]) -> [String: Date] {
+        var result: [String: Date] = [:]
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            let files: [String]
+            if isFolder.boolValue {
+                let walker = FileManager.default.enumerator(atPath: path)
+                files = (walker?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { path + "/" + $0 }
+            } else {
+                files = [path]
+            }
+            for f in files {
+                result[f] = (try? FileManager.default.attributesOfItem(atPath: f)[.modificationDate]) as? Date
+            }
+        }
+        return result
+    }
+}
+
+/// Finding where UTF-8 goes wrong, for messages that point at it.
+public enum UTF8Validation {
+    public static func firstInvalidOffset(in data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            if i + length > bytes.count { return i }
+            let prefix = Array(bytes[i..<(i + length)])
+            if String(validating: prefix, as: UTF8.self) == nil { return i }
+            i += length
+        }
+        return nil
+    }
+
+    public static func lineColumn(ofByte offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}

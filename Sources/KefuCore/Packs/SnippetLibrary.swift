@@ -1,0 +1,128 @@
+/// All loaded packs merged into one library: later layers override earlier
+/// ones by id, `extends: true` intents add to earlier ones, and every pack that
+/// failed is kept with its diagnostics so it can be reported.
+public struct SnippetLibrary: Sendable {
+    public struct Failure: Sendable {
+        public var source: String
+        public var layer: PackLayer
+        public var diagnostics: [PackDiagnostic]
+    }
+
+    public private(set) var packs: [Pack.Info] = []
+    /// Merged intents, by id, `other` excluded.
+    public private(set) var intents: [String: IntentDefinition] = [:]
+    /// Examples of the reserved `other` intent: messages that are no intent.
+    public private(set) var otherExamples: [ExampleMessage] = []
+    /// Merged snippets, in load order.
+    public private(set) var snippets: [SnippetDefinition] = []
+    public private(set) var partials: [String: LocalizedTemplates] = [:]
+    public private(set) var failures: [Failure] = []
+
+    public var diagnostics: [PackDiagnostic] { failures.flatMap(\.diagnostics) }
+
+    public init() {}
+
+    /// Parses and merges `sources` in order. `problems` are reading errors found
+    /// before parsing (missing folder, invalid UTF-8), reported as failures.
+    public static func load(_ sources: [PackSource], problems: [PackDiagnostic] = [], parser: PackParser = PackParser()) -> SnippetLibrary {
+        var parsed: [(Pack, PackLayer)] = []
+        var library = SnippetLibrary()
+        for p in problems {
+            library.failures.append(Failure(source: p.location.file, layer: .commandLine, diagnostics: [p]))
+        }
+        for source in sources {
+            let result = parser.parse(source.text, file: source.path, layer: source.layer)
+            if let pack = result.pack {
+                parsed.append((pack, source.layer))
+            } else {
+                library.failures.append(Failure(source: source.path, layer: source.layer, diagnostics: result.diagnostics))
+            }
+        }
+        // References across packs (intents, partials) are checked on the merged
+        // result; a pack with a dangling one is dropped and the rest merged again.
+        while true {
+            var merged = SnippetLibrary()
+            for (pack, _) in parsed { merged.merge(pack) }
+            let broken = parsed.enumerated().compactMap { index, entry -> (Int, [PackDiagnostic])? in
+                let problems = merged.danglingReferences(in: entry.0)
+                return problems.isEmpty ? nil : (index, problems)
+            }
+            if broken.isEmpty {
+                merged.failures = library.failures
+                return merged
+            }
+            for (index, problems) in broken.reversed() {
+                let (pack, layer) = parsed.remove(at: index)
+                library.failures.append(Failure(source: pack.info.source, layer: layer, diagnostics: problems))
+            }
+        }
+    }
+
+    private mutating func merge(_ pack: Pack) {
+        packs.removeAll { $0.id == pack.info.id }
+        packs.append(pack.info)
+        for (name, texts) in pack.partials { partials[name] = texts }
+        for intent in pack.intents {
+            if intent.id == otherIntentID {
+                otherExamples += intent.examples
+            } else if intent.extends, var existing = intents[intent.id] {
+                existing.triggers += intent.triggers
+                existing.patterns += intent.patterns
+                existing.counterTriggers += intent.counterTriggers
+                existing.examples += intent.examples
+                existing.counterExamples += intent.counterExamples
+                intents[intent.id] = existing
+            } else {
+                intents[intent.id] = intent
+            }
+        }
+        for snippet in pack.snippets {
+            if let i = snippets.firstIndex(where: { $0.id == snippet.id }) {
+                snippets[i] = snippet
+            } else {
+                snippets.append(snippet)
+            }
+        }
+    }
+
+    private func danglingReferences(in pack: Pack) -> [PackDiagnostic] {
+        var problems: [PackDiagnostic] = []
+        for intent in pack.intents where intent.extends && intents[intent.id] == nil {
+            problems.append(PackDiagnostic("intent '\(intent.id)' extends an intent that no loaded pack declares", at: intent.location))
+        }
+        for snippet in pack.snippets {
+            for id in snippet.intents where intents[id] == nil {
+                let hint = SpellingSuggestion.closest(to: id, in: Array(intents.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                problems.append(PackDiagnostic("snippet '\(snippet.id)' answers unknown intent '\(id)'\(hint)", at: snippet.location))
+            }
+        }
+        let templates = pack.snippets.flatMap { s in s.texts.values.map { (s.location, "snippet '\(s.id)'", $0) } }
+            + pack.partials.flatMap { name, texts in texts.values.map { (SourceLocation(file: pack.info.source, line: 1, column: 1), "partial '\(name)'", $0) } }
+        for (location, owner, template) in templates {
+            for name in template.partials {
+                if partials[name] == nil {
+                    let hint = SpellingSuggestion.closest(to: name, in: Array(partials.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    problems.append(PackDiagnostic("\(owner) includes unknown partial '\(name)'\(hint)", at: location))
+                } else if includesItself(name, seen: []) {
+                    problems.append(PackDiagnostic("partial '\(name)' includes itself", at: location))
+                }
+            }
+        }
+        return problems
+    }
+
+    private func includesItself(_ name: String, seen: Set<String>) -> Bool {
+        if seen.contains(name) { return true }
+        for template in partials[name]?.values ?? [:].values {
+            for inner in template.partials where includesItself(inner, seen: seen.union([name])) { return true }
+        }
+        return false
+    }
+
+    /// The partial text for a language, falling back to Simplified Chinese for
+    /// Traditional (converted at render time) and to any language at all last.
+    public func partial(_ name: String, language: Language) -> Template? {
+        guard let texts = partials[name] else { return nil }
+        return texts[language] ?? (language == .traditionalChinese ? texts[.simplifiedChinese] : nil)
+    }
+}

@@ -1,0 +1,124 @@
+/// Measures intent detection against labelled messages (`kefu eval`): per
+/// intent precision, recall and F1, macro-F1 over the intents the data
+/// labels, top-3 hit rate, how often messages labelled `other` are given an
+/// intent, and the most frequent confusions.
+public struct Evaluation: Sendable {
+    public struct Row: Sendable {
+        public var text: String
+        /// Gold intents; empty means `other`.
+        public var intents: Set<String>
+        public init(text: String, intents: Set<String>) {
+            self.text = text
+            self.intents = intents
+        }
+    }
+
+    public struct IntentScore: Sendable {
+        public var intent: String
+        public var support: Int
+        public var truePositives: Int
+        public var falsePositives: Int
+        public var falseNegatives: Int
+        public var precision: Double { truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double { support == 0 ? 0 : Double(truePositives) / Double(support) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    public var rows: Int
+    /// Intents that the data labels at least once, sorted.
+    public var perIntent: [IntentScore]
+    public var macroF1: Double
+    /// Share of labelled (non-`other`) rows whose gold intents include one of the top three candidates.
+    public var top3: Double
+    public var labelledRows: Int
+    public var otherRows: Int
+    /// Share of `other` rows given at least one confident intent.
+    public var otherFlagged: Double
+    /// (gold, predicted) → count, for predicted intents the row does not carry.
+    public var confusions: [(gold: String, predicted: String, count: Int)]
+    /// Share of rows whose predicted set equals the gold set exactly.
+    public var exactMatch: Double
+
+    public init(engine: Engine, rows: [Row]) {
+        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
+        var top3Hits = 0, labelled = 0, others = 0, flagged = 0, exact = 0
+        var confusion: [String: Int] = [:]
+        for row in rows {
+            let a = engine.analyse(row.text)
+            let predicted = Set(a.intents.map(\.intent))
+            if predicted == row.intents { exact += 1 }
+            for g in row.intents {
+                support[g, default: 0] += 1
+                if predicted.contains(g) { tp[g, default: 0] += 1 } else { fn[g, default: 0] += 1 }
+            }
+            for p in predicted where !row.intents.contains(p) {
+                fp[p, default: 0] += 1
+                confusion["\(row.intents.isEmpty ? "other" : row.intents.sorted().joined(separator: "+"))\t\(p)", default: 0] += 1
+            }
+            if row.intents.isEmpty {
+                others += 1
+                if !predicted.isEmpty { flagged += 1 }
+            } else {
+                labelled += 1
+                if a.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
+                if predicted.isEmpty { confusion["\(row.intents.sorted().joined(separator: "+"))\t(none)", default: 0] += 1 }
+            }
+        }
+        let inScope = support.keys.sorted()
+        perIntent = inScope.map {
+            IntentScore(intent: $0, support: support[$0] ?? 0, truePositives: tp[$0] ?? 0, falsePositives: fp[$0] ?? 0, falseNegatives: fn[$0] ?? 0)
+        }
+        macroF1 = perIntent.isEmpty ? 0 : perIntent.map(\.f1).reduce(0, +) / Double(perIntent.count)
+        self.rows = rows.count
+        labelledRows = labelled
+        otherRows = others
+        top3 = labelled == 0 ? 0 : Double(top3Hits) / Double(labelled)
+        otherFlagged = others == 0 ? 0 : Double(flagged) / Double(others)
+        exactMatch = rows.isEmpty ? 0 : Double(exact) / Double(rows.count)
+        confusions = confusion.map { key, count in
+            let parts = key.split(separator: "\t").map(String.init)
+            return (parts[0], parts[1], count)
+        }.sorted { ($0.count, $1.gold) > ($1.count, $0.gold) }
+    }
+}
+
+/// Reads labelled TSV: a header naming `text` and `intents` columns (others,
+/// such as `mapping`, are available for filtering), intents joined by `+`,
+/// `other` for none.
+public struct LabelledTSV: Sendable {
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public var columns: [String]
+    public var records: [(line: Int, fields: [String: String])]
+
+    public init(_ text: String) throws(Problem) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let header = lines.first else { throw Problem(line: 1, message: "the file is empty") }
+        columns = header.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard columns.contains("text"), columns.contains("intents") else {
+            throw Problem(line: 1, message: "the header must name the columns 'text' and 'intents' (tab-separated)")
+        }
+        records = []
+        for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == columns.count else {
+                throw Problem(line: i + 1, message: "expected \(columns.count) tab-separated fields, found \(fields.count)")
+            }
+            records.append((i + 1, Dictionary(uniqueKeysWithValues: zip(columns, fields))))
+        }
+    }
+
+    public func rows(where keep: ([String: String]) -> Bool = { _ in true }) -> [Evaluation.Row] {
+        records.filter { keep($0.fields) }.map { r in
+            let labels = Set((r.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != otherIntentID })
+            return Evaluation.Row(text: r.fields["text"] ?? "", intents: labels)
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,51 @@
+/// Runs the examples packs carry, like a linter runs the triggering and
+/// non-triggering examples each rule carries (`kefu test`).
+///
+/// Each example is tested as if unseen: the classifier leaves the example
+/// itself out of its neighbours, so an example passes only when the rest of
+/// the library recognises it. An example passes when its intent is among the
+/// top three candidates; a counter-example fails when its intent is
+/// confidently detected; an `other` example fails when any intent is.
+public struct ExampleTester {
+    public struct Case: Sendable {
+        public enum Kind: String, Sendable { case example, counterExample = "counter_example", other }
+        public var kind: Kind
+        public var intent: String
+        public var text: String
+        public var location: SourceLocation
+        public var passed: Bool
+        /// What kefu detected instead, for the report.
+        public var got: [DetectedIntent]
+    }
+
+    public let engine: Engine
+
+    public init(engine: Engine) { self.engine = engine }
+
+    /// Tests the examples of intents declared in packs whose source is in
+    /// `sources` (all packs when nil).
+    public func run(sources: Set<String>? = nil) -> [Case] {
+        var cases: [Case] = []
+        func included(_ location: SourceLocation) -> Bool { sources.map { $0.contains(location.file) } ?? true }
+        for intent in engine.library.intents.values.sorted(by: { $0.id < $1.id }) {
+            for e in intent.examples where included(e.location) {
+                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded)
+                let a = engine.analyse(e.text, heldOutExample: key)
+                let passed = a.candidates.prefix(3).contains { $0.intent == intent.id }
+                cases.append(Case(kind: .example, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.candidates))
+            }
+            for e in intent.counterExamples where included(e.location) {
+                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded)
+                let a = engine.analyse(e.text, heldOutExample: key)
+                let passed = !a.intents.contains { $0.intent == intent.id }
+                cases.append(Case(kind: .counterExample, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.intents))
+            }
+        }
+        for e in engine.library.otherExamples where included(e.location) {
+            let key = ExampleKey(intent: otherIntentID, folded: engine.normalizer.normalize(e.text).folded)
+            let a = engine.analyse(e.text, heldOutExample: key)
+            cases.append(Case(kind: .other, intent: otherIntentID, text: e.text, location: e.location, passed: a.intents.isEmpty, got: a.intents))
+        }
+        return cases
+    }
+}

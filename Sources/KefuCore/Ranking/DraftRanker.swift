@@ -1,0 +1,109 @@
+/// Orders the drafts of every confident intent into one list.
+///
+/// A draft's score is its intent's confidence, scaled by the pack author's
+/// priority, raised for drafts written for this exact situation (`when`
+/// conditions that hold) and for apologies to an upset buyer, lowered for each
+/// variable it needs that nobody knows. The second and later drafts of one
+/// intent are discounted so that a message with two intents gets the best
+/// draft of each near the top rather than five drafts of one.
+struct DraftRanker {
+    struct Candidate {
+        var snippet: Int
+        var intent: String?
+        var score: Double
+        var reasons: [String]
+    }
+
+    static let sameIntentDiscount = 0.8
+    static let apologyBoost = 0.5
+    static let specificityBoost = 0.04
+    static let unknownVariablePenalty = 0.03
+
+    let snippets: [SnippetDefinition]
+    /// Variables each snippet uses outside any section: unknown ones become placeholders.
+    let bareVariables: [[String]]
+
+    init(snippets: [SnippetDefinition]) {
+        self.snippets = snippets
+        self.bareVariables = snippets.map { s in
+            let any = s.texts[.simplifiedChinese] ?? s.texts[.english] ?? s.texts.values.first
+            return any.map(Self.bareVariables(of:)) ?? []
+        }
+    }
+
+    static func bareVariables(of template: Template) -> [String] {
+        template.segments.compactMap { if case .variable(let n) = $0 { n } else { nil } }
+    }
+
+    static func holds(_ c: SnippetConditions, values: [String: String], tone: ToneReading) -> Bool {
+        func known(_ v: String) -> Bool { !(values[v] ?? "").isEmpty }
+        if !c.has.allSatisfy(known) { return false }
+        if c.lacks.contains(where: known) { return false }
+        if let upset = c.upset, upset != tone.upset { return false }
+        for (k, v) in c.equals where values[k] != v { return false }
+        return true
+    }
+
+    func rank(
+        intents: [DetectedIntent], index: [String: [Int]], language: Language,
+        values: [String: String], tone: ToneReading
+    ) -> [Candidate] {
+        var perIntent: [[Candidate]] = []
+        for intent in intents {
+            var list: [Candidate] = []
+            for i in index[intent.intent] ?? [] {
+                let s = snippets[i]
+                guard DraftTemplates.hasText(s.texts, for: language), Self.holds(s.conditions, values: values, tone: tone) else { continue }
+                var score = intent.confidence * (0.6 + 0.4 * Double(s.priority) / 100)
+                var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
+                if s.conditions.specificity > 0 {
+                    score += Self.specificityBoost * Double(s.conditions.specificity)
+                    reasons.append("written for this situation (\(Self.describe(s.conditions)))")
+                }
+                if tone.upset && s.kind == .apology {
+                    score += Self.apologyBoost
+                    reasons.append("buyer is upset: apology first")
+                }
+                let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
+                if !unknown.isEmpty {
+                    score -= Self.unknownVariablePenalty * Double(unknown.count)
+                    reasons.append("needs \(unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))")
+                }
+                list.append(Candidate(snippet: i, intent: intent.intent, score: score, reasons: reasons))
+            }
+            list.sort { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            for k in list.indices where k > 0 {
+                list[k].score *= pow(Self.sameIntentDiscount, Double(k))
+            }
+            perIntent.append(list)
+        }
+        // One draft per snippet even when it answers several detected intents.
+        var seen: Set<Int> = []
+        return perIntent.flatMap { $0 }
+            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            .filter { seen.insert($0.snippet).inserted }
+    }
+
+    /// Generic drafts for a message with no confident intent.
+    func fallback(_ indices: [Int], language: Language, values: [String: String], tone: ToneReading) -> [Candidate] {
+        indices.filter { DraftTemplates.hasText(snippets[$0].texts, for: language) && Self.holds(snippets[$0].conditions, values: values, tone: tone) }
+            .map { Candidate(snippet: $0, intent: nil, score: Double(snippets[$0].priority) / 200, reasons: ["no confident intent: generic draft", "priority \(snippets[$0].priority)"]) }
+            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+    }
+
+    static func describe(_ c: SnippetConditions) -> String {
+        var parts: [String] = []
+        if !c.has.isEmpty { parts.append("has " + c.has.joined(separator: ", ")) }
+        if !c.lacks.isEmpty { parts.append("lacks " + c.lacks.joined(separator: ", ")) }
+        if let u = c.upset { parts.append(u ? "buyer upset" : "buyer calm") }
+        for (k, v) in c.equals.sorted(by: { $0.key < $1.key }) { parts.append("\(k) = \(v)") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func format(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        return String(r)
+    }
+}
+
+import Foundation

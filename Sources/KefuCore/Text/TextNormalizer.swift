@@ -1,0 +1,82 @@
+import Foundation
+
+/// Normalises buyer text and triggers alike, so that one set of Simplified,
+/// lower-case triggers serves Traditional, full-width and upper-case messages.
+///
+/// Steps: strip control sequences → Unicode NFKC (full-width letters, digits
+/// and punctuation become half-width) → case folding → Traditional to
+/// Simplified through OpenCC (only when a Traditional-only character is
+/// present: a full conversion costs about 1 µs per character) → white space
+/// collapsed.
+public struct TextNormalizer: Sendable {
+    private let converter: ChineseConverter
+
+    public init(converter: ChineseConverter = .shared) {
+        self.converter = converter
+    }
+
+    public func normalize(_ raw: String) -> NormalizedText {
+        var display = ControlSequences.strip(raw)
+        if !display.utf8.allSatisfy({ $0 < 0x80 }) {
+            display = display.precomposedStringWithCompatibilityMapping
+        }
+
+        var han = 0, traditional = 0, latinWords = 0
+        var inWord = false, wordHasLetter = false, wordHasDigit = false, wordLength = 0
+        func endWord() {
+            if inWord && wordHasLetter && !wordHasDigit && wordLength >= 2 { latinWords += 1 }
+            inWord = false; wordHasLetter = false; wordHasDigit = false; wordLength = 0
+        }
+        for s in display.unicodeScalars {
+            let v = s.value
+            if Script.isWordCharacter(v) {
+                inWord = true; wordLength += 1
+                if Script.isDigit(v) { wordHasDigit = true } else { wordHasLetter = true }
+                continue
+            }
+            endWord()
+            if Script.isHan(v) {
+                han += 1
+                if converter.isTraditionalOnly(s) { traditional += 1 }
+            }
+        }
+        endWord()
+
+        // Chinese with Latin SKU codes or a few English words is Chinese: Han
+        // characters count against whole Latin words, not letters.
+        let language: Language
+        if han > 0 && han >= latinWords {
+            language = traditional >= 2 || (traditional >= 1 && traditional * 5 >= han)
+                ? .traditionalChinese : .simplifiedChinese
+        } else {
+            language = .english
+        }
+
+        var folded = display.lowercased()
+        if traditional > 0 { folded = converter.convert(folded, .toSimplified) }
+        let scalars = Self.collapsingSpace(folded)
+        return NormalizedText(
+            display: display,
+            folded: String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))),
+            scalars: scalars, language: language, hanCount: han, latinWordCount: latinWords)
+    }
+
+    /// Normalises a trigger phrase or example the same way as a message.
+    public func fold(_ phrase: String) -> String { normalize(phrase).folded }
+
+    private static func collapsingSpace(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if Script.isSpace(s.value) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            // Typographic apostrophes are typed as often as straight ones ("don’t").
+            out.append(s.value == 0x2019 || s.value == 0x2018 ? 0x27 : s.value)
+        }
+        return out
+    }
+}

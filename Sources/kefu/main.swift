@@ -1,0 +1,3 @@
+import KefuCommands
+
+KefuCommand.entry()
