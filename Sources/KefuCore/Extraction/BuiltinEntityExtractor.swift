@@ -48,7 +48,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
         for token in tokens(text) {
             let upper = token.text.uppercased()
-            let before = preceding(token.start), after = following(token.end)
+            let before = preceding(token.start), after = following(token.end, 9)
             let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
 
             if let carrier = Carrier.byShape(upper) {

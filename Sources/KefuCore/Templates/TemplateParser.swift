@@ -30,12 +30,14 @@ struct TemplateParser {
             case "=":
                 throw error("changing delimiters ('{{=') is not supported", at: tagStart)
             case "!":
+                dropStandaloneLine(tagStart: tagStart, text: &text)
                 continue
             case "#", "^", "/", ">":
                 body.removeFirst()
             default: break
             }
             let name = body.trimmingCharacters(in: .whitespaces)
+            if sigil == "#" || sigil == "^" || sigil == "/" { dropStandaloneLine(tagStart: tagStart, text: &text) }
             guard Self.isName(name) else {
                 throw error(name.isEmpty ? "empty tag" : "invalid name '\(name)' in tag (use letters, digits and _)", at: tagStart)
             }
@@ -64,6 +66,20 @@ struct TemplateParser {
             throw error("section '\(open.name)' is never closed with '{{/\(open.name)}}'", at: open.at)
         }
         return current
+    }
+
+    /// Mustache's standalone rule: a section or comment tag alone on its line
+    /// takes the line with it, so optional paragraphs leave no blank line.
+    private mutating func dropStandaloneLine(tagStart: Int, text: inout String.UnicodeScalarView) {
+        var before = tagStart
+        while before > 0 && (scalars[before - 1] == " " || scalars[before - 1] == "\t") { before -= 1 }
+        guard before == 0 || scalars[before - 1] == "\n" else { return }
+        var after = index
+        while after < scalars.count && (scalars[after] == " " || scalars[after] == "\t") { after += 1 }
+        guard after == scalars.count || scalars[after] == "\n" else { return }
+        let indent = tagStart - before
+        if indent > 0 && text.count >= indent { text.removeLast(indent) }
+        index = after < scalars.count ? after + 1 : after
     }
 
     private static func isName(_ s: String) -> Bool {

@@ -1,0 +1,96 @@
+import Testing
+@testable import KefuCore
+
+@Suite struct EngineTests {
+    let engine = TestPack.engine()
+
+    @Test func draftsComeBackInTheBuyersScript() {
+        let zh = engine.suggest("我的快递到哪了")
+        #expect(zh.language == .simplifiedChinese)
+        #expect(zh.drafts.first?.text == "亲，马上帮您查询的物流哦。")
+        let hant = engine.suggest("我的快遞到哪裡了")
+        #expect(hant.language == .traditionalChinese)
+        #expect(hant.drafts.first?.text == "親，馬上幫您查詢的物流哦。")
+        let en = engine.suggest("where is my parcel")
+        #expect(en.drafts.first?.text == "Checking your parcel right away.")
+    }
+
+    @Test func languageCanBeForced() {
+        let s = engine.suggest("where is my parcel", SuggestionRequest(language: .simplifiedChinese))
+        #expect(s.detectedLanguage == .english)
+        #expect(s.drafts.first?.text.hasPrefix("亲") == true)
+    }
+
+    @Test func extractedValuesFillTemplates() {
+        let s = engine.suggest("where is my parcel, tracking SF1234567890123")
+        #expect(s.drafts.first?.text == "Checking tracking number SF1234567890123 right away.")
+    }
+
+    @Test func unknownNeededVariableIsAVisiblePlaceholder() {
+        let s = engine.suggest("where is my parcel", SuggestionRequest(maxDrafts: 5))
+        let ask = s.drafts.first { $0.snippet == "parcel.need-order" }
+        #expect(ask?.text == "Could you confirm order ⟨order_id⟩?")
+        #expect(ask?.complete == false)
+        #expect(ask?.missing == ["order_id"])
+        let filled = engine.suggest("where is my parcel", SuggestionRequest(variables: ["order_id": "A-77"]))
+        #expect(filled.drafts.first { $0.snippet == "parcel.need-order" }?.complete == true)
+    }
+
+    @Test func recordVariablesOverrideExtractedOnes() {
+        let s = engine.suggest("where is my parcel SF1234567890123", SuggestionRequest(recordVariables: ["tracking_no": "X1"]))
+        #expect(s.drafts.first?.text.contains("X1") == true)
+    }
+
+    @Test func priorityOrdersDraftsOfOneIntentAndApologyLeadsWhenUpset() {
+        let calm = engine.suggest("the mug arrived broken")
+        #expect(calm.drafts.map(\.snippet).prefix(2) == ["broken.reship", "broken.sorry"])
+        let upset = engine.suggest("the mug arrived BROKEN, TERRIBLE service, you scammers!!!")
+        #expect(upset.tone.upset)
+        #expect(upset.drafts.first?.snippet == "broken.sorry")
+        #expect(upset.drafts.first?.explanation.contains("buyer is upset: apology first") == true)
+    }
+
+    @Test func multiIntentMessagesGetTheBestDraftOfEachNearTheTop() {
+        let s = engine.suggest("where is my parcel? and the mug arrived broken, i want a refund", SuggestionRequest(maxDrafts: 3))
+        #expect(Set(s.drafts.compactMap(\.intent)) == ["parcel", "broken", "money_back"])
+    }
+
+    @Test func partialsRenderInsideDrafts() {
+        let s = engine.suggest("我要退款")
+        #expect(s.drafts.first?.text == "您在订单页申请退款就可以啦。七天无理由退货。")
+    }
+
+    @Test func noConfidentIntentOffersGenericDrafts() {
+        let s = engine.suggest("今天天气不错")
+        #expect(s.intents.isEmpty)
+        #expect(s.usedFallback)
+        #expect(s.drafts.map(\.snippet) == ["generic.check"])
+        #expect(s.drafts.first?.intent == nil)
+    }
+
+    @Test func onDemandSnippetsAreOnlyRenderedWhenAskedFor() {
+        #expect(!engine.suggest("pay").drafts.contains { $0.snippet == "reminder.pay" })
+        let s = engine.suggest("", SuggestionRequest(variables: ["order_id": "123"], snippet: "reminder.pay"))
+        #expect(s.drafts.map(\.text) == ["Your order 123 is waiting for payment."])
+    }
+
+    @Test func topLimitsDrafts() {
+        #expect(engine.suggest("where is my parcel", SuggestionRequest(maxDrafts: 1)).drafts.count == 1)
+        #expect(engine.suggest("where is my parcel", SuggestionRequest(maxDrafts: 0)).drafts.isEmpty)
+    }
+
+    @Test func hostileInputIsHandled() {
+        let huge = String(repeating: "快递到哪了", count: 200_000)  // 3 MB of UTF-8
+        #expect(engine.suggest(huge).intents.first?.intent == "parcel")
+        let attack = engine.suggest("where is my parcel\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J")
+        #expect(attack.intents.first?.intent == "parcel")
+        for d in attack.drafts { #expect(!d.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }) }
+        #expect(engine.suggest("\u{0}\u{1}\u{2}").usedFallback)
+    }
+
+    @Test func confidencesAreProbabilities() {
+        for text in ["where is my parcel", "我要退款 快递到哪了 坏了", "hello", "WTF!!!"] {
+            for i in engine.analyse(text).candidates { #expect(i.confidence >= 0 && i.confidence <= 1) }
+        }
+    }
+}
