@@ -1,0 +1,2 @@
+/// The interactive front end; see docs/repl.md.
+public enum KefuREPLModule {}

@@ -1,0 +1,241 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the real `kefu` executable is: next to the running test binary
+/// (SwiftPM puts every product of the package in one folder), else the
+/// package's `.build/debug/kefu`.
+enum KefuBinary {
+    static let url: URL = locate()
+
+    private static func isExecutableFile(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: url.path)
+    }
+
+    private static func locate() -> URL {
+        var starts = [Bundle.main.bundleURL, Bundle.main.executableURL].compactMap { $0 }
+        if let argv0 = CommandLine.arguments.first, !argv0.isEmpty {
+            starts.append(URL(fileURLWithPath: argv0))
+        }
+        starts += Bundle.allBundles.map(\.bundleURL)
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<6 {
+                let candidate = dir.appendingPathComponent("kefu")
+                if isExecutableFile(candidate) { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        // <root>/Tests/KefuCLITests/Support/KefuProcess.swift → <root>
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/kefu")
+    }
+}
+
+/// A fresh temporary folder per test: the working directory of the child, its
+/// `XDG_CONFIG_HOME`, and where test packs and inputs are written. Removed
+/// when the test lets go of it.
+final class Sandbox {
+    let root: URL
+    let configHome: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kefu-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        configHome = root.appendingPathComponent("xdg-config", isDirectory: true)
+        try FileManager.default.createDirectory(at: configHome, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Writes `text` to `name` inside the sandbox and returns its absolute path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let url = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url.path
+    }
+
+    /// The child's environment: the user's config never leaks in.
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CONFIG_HOME"] = configHome.path
+        env["NO_COLOR"] = "1"
+        return env
+    }
+}
+
+/// What one run of kefu produced.
+struct KefuResult {
+    var status: Int32
+    var stdout: Data
+    var stderr: Data
+    /// The run was still going when the hang guard fired (the test fails on it).
+    var timedOut: Bool
+
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+    var err: String { String(decoding: stderr, as: UTF8.self) }
+
+    /// Standard output split into lines (the final newline ends the last line).
+    var lines: [String] {
+        var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+/// Bytes shared between the thread that fills them and the test.
+private final class SharedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+enum Kefu {
+    /// A test that never ends is worse than a failing one: runs longer than
+    /// this are killed and reported as hung. This is a hang guard, not a
+    /// performance assertion.
+    static let hangGuard: TimeInterval = 60
+
+    static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+
+    /// Runs kefu with `arguments`, feeding `stdin` (then closing it), and
+    /// collects everything it writes. Input is written and output read on
+    /// separate threads, so neither side can block the other.
+    static func run(_ arguments: [String], stdin: Data = Data(), in sandbox: Sandbox) throws -> KefuResult {
+        _ = ignoreSIGPIPE
+        let process = Process()
+        process.executableURL = KefuBinary.url
+        process.arguments = arguments
+        process.environment = sandbox.environment
+        process.currentDirectoryURL = sandbox.root
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+
+        let group = DispatchGroup()
+        let out = SharedData(), err = SharedData()
+        let writer = inPipe.fileHandleForWriting
+        let outReader = outPipe.fileHandleForReading
+        let errReader = errPipe.fileHandleForReading
+        func background(_ body: @escaping @Sendable () -> Void) {
+            group.enter()
+            Thread { body(); group.leave() }.start()
+        }
+        background {
+            // The child may exit without reading (usage errors): EPIPE is fine.
+            try? writer.write(contentsOf: stdin)
+            try? writer.close()
+        }
+        background { out.set((try? outReader.readToEnd()) ?? Data()) }
+        background { err.set((try? errReader.readToEnd()) ?? Data()) }
+
+        let deadline = Date().addingTimeInterval(hangGuard)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(2_000)
+        }
+        process.waitUntilExit()
+        group.wait()
+        return KefuResult(status: process.terminationStatus, stdout: out.value, stderr: err.value, timedOut: timedOut)
+    }
+
+    static func run(_ arguments: [String], stdin: String, in sandbox: Sandbox) throws -> KefuResult {
+        try run(arguments, stdin: Data(stdin.utf8), in: sandbox)
+    }
+}
+
+/// A kefu child kept running: the test writes to its stdin a piece at a time
+/// and reads its stdout a line at a time, without closing anything.
+final class LiveKefu {
+    let process = Process()
+    private let inPipe = Pipe()
+    private let outPipe = Pipe()
+    private var buffer: [UInt8] = []
+    private var outFD: Int32 { outPipe.fileHandleForReading.fileDescriptor }
+
+    init(_ arguments: [String], in sandbox: Sandbox) throws {
+        _ = Kefu.ignoreSIGPIPE
+        process.executableURL = KefuBinary.url
+        process.arguments = arguments
+        process.environment = sandbox.environment
+        process.currentDirectoryURL = sandbox.root
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    func send(_ text: String) throws {
+        try inPipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    }
+
+    func closeInput() throws {
+        try inPipe.fileHandleForWriting.close()
+    }
+
+    /// The next complete line of output, or nil when none arrived within
+    /// `timeout` seconds (or output ended). Polls; never blocks longer.
+    func readLine(timeout: TimeInterval) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let nl = buffer.firstIndex(of: 0x0A) {
+                let line = Array(buffer[..<nl])
+                buffer.removeSubrange(...nl)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if Date() >= deadline { return nil }
+            var pfd = pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&pfd, 1, 20)
+            guard ready > 0 else { continue }
+            let n = chunk.withUnsafeMutableBytes { read(outFD, $0.baseAddress, $0.count) }
+            if n > 0 {
+                buffer += chunk[0..<n]
+            } else if n == 0 {
+                return nil  // end of output
+            } else if errno != EINTR && errno != EAGAIN {
+                return nil
+            }
+        }
+    }
+
+    /// The exit status, or nil if the child is still running after `timeout`.
+    func waitForExit(timeout: TimeInterval) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline { return nil }
+            usleep(2_000)
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
