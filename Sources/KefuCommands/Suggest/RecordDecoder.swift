@@ -28,51 +28,52 @@ struct RecordDecoder {
         guard format == .jsonl else {
             return .success(Message(id: fallbackID, text: text, variables: [:]))
         }
-        let object: Any
+        let value: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(record.bytes), options: [.fragmentsAllowed])
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(record.bytes))
         } catch {
             return .failure(Failure(id: fallbackID, message: "record \(record.number) is not valid JSON: \(Self.describe(error))"))
         }
-        guard let dict = object as? [String: Any] else {
+        guard case .object(let dict) = value else {
             return .failure(Failure(id: fallbackID, message: "record \(record.number) must be a JSON object like {\"id\": 1, \"text\": \"...\"}"))
         }
         var id = fallbackID
         switch dict["id"] {
-        case nil, is NSNull: break
-        case let s as String: id = .string(s)
-        case is Bool:
-            return .failure(Failure(id: fallbackID, message: "record \(record.number): \"id\" must be a string or a number"))
-        case let n as NSNumber:
-            id = n.doubleValue == n.doubleValue.rounded() && abs(n.doubleValue) < 1e15 ? .int(n.intValue) : .number(n.doubleValue)
+        case nil, .null?: break
+        case .string(let s)?: id = .string(s)
+        case .number(let n)?: id = n == n.rounded() && abs(n) < 1e15 ? .int(Int(n)) : .number(n)
         default:
             return .failure(Failure(id: fallbackID, message: "record \(record.number): \"id\" must be a string or a number"))
         }
-        guard let message = dict["text"] as? String else {
+        guard case .string(let message)? = dict["text"] else {
             return .failure(Failure(id: id, message: "record \(record.number): \"text\" is missing or not a string"))
         }
         var variables: [String: String] = [:]
-        if let vars = dict["vars"], !(vars is NSNull) {
-            guard let vars = vars as? [String: Any] else {
-                return .failure(Failure(id: id, message: "record \(record.number): \"vars\" must be an object of strings"))
-            }
+        switch dict["vars"] {
+        case nil, .null?: break
+        case .object(let vars)?:
             for (k, v) in vars {
                 switch v {
-                case let s as String: variables[k] = s
-                case let n as NSNumber: variables[k] = n.stringValue
+                case .string(let s): variables[k] = s
+                case .number(let n): variables[k] = JSONValue.text(of: n)
                 default:
                     return .failure(Failure(id: id, message: "record \(record.number): vars.\(k) must be a string or a number"))
                 }
             }
+        default:
+            return .failure(Failure(id: id, message: "record \(record.number): \"vars\" must be an object of strings"))
         }
-        for key in dict.keys where !["id", "text", "vars"].contains(key) {
+        for key in dict.keys.sorted() where !["id", "text", "vars"].contains(key) {
             return .failure(Failure(id: id, message: "record \(record.number): unknown key \"\(key)\" (expected id, text, vars)"))
         }
         return .success(Message(id: id, text: message, variables: variables))
     }
 
     private static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
+        }
+        return "\(error)"
     }
 }

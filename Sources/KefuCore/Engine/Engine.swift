@@ -101,11 +101,14 @@ public final class Engine: Sendable {
     }
 
     /// Configuration and session, then what the message says, then the record's own values.
+    /// Values from outside (a JSON record's `vars`, `--var`) are as untrusted as the
+    /// message: their control sequences are removed before they can reach a draft.
     static func values(request: SuggestionRequest, entities: [Entity]) -> [String: String] {
-        var values = request.variables.filter { !$0.value.isEmpty }
+        var values: [String: String] = [:]
+        for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
         for e in entities.reversed() { values[e.kind.rawValue] = e.value }  // first occurrence wins
         if values["product"] == nil, let sku = values["sku"] { values["product"] = sku }
-        for (k, v) in request.recordVariables where !v.isEmpty { values[k] = v }
+        for (k, v) in request.recordVariables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
         return values
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Each result is written and flushed as soon as its record is read, while
+/// stdin is still open: a script can hold a conversation with kefu.
+@Suite struct StreamingTests {
+    /// Generous: a guard against waiting forever, not a speed requirement.
+    static let patience: TimeInterval = 10
+
+    @Test func eachResultArrivesBeforeStdinIsClosed() throws {
+        let sandbox = try Sandbox()
+        let pack = try TestPacks.writeParcel(sandbox)
+        let kefu = try LiveKefu(["suggest"] + isolated + ["--snippets", pack, "--format", "jsonl"], in: sandbox)
+
+        try kefu.send("where is my parcel\n")
+        let first = try #require(kefu.readLine(timeout: Self.patience), "no output for the first line while stdin is open")
+        let one = try JSON.object(first)
+        #expect(JSON.numericID(one) == 1)
+        #expect(JSON.intents(one).contains("t.parcel"))
+        #expect(kefu.process.isRunning, "kefu must keep reading while stdin is open")
+
+        try kefu.send("do you have a voucher\n")
+        let second = try #require(kefu.readLine(timeout: Self.patience), "no output for the second line")
+        let two = try JSON.object(second)
+        #expect(JSON.numericID(two) == 2)
+        #expect(JSON.intents(two).contains("t.voucher"))
+
+        try kefu.closeInput()
+        #expect(kefu.readLine(timeout: Self.patience) == nil, "nothing more after the two records")
+        #expect(kefu.waitForExit(timeout: Self.patience) == 0)
+    }
+
+    @Test func jsonlRecordsStreamToo() throws {
+        let sandbox = try Sandbox()
+        let pack = try TestPacks.writeParcel(sandbox)
+        let kefu = try LiveKefu(["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "jsonl"], in: sandbox)
+
+        try kefu.send(#"{"id": "first", "text": "any coupon code"}"# + "\n")
+        let first = try #require(kefu.readLine(timeout: Self.patience))
+        #expect(try JSON.object(first)["id"] as? String == "first")
+
+        // A bad record is answered at once as well.
+        try kefu.send("{oops\n")
+        let second = try #require(kefu.readLine(timeout: Self.patience))
+        let error = try JSON.object(second)
+        #expect(JSON.isErrorRecord(error))
+        #expect(JSON.numericID(error) == 2)
+
+        try kefu.closeInput()
+        #expect(kefu.waitForExit(timeout: Self.patience) == 1)
+    }
+}
