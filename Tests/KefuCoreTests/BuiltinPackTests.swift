@@ -1,0 +1,104 @@
+import Foundation
+import KefuBuiltinSnippets
+import Testing
+@testable import KefuCore
+import KefuPlugins
+
+/// The built-in packs, as the binary embeds them.
+enum BuiltinEngine {
+    static let library = SnippetLibrary.load(
+        BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) })
+    static let engine = Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories)
+}
+
+@Suite struct BuiltinPackTests {
+    static let taxonomy = [
+        "greeting", "product_info", "bargain", "urge_delivery", "logistics", "cod", "change_order",
+        "refund_return", "item_problem", "complaint", "bad_review", "invoice", "thanks_bye",
+    ]
+
+    @Test func everyBuiltinPackLoads() {
+        #expect(BuiltinEngine.library.diagnostics.isEmpty, "\(BuiltinEngine.library.diagnostics)")
+        #expect(!BuiltinEngine.library.packs.isEmpty)
+    }
+
+    @Test(arguments: taxonomy)
+    func intentHasExamplesAndDraftsInBothLanguages(intent: String) throws {
+        let definition = try #require(BuiltinEngine.library.intents[intent])
+        for language in [Language.simplifiedChinese, .english] {
+            #expect(definition.examples.filter { $0.language == language }.count >= 30, "\(intent) \(language)")
+        }
+        #expect(!definition.counterExamples.isEmpty)
+        let drafts = BuiltinEngine.library.snippets.filter { $0.intents.contains(intent) }
+        #expect(drafts.count >= 3, "\(intent) needs several drafts so ranking matters")
+        for d in drafts {
+            #expect(d.texts[.simplifiedChinese] != nil && d.texts[.english] != nil, "\(d.id)")
+        }
+    }
+
+    @Test func specialDraftsExist() {
+        let snippets = BuiltinEngine.library.snippets
+        #expect(snippets.contains { $0.kind == .upsell && $0.intents.contains("product_info") })
+        #expect(snippets.contains { $0.onDemand && $0.kind == .reminder })
+        #expect(snippets.contains { $0.conditions.equals["returning"] == "true" })
+        #expect(snippets.contains { $0.fallback })
+    }
+
+    /// `kefu test` on the built-in packs: every example (held out of the
+    /// classifier) yields its intent in the top 3, no counter-example yields it.
+    @Test func packExamplesPass() {
+        let failures = ExampleTester(engine: BuiltinEngine.engine).run().filter { !$0.passed }
+        let report = failures.prefix(20).map { "\($0.location): \($0.kind.rawValue) \($0.intent): \($0.text) → \($0.got.prefix(3).map(\.intent))" }
+        #expect(failures.isEmpty, "\(failures.count) failing examples:\n\(report.joined(separator: "\n"))")
+    }
+
+    @Test func returningCustomerGetsTheirGreeting() {
+        let s = BuiltinEngine.engine.suggest("在吗", SuggestionRequest(variables: ["returning": "true", "buyer": "小王"]))
+        #expect(s.drafts.first.map { BuiltinEngine.library.snippets.first { s in s.id == $0.snippet }?.conditions.equals["returning"] == "true" } == true)
+    }
+
+    @Test func traditionalMessageGetsTraditionalDrafts() throws {
+        let s = BuiltinEngine.engine.suggest("請問我的包裹到哪裡了？單號查不到")
+        #expect(s.language == .traditionalChinese)
+        let first = try #require(s.drafts.first)
+        #expect(first.text != ChineseConverter.shared.convert(first.text, .toSimplified), "draft is not Traditional: \(first.text)")
+    }
+
+    @Test func upsetBuyerGetsApologyFirst() throws {
+        let s = BuiltinEngine.engine.suggest("你们什么破店！！！东西坏了还不理人，垃圾，我要投诉")
+        #expect(s.tone.upset)
+        #expect(s.intents.contains { $0.intent == "complaint" })
+        #expect(try #require(s.drafts.first).kind == .apology)
+    }
+}
+
+/// The project's own labelled bilingual messages (written for kefu, never
+/// shown to the packs): per-intent floors on F1, and the overall bars.
+@Suite struct LabelledSetTests {
+    static let rows: [Evaluation.Row] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/labelled-messages.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8), let tsv = try? LabelledTSV(text) else { return [] }
+        return tsv.rows()
+    }()
+    static let evaluation = Evaluation(engine: BuiltinEngine.engine, rows: rows)
+
+    @Test func setIsLargeAndBilingual() {
+        #expect(Self.rows.count >= 300)
+        let chinese = Self.rows.filter { TextNormalizer().normalize($0.text).language.isChinese }.count
+        #expect(chinese >= 120 && Self.rows.count - chinese >= 120)
+    }
+
+    @Test func overallBars() {
+        let e = Self.evaluation
+        #expect(e.macroF1 >= LabelledSetFloors.macroF1, "macro-F1 \(e.macroF1)")
+        #expect(e.top3 >= LabelledSetFloors.top3, "top-3 \(e.top3)")
+        #expect(e.otherFlagged <= LabelledSetFloors.otherFlagged, "other flagged \(e.otherFlagged)")
+    }
+
+    @Test(arguments: BuiltinPackTests.taxonomy)
+    func perIntentFloor(intent: String) throws {
+        let score = try #require(Self.evaluation.perIntent.first { $0.intent == intent })
+        let floor = LabelledSetFloors.f1[intent] ?? LabelledSetFloors.defaultF1
+        #expect(score.f1 >= floor, "\(intent): F1 \(score.f1) (precision \(score.precision), recall \(score.recall)) below \(floor)")
+    }
+}
