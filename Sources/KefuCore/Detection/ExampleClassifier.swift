@@ -31,9 +31,9 @@ public struct ExampleClassifier: IntentDetector {
     private let idf: [UInt64: Float]
 
     /// Similarities below this say nothing.
-    static let floor: Double = 0.18
+    static let floor: Double = Tuning.value("FL", 0.18)
     /// Similarity at which the classifier is as sure as it gets.
-    static let ceiling: Double = 0.75
+    static let ceiling: Double = Tuning.value("CE", 0.75)
 
     public init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var docs: [Document] = []
@@ -101,28 +101,40 @@ public struct ExampleClassifier: IntentDetector {
     }
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
-        var best: [String: (Float, Int)] = [:]
+        // The two nearest examples of each intent: one lucky neighbour is weaker
+        // evidence than two.
+        var best: [String: (first: Float, second: Float, doc: Int)] = [:]
         var counter: [String: Float] = [:]
         var other: Float = 0
         for (doc, s) in neighbours(message) {
             switch documents[doc].label {
-            case .intent(let i): if s > best[i]?.0 ?? 0 { best[i] = (s, doc) }
+            case .intent(let i):
+                var b = best[i] ?? (0, 0, doc)
+                if s > b.first { b = (s, b.first, doc) } else if s > b.second { b.second = s }
+                best[i] = b
             case .counter(let i): counter[i] = max(counter[i] ?? 0, s)
             case .other: other = max(other, s)
             }
         }
+        let top = best.values.map { Self.blend($0.first, $0.second) }.max() ?? 0
         var signals: [IntentSignal] = []
-        for (intent, (similarity, doc)) in best {
-            var s = Double(similarity)
+        for (intent, b) in best {
+            var s = Self.blend(b.first, b.second)
             // Closer to what this intent is not than to what it is: discount.
-            for rival in [Double(other), Double(counter[intent] ?? 0)] where rival > s {
+            // Closer to another intent: discount too, so shared wording ("where
+            // is my ...") does not make every intent that uses it a candidate.
+            for rival in [Double(other), Double(counter[intent] ?? 0), top] where rival > s {
                 s *= (s / rival) * (s / rival)
             }
             let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
             guard score > 0 else { continue }
-            let evidence = Evidence(detector: id, detail: "like “\(documents[doc].text)” (\(String(format: "%.2f", similarity)))", weight: score)
+            let evidence = Evidence(detector: id, detail: "like “\(documents[b.doc].text)” (\(String(format: "%.2f", b.first)))", weight: score)
             signals.append(IntentSignal(intent: intent, score: score, evidence: [evidence]))
         }
         return DetectorReport(signals: signals)
+    }
+
+    private static func blend(_ first: Float, _ second: Float) -> Double {
+        Double(0.75 * first + 0.25 * second)
     }
 }

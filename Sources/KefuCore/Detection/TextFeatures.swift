@@ -16,6 +16,17 @@ enum TextFeatures {
         }
     }
 
+    /// Function words carry little intent on their own ("i would like to ..."
+    /// is as likely a refund as a dealership enquiry): they count a fifth.
+    static let englishFunctionWords: Set<UInt64> = Set([
+        "i", "me", "my", "you", "your", "u", "ur", "the", "a", "an", "to", "of", "is", "are", "am", "be", "it",
+        "its", "this", "that", "for", "on", "in", "at", "and", "or", "so", "we", "us", "our", "im", "have", "has",
+        "had", "would", "like", "want", "wanna", "need", "get", "got", "please", "pls", "plz", "can", "could",
+        "will", "just", "do", "does", "did", "with", "about", "from", "there", "any", "some", "if", "know", "tell",
+    ].map { hash($0.unicodeScalars.map(\.value)) })
+    /// Chinese particles and pronouns, likewise.
+    static let chineseFunctionCharacters: Set<UInt32> = Set("的了吗呢吧啊呀哦哈么我你您是亲在一个这那有就也都还和".unicodeScalars.map(\.value))
+
     /// Feature hash → summed kind weight (term frequency).
     static func extract(_ text: [UInt32]) -> [UInt64: Float] {
         var features: [UInt64: Float] = [:]
@@ -33,7 +44,11 @@ enum TextFeatures {
                 previousWord = nil
             } else {
                 let h = hash(word)
-                add(.word, h)
+                if englishFunctionWords.contains(h) {
+                    features[h &+ Kind.word.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += 0.2
+                } else {
+                    add(.word, h)
+                }
                 if let p = previousWord { add(.wordBigram, p &* 31 &+ h) }
                 previousWord = h
                 if word.count >= 3 {
@@ -54,7 +69,11 @@ enum TextFeatures {
             endWord()
             if Script.isHan(v) {
                 previousWord = nil
-                add(.hanUnigram, UInt64(v))
+                if chineseFunctionCharacters.contains(v) {
+                    features[UInt64(v) &+ Kind.hanUnigram.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += 0.1
+                } else {
+                    add(.hanUnigram, UInt64(v))
+                }
                 if let p = previousHan { add(.hanBigram, UInt64(p) << 21 | UInt64(v)) }
                 previousHan = v
             } else if v != 0x20 {

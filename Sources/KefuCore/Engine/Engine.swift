@@ -6,7 +6,7 @@ public final class Engine: Sendable {
         /// Intents at or above this confidence are reported and answered.
         public var threshold: Double = 0.5
         /// Intents below this are not even candidates (top-3 lists, `why`).
-        public var candidateFloor: Double = 0.15
+        public var candidateFloor: Double = 0.05
         public init() {}
     }
 
@@ -63,7 +63,10 @@ public final class Engine: Sendable {
         let candidates = ConfidenceCombiner.combine(reports).filter {
             $0.confidence >= options.candidateFloor && library.intents[$0.intent] != nil
         }
-        let intents = candidates.filter { $0.confidence >= options.threshold }
+        var intents = candidates.filter { $0.confidence >= options.threshold }
+        if intents.contains(where: { library.intents[$0.intent]?.secondary == false }) {
+            intents.removeAll { library.intents[$0.intent]?.secondary == true }
+        }
         let entities = extractors.flatMap { $0.extract(from: text) }
         return (text, intents, candidates, tone, entities)
     }

@@ -67,6 +67,9 @@ public struct IntentDefinition: Sendable {
     public var description: String
     /// Adds to an earlier intent of the same id instead of replacing it.
     public var extends: Bool
+    /// Reported only when no other intent is confident: "在吗 快递到哪了" is a
+    /// logistics question, not a greeting.
+    public var secondary: Bool
     public var triggers: [Trigger]
     public var patterns: [PatternTrigger]
     public var counterTriggers: [Trigger]

@@ -235,9 +235,9 @@ private struct ParseState {
     }
 
     mutating func intent(_ node: Node, pack: String) -> IntentDefinition? {
-        let keys = ["id", "description", "extends", "triggers", "patterns", "counter_triggers", "examples", "counter_examples"]
+        let keys = ["id", "description", "extends", "secondary", "triggers", "patterns", "counter_triggers", "examples", "counter_examples"]
         guard let entries = reader.mapping(node, "an intent", allowed: keys) else { return nil }
-        var intent = IntentDefinition(id: "", description: "", extends: false, triggers: [], patterns: [], counterTriggers: [], examples: [], counterExamples: [], location: reader.location(node), pack: pack)
+        var intent = IntentDefinition(id: "", description: "", extends: false, secondary: false, triggers: [], patterns: [], counterTriggers: [], examples: [], counterExamples: [], location: reader.location(node), pack: pack)
         var hasID = false
         for (key, _, value) in entries {
             switch key {
@@ -247,6 +247,7 @@ private struct ParseState {
                 intent.id = id; hasID = true
             case "description": intent.description = reader.string(value, "description") ?? ""
             case "extends": intent.extends = reader.bool(value, "extends") ?? false
+            case "secondary": intent.secondary = reader.bool(value, "secondary") ?? false
             case "triggers": intent.triggers = triggers(value, "triggers")
             case "patterns": intent.patterns = patterns(value)
             case "counter_triggers": intent.counterTriggers = triggers(value, "counter_triggers")

@@ -71,6 +71,7 @@ public struct SnippetLibrary: Sendable {
                 existing.counterTriggers += intent.counterTriggers
                 existing.examples += intent.examples
                 existing.counterExamples += intent.counterExamples
+                existing.secondary = existing.secondary || intent.secondary
                 intents[intent.id] = existing
             } else {
                 intents[intent.id] = intent
