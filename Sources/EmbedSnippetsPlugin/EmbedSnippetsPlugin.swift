@@ -25,12 +25,15 @@ struct EmbedSnippetsPlugin: BuildToolPlugin {
         ]
     }
 
+    /// Pack files named through the target's `snippets` symlink: SwiftPM
+    /// tracks inputs inside the target, and re-plans when they change.
     private func packFiles(under folder: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        else { return [] }
-        return walker.compactMap { $0 as? URL }
-            .filter { ["yaml", "yml"].contains($0.pathExtension) }
-            .sorted { $0.path() < $1.path() }
+        let real = folder.resolvingSymlinksInPath().path()
+        let paths = (try? FileManager.default.subpathsOfDirectory(atPath: real)) ?? []
+        return paths
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+            .map { folder.appending(path: $0) }
     }
 }

@@ -56,6 +56,8 @@ enum Negation {
             for negator in chinese where end - negator.count >= 0 {
                 let from = end - negator.count
                 if text[from..<end].elementsEqual(negator) {
+                    // "能不能", "有没有", "是不是": an A-not-A question, not a negation.
+                    if from > 0 && end < text.count && text[from - 1] == text[end] { return false }
                     return !chineseQuestionLeads.contains { lead in
                         from - lead.count >= 0 && text[(from - lead.count)..<from].elementsEqual(lead)
                     }
