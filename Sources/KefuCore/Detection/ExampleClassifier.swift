@@ -31,9 +31,9 @@ public struct ExampleClassifier: IntentDetector {
     private let idf: [UInt64: Float]
 
     /// Similarities below this say nothing.
-    static let floor: Double = Tuning.value("FL", 0.18)
+    static let floor: Double = 0.18
     /// Similarity at which the classifier is as sure as it gets.
-    static let ceiling: Double = Tuning.value("CE", 0.75)
+    static let ceiling: Double = 0.75
 
     public init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var docs: [Document] = []

@@ -30,7 +30,7 @@ public struct PhraseDetector: IntentDetector {
     private let patterns: [CompiledPattern]
 
     /// How much one full-weight phrase says on its own.
-    static let phraseStrength = Tuning.value("PS", 0.8)
+    static let phraseStrength = 0.8
 
     public init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var phraseIndex: [[UInt32]: Int] = [:]

@@ -9,7 +9,7 @@
 struct ConfidenceCombiner {
     /// Phrases alone are strong but not decisive: an ambiguous word must be
     /// backed by the classifier or a second phrase.
-    static let phraseWeight = Tuning.value("PW", 0.78)
+    static let phraseWeight = 0.78
     static let vetoFactor = 0.2
 
     static func combine(_ reports: [DetectorReport]) -> [DetectedIntent] {
@@ -33,9 +33,3 @@ struct ConfidenceCombiner {
     }
 }
 
-import Foundation
-enum Tuning {
-    static func value(_ key: String, _ d: Double) -> Double {
-        ProcessInfo.processInfo.environment["KEFU_TUNE_" + key].flatMap(Double.init) ?? d
-    }
-}
