@@ -60,9 +60,23 @@ public struct ToneDetector: IntentDetector {
     /// codes with digits and common abbreviations.
     static func shoutedWords(_ text: String) -> Int {
         let exempt: Set<Substring> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
-        return text.split { !$0.isLetter && !$0.isNumber }.filter { word in
-            word.count >= 3 && word.allSatisfy { $0.isASCII && $0.isUppercase } && !exempt.contains(word)
-        }.count
+        var count = 0
+        var word: [UInt8] = []
+        var hasLower = false
+        func end() {
+            if word.count >= 3 && !hasLower && word.allSatisfy({ (0x41...0x5A).contains($0) }),
+               !exempt.contains(Substring(String(decoding: word, as: UTF8.self))) {
+                count += 1
+            }
+            word.removeAll(keepingCapacity: true); hasLower = false
+        }
+        for b in text.utf8 {
+            if (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) { word.append(b) }
+            else if (0x61...0x7A).contains(b) || b >= 0x80 { hasLower = true; word.append(b) }
+            else { end() }
+        }
+        end()
+        return count
     }
 }
 

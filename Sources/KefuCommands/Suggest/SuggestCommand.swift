@@ -78,6 +78,7 @@ struct SuggestCommand: ParsableCommand {
         var reader = RecordReader(format: input.value)
         let decoder = RecordDecoder(format: input.value)
         var failures = 0
+        let language = Language(tag: lang)
         while let record = reader.next(), !StandardOutput.closed {
             switch decoder.decode(record) {
             case .failure(let f):
@@ -89,7 +90,7 @@ struct SuggestCommand: ParsableCommand {
                 StandardError().write("kefu: \(f.message)\n")
             case .success(let m):
                 let request = SuggestionRequest(
-                    variables: base, recordVariables: m.variables, language: Language(tag: lang),
+                    variables: base, recordVariables: m.variables, language: language,
                     maxDrafts: top, snippet: snippet)
                 let s = engine.suggest(m.text, request)
                 switch format {

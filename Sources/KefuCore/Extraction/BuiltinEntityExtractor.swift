@@ -49,7 +49,8 @@ public struct BuiltinEntityExtractor: EntityExtractor {
         for token in tokens(text) {
             let upper = token.text.uppercased()
             let before = preceding(token.start), after = following(token.end, 9)
-            let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
+            var trimmedBefore = Substring(before)
+            while trimmedBefore.last == " " { trimmedBefore.removeLast() }
 
             if let carrier = Carrier.byShape(upper) {
                 entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
@@ -112,8 +113,8 @@ public struct BuiltinEntityExtractor: EntityExtractor {
     static let currencyBefore: [(String, String)] = [("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"), ("$", "USD"), ("usd", "USD"), ("us$", "USD"), ("€", "EUR"), ("eur", "EUR"), ("£", "GBP"), ("hk$", "HKD"), ("nt$", "TWD")]
     static let currencyAfter: [(String, String)] = [("元", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"), ("dollars", "USD"), ("usd", "USD"), ("bucks", "USD"), ("eur", "EUR"), ("euros", "EUR"), ("pounds", "GBP")]
 
-    private func amount(_ number: String, before: String, after: String) -> Entity? {
-        let afterTrimmed = after.trimmingCharacters(in: .whitespaces)
+    private func amount(_ number: String, before: Substring, after: String) -> Entity? {
+        let afterTrimmed = after.drop { $0 == " " }
         for (symbol, code) in Self.currencyBefore where before.hasSuffix(symbol) {
             return Entity(kind: .amount, value: (symbol == "¥" || symbol == "$" || symbol == "€" || symbol == "£" ? symbol : symbol.uppercased() + " ") + number, attributes: ["currency": code, "number": number])
         }
@@ -126,9 +127,9 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
     static let quantityUnits = ["件", "个", "双", "条", "套", "盒", "瓶", "包", "只", "支", "台", "份", "箱", "袋", "pcs", "pc", "pieces", "piece", "pairs", "pair", "units", "boxes", "bottles", "packs"]
 
-    private func quantity(_ number: String, before: String, after: String, keyword: Bool) -> Entity? {
+    private func quantity(_ number: String, before: Substring, after: String, keyword: Bool) -> Entity? {
         guard let n = Int(number), n > 0, n < 10_000 else { return nil }
-        let a = after.trimmingCharacters(in: .whitespaces)
+        let a = after.drop { $0 == " " }
         if keyword || before.hasSuffix("x") || before.hasSuffix("×") || Self.quantityUnits.contains(where: { a.hasPrefix($0) }) {
             return Entity(kind: .quantity, value: String(n))
         }

@@ -56,6 +56,12 @@ public struct JSONWriter {
     /// line separators): the output is one line and safe to print.
     private mutating func writeString(_ s: String) {
         output += "\""
+        // Most strings need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            output += s
+            output += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

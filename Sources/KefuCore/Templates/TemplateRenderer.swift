@@ -58,7 +58,22 @@ public struct TemplateRenderer {
     /// Trims trailing white space of the whole draft and of each line, and
     /// drops blank lines left behind by sections that rendered nothing.
     static func tidy(_ text: String) -> String {
-        guard text.contains("\n") || text.last == " " else { return text }
+        // The common draft has no blank, leading or space-padded lines: one pass
+        // over the bytes says so, and only the trailing newline of a YAML block
+        // needs trimming.
+        var previous: UInt8 = 0x0A
+        var needsWork = false
+        for byte in text.utf8 {
+            if byte == 0x0A && (previous == 0x0A || previous == 0x20) { needsWork = true; break }
+            previous = byte
+        }
+        if !needsWork {
+            var end = text.utf8.endIndex
+            while end > text.utf8.startIndex, case let b = text.utf8[text.utf8.index(before: end)], b == 0x0A || b == 0x20 {
+                end = text.utf8.index(before: end)
+            }
+            return String(text[..<end])
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             var l = Substring($0)
             while l.last == " " { l.removeLast() }

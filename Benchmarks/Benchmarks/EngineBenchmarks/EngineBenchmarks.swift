@@ -1,0 +1,85 @@
+import Benchmark
+import Foundation
+import KefuBuiltinSnippets
+import KefuCore
+import KefuPlugins
+
+/// Engine time per message, start-up to ready, and `kefu suggest` throughput.
+/// Figures are reported, not gated: run-to-run noise on these machines is up to 2x.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(5), maxIterations: 1_000_000)
+
+    let builtin = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+    func engine(_ sources: [PackSource]) -> Engine {
+        Engine(library: SnippetLibrary.load(sources), detectorFactories: BuiltinPlugins.detectorFactories)
+    }
+    let request = SuggestionRequest(variables: ["shop": "Acme", "agent": "Mia"], maxDrafts: 5)
+
+    // One message per iteration, cycling through a varied list.
+    for (name, extra) in [("built-in", 0), ("1,000 snippets", 1_000), ("10,000 snippets", 10_000)] {
+        Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) { benchmark, engine in
+            var i = 0
+            for _ in benchmark.scaledIterations {
+                blackHole(engine.suggest(Messages.all[i % Messages.all.count], request))
+                i += 1
+            }
+        } setup: {
+            let e = engine(builtin + (extra > 0 ? GeneratedPacks.sources(snippets: extra) : []))
+            // Warm OpenCC (t2s/s2t open on first use) so the figure is per message.
+            for m in Messages.all { _ = e.suggest(m, request) }
+            return e
+        }
+    }
+
+    // Loading packs and building the engine: what start-up costs before the first prompt.
+    for (name, extra) in [("built-in", 0), ("10,000 snippets", 10_000)] {
+        let sources = builtin + (extra > 0 ? GeneratedPacks.sources(snippets: extra) : [])
+        Benchmark("Load packs and build engine (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 200)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(engine(sources))
+            }
+        }
+    }
+
+    // The real binary, end to end.
+    let binary = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: ".build/release/kefu").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+        print("note: \(binary) not found; run `swift build -c release` in the main package for the process benchmarks")
+        return
+    }
+    let lines = (0..<20_000).map { Messages.all[$0 % Messages.all.count] }.joined(separator: "\n") + "\n"
+    Benchmark("kefu suggest, 20,000 messages (jsonl)", configuration: .init(metrics: [.wallClock, .cpuTotal], maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? run(binary, ["suggest", "--format", "jsonl", "--no-user-packs"], input: lines))
+        }
+    }
+    Benchmark("kefu process start to first result", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? run(binary, ["suggest", "--format", "jsonl", "--no-user-packs"], input: "where is my parcel\n"))
+        }
+    }
+}
+
+/// Runs a process with `input` on stdin and returns its stdout.
+func run(_ path: String, _ arguments: [String], input: String) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let writer = Thread {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return output
+}
