@@ -76,7 +76,7 @@ private struct ParseState {
         // Variables first: templates anywhere in the file may use them.
         for (key, _, value) in top where key == "variables" {
             for (i, name) in reader.stringList(value, "variables").enumerated() {
-                guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+                guard Self.isIdentifier(name) else {
                     reader.error("invalid variable name '\(name)' (use letters, digits and _)", at: reader.list(value, "variables")[i])
                     continue
                 }
@@ -153,6 +153,12 @@ private struct ParseState {
         return Pack.Info(id: id, name: name, version: version, description: description, languages: languages, source: file, layer: layer)
     }
 
+    /// Variable and partial names: a letter or `_`, then letters, digits, `_`.
+    static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
     static func isID(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
     }
@@ -161,7 +167,7 @@ private struct ParseState {
         guard let entries = reader.mapping(node, "'partials'", allowed: []) else { return [:] }
         var result: [String: LocalizedTemplates] = [:]
         for (name, keyNode, value) in entries {
-            guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+            guard Self.isIdentifier(name) else {
                 reader.error("invalid partial name '\(name)' (use letters, digits and _)", at: keyNode)
                 continue
             }
