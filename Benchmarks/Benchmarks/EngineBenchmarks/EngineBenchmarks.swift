@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // One message per iteration, cycling through a varied list.
     for (name, extra) in [("built-in", 0), ("1,000 snippets", 1_000), ("10,000 snippets", 10_000)] {
-        Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) { benchmark, engine in
+        Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) { (benchmark: Benchmark, engine: Engine) in
             var i = 0
             for _ in benchmark.scaledIterations {
                 blackHole(engine.suggest(Messages.all[i % Messages.all.count], request))

@@ -58,8 +58,12 @@ public struct ExampleClassifier: IntentDetector {
         var df: [UInt64: Int] = [:]
         for v in vectors { for f in v.keys { df[f, default: 0] += 1 } }
         let n = Float(max(vectors.count, 1))
+        // Features in more than a tenth of all examples (and at least 150)
+        // say almost nothing and have the longest postings: leave them out, as
+        // stop words, so a message costs the same with 1,000 examples or 50,000.
+        let commonLimit = max(150, vectors.count / 10)
         var idf: [UInt64: Float] = [:]
-        for (f, d) in df { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
+        for (f, d) in df where d <= commonLimit { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
 
         var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
         for (i, v) in vectors.enumerated() {

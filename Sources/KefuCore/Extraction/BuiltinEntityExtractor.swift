@@ -52,7 +52,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
             var trimmedBefore = Substring(before)
             while trimmedBefore.last == " " { trimmedBefore.removeLast() }
 
-            if let carrier = Carrier.byShape(upper) {
+            if token.text.count >= 10, let carrier = Carrier.byShape(upper) {
                 entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
                 if !entities.contains(where: { $0.kind == .carrier }) { entities.append(Entity(kind: .carrier, value: carrier.rawValue)) }
                 continue

@@ -2,9 +2,13 @@
 /// output has a stable, documented key order, and writing it directly is
 /// several times faster than `JSONEncoder` on the per-message path.
 public struct JSONWriter {
-    public private(set) var output = ""
+    /// UTF-8 bytes: appending a string's bytes is a copy, appending to a
+    /// `String` scalar by scalar is not.
+    private var bytes: [UInt8] = []
 
-    public init() { output.reserveCapacity(1024) }
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    public init() { bytes.reserveCapacity(2048) }
 
     public enum Value: Sendable {
         case string(String)
@@ -28,57 +32,75 @@ public struct JSONWriter {
         case .number(let d):
             if d.isFinite {
                 let rounded = (d * 1000).rounded() / 1000
-                output += rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
-            } else { output += "null" }
-        case .int(let i): output += String(i)
-        case .bool(let b): output += b ? "true" : "false"
-        case .null: output += "null"
+                raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
+            } else { raw("null") }
+        case .int(let i): raw(String(i))
+        case .bool(let b): raw(b ? "true" : "false")
+        case .null: raw("null")
         case .array(let items):
-            output += "["
+            bytes.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { output += "," }
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(item)
             }
-            output += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            output += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { output += "," }
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 writeString(k)
-                output += ":"
+                bytes.append(UInt8(ascii: ":"))
                 write(v)
             }
-            output += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
+    private mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
     /// Escapes quotes, backslashes and every control character (C0, DEL, C1,
-    /// line separators): the output is one line and safe to print.
+    /// line and paragraph separators): the output is one line and safe to
+    /// print. Works on UTF-8 bytes, copying the runs between escapes whole.
     private mutating func writeString(_ s: String) {
-        output += "\""
-        // Most strings need no escaping: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
-            output += s
-            output += "\""
-            return
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = Array(s.utf8)
+        var runStart = 0
+        var i = 0
+        func flush(to end: Int) {
+            if end > runStart { bytes.append(contentsOf: utf8[runStart..<end]) }
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        while i < utf8.count {
+            let b = utf8[i]
+            var escape: String? = nil
+            var width = 1
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F: escape = Self.unicodeEscape(UInt32(b))
+            case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                escape = Self.unicodeEscape(UInt32(utf8[i + 1])); width = 2
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                escape = Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029); width = 3
+            default: break
+            }
+            if let escape {
+                flush(to: i)
+                bytes.append(contentsOf: escape.utf8)
+                i += width
+                runStart = i
+            } else {
+                i += 1
             }
         }
-        output += "\""
+        flush(to: utf8.count)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func unicodeEscape(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

@@ -17,6 +17,8 @@ public struct SnippetLibrary: Sendable {
     public private(set) var snippets: [SnippetDefinition] = []
     public private(set) var partials: [String: LocalizedTemplates] = [:]
     public private(set) var failures: [Failure] = []
+    /// Position of each snippet id in `snippets`, for overriding by id in constant time.
+    private var snippetIndex: [String: Int] = [:]
 
     public var diagnostics: [PackDiagnostic] { failures.flatMap(\.diagnostics) }
 
@@ -78,9 +80,10 @@ public struct SnippetLibrary: Sendable {
             }
         }
         for snippet in pack.snippets {
-            if let i = snippets.firstIndex(where: { $0.id == snippet.id }) {
+            if let i = snippetIndex[snippet.id] {
                 snippets[i] = snippet
             } else {
+                snippetIndex[snippet.id] = snippets.count
                 snippets.append(snippet)
             }
         }
