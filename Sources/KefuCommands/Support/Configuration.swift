@@ -18,7 +18,7 @@ struct Configuration {
             return config
         }
         do {
-            guard case .mapping(let map)? = try Yams.compose(yaml: text) else { return config }
+            guard case .mapping(let map)? = try Yams.compose(yaml: text, .basic) else { return config }
             for (k, v) in map {
                 guard let key = k.string else { continue }
                 switch key {

@@ -20,7 +20,9 @@ public struct PackParser {
         var reader = YAMLNodeReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: kefu reads every scalar as text and converts it
+            // itself, and the default resolver runs a regular expression per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 reader.error("the file is empty: a pack needs at least a 'pack:' section", at: nil)
                 return Result(pack: nil, diagnostics: reader.diagnostics)
             }
@@ -198,7 +200,7 @@ private struct ParseState {
                     }
                     result.append(Trigger(phrase: phrase, weight: weight, location: reader.location(item)))
                 } else if let phrase = reader.nonEmptyString(item, "a trigger") {
-                    if normalizer.fold(phrase).replacingOccurrences(of: "*", with: "").isEmpty {
+                    if !phrase.unicodeScalars.contains(where: { $0 != "*" && !$0.properties.isWhitespace }) {
                         reader.error("trigger '\(phrase)' has no text to match", at: item); continue
                     }
                     result.append(Trigger(phrase: phrase, weight: 1.0, location: reader.location(item)))
