@@ -67,6 +67,14 @@ enum BuiltinEngine {
         #expect(first.text != ChineseConverter.shared.convert(first.text, .toSimplified), "draft is not Traditional: \(first.text)")
     }
 
+    @Test func chineseDraftsNameTheCarrierInChinese() throws {
+        let zh = BuiltinEngine.engine.suggest("我的快递到哪了 单号SF1402938475612")
+        let text = try #require(zh.drafts.first { $0.text.contains("SF1402938475612") }?.text)
+        #expect(text.contains("顺丰") && !text.contains("SF Express"), "\(text)")
+        let en = BuiltinEngine.engine.suggest("where is my parcel SF1402938475612")
+        #expect(en.drafts.contains { $0.text.contains("SF Express") })
+    }
+
     @Test func upsetBuyerGetsApologyFirst() throws {
         let s = BuiltinEngine.engine.suggest("你们什么破店！！！东西坏了还不理人，垃圾，我要投诉")
         #expect(s.tone.upset)

@@ -74,7 +74,7 @@ public final class Engine: Sendable {
     public func suggest(_ raw: String, _ request: SuggestionRequest = SuggestionRequest()) -> Suggestion {
         let a = analyse(raw, heldOutExample: request.heldOutExample)
         let language = request.language ?? a.text.language
-        let values = Self.values(request: request, entities: a.entities)
+        let values = Self.values(request: request, entities: a.entities, language: language)
 
         var candidates: [DraftRanker.Candidate]
         var usedFallback = false
@@ -106,10 +106,12 @@ public final class Engine: Sendable {
     /// Configuration and session, then what the message says, then the record's own values.
     /// Values from outside (a JSON record's `vars`, `--var`) are as untrusted as the
     /// message: their control sequences are removed before they can reach a draft.
-    static func values(request: SuggestionRequest, entities: [Entity]) -> [String: String] {
+    static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
         var values: [String: String] = [:]
         for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
-        for e in entities.reversed() { values[e.kind.rawValue] = e.value }  // first occurrence wins
+        for e in entities.reversed() {  // first occurrence wins
+            values[e.kind.rawValue] = language.isChinese ? e.attributes["zh"] ?? e.value : e.value
+        }
         if values["product"] == nil, let sku = values["sku"] { values["product"] = sku }
         for (k, v) in request.recordVariables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
         return values

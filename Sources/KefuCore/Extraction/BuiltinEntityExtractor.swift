@@ -28,7 +28,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
         let carriers = hits.compactMap { if case .carrier(let c) = $0.role { c } else { nil } }
         for c in carriers where !entities.contains(where: { $0.kind == .carrier }) {
-            entities.append(Entity(kind: .carrier, value: c.rawValue))
+            entities.append(c.entity)
         }
         var seenColors: Set<String> = []
         for hit in hits where hit.role == .color && !claimed.contains(where: { $0.overlaps(hit.start..<hit.end) }) {
@@ -54,7 +54,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
             if token.text.count >= 10, let carrier = Carrier.byShape(upper) {
                 entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
-                if !entities.contains(where: { $0.kind == .carrier }) { entities.append(Entity(kind: .carrier, value: carrier.rawValue)) }
+                if !entities.contains(where: { $0.kind == .carrier }) { entities.append(carrier.entity) }
                 continue
             }
             if token.isNumber {

@@ -16,6 +16,29 @@ enum Carrier: String, CaseIterable, Sendable {
     case dhl = "DHL"
     case usps = "USPS"
 
+    /// The name a Chinese draft uses.
+    var chineseName: String {
+        switch self {
+        case .sf: "顺丰"
+        case .yto: "圆通"
+        case .zto: "中通"
+        case .sto: "申通"
+        case .yunda: "韵达"
+        case .jd: "京东物流"
+        case .ems: "EMS"
+        case .jt: "极兔"
+        case .deppon: "德邦"
+        case .best: "百世"
+        case .ups: "UPS"
+        case .fedex: "FedEx"
+        case .dhl: "DHL"
+        case .usps: "USPS"
+        }
+    }
+
+    /// The carrier entity, with its Chinese name for Chinese drafts.
+    var entity: Entity { Entity(kind: .carrier, value: rawValue, attributes: ["zh": chineseName]) }
+
     /// Folded (lower-case, Simplified) names as buyers write them.
     var names: [String] {
         switch self {
