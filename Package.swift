@@ -21,12 +21,6 @@ let package = Package(
             providers: [.apt(["libopencc-dev"])]
         ),
 
-        .systemLibrary(
-            name: "CLibedit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
-
         // The pipeline: normalise → detect → extract → rank → render, packs, protocols.
         .target(
             name: "KefuCore",
@@ -51,12 +45,11 @@ let package = Package(
             plugins: ["EmbedSnippetsPlugin"]
         ),
 
-        // Front ends: the interactive REPL, the commands, and the thin executable.
-        .target(name: "KefuREPL", dependencies: ["KefuCore", "CLibedit"]),
+        // Front ends: the commands, and the thin executable.
         .target(
             name: "KefuCommands",
             dependencies: [
-                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuREPL",
+                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,10 +63,6 @@ let package = Package(
         .testTarget(
             name: "KefuCLITests",
             dependencies: ["kefu", "KefuCore"]
-        ),
-        .testTarget(
-            name: "KefuREPLTests",
-            dependencies: ["kefu", "KefuREPL", "KefuCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,2 +1,0 @@
-/// The interactive front end; see docs/repl.md.
-public enum KefuREPLModule {}
