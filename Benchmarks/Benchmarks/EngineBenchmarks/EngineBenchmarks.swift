@@ -19,11 +19,12 @@ let benchmarks: @Sendable () -> Void = {
 
     // One message per iteration, cycling through a varied list.
     for (name, extra) in [("built-in", 0), ("1,000 snippets", 1_000), ("10,000 snippets", 10_000)] {
+        // The closure runs once per sample: the message counter must live
+        // outside it, or every sample measures the first message.
+        let next = MessageCursor()
         Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) { (benchmark: Benchmark, engine: Engine) in
-            var i = 0
             for _ in benchmark.scaledIterations {
-                blackHole(engine.suggest(Messages.all[i % Messages.all.count], request))
-                i += 1
+                blackHole(engine.suggest(next.message(), request))
             }
         } setup: {
             let e = engine(builtin + (extra > 0 ? GeneratedPacks.sources(snippets: extra) : []))
@@ -61,6 +62,15 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try? run(binary, ["suggest", "--format", "jsonl", "--no-user-packs"], input: "where is my parcel\n"))
         }
+    }
+}
+
+/// Cycles through `Messages.all` across samples.
+final class MessageCursor: @unchecked Sendable {
+    private var i = 0
+    func message() -> String {
+        defer { i += 1 }
+        return Messages.all[i % Messages.all.count]
     }
 }
 

@@ -29,9 +29,14 @@ public struct ExampleClassifier: IntentDetector {
     /// Intent ids, so per-message bookkeeping is by array index, not string hash.
     private let intents: [String]
 
+    /// Per feature: its inverse document frequency and the examples that have it.
+    private struct IndexEntry: Sendable {
+        var idf: Float
+        var postings: [(doc: Int32, weight: Float)]
+    }
+
     private let documents: [Document]
-    private let postings: [UInt64: [(doc: Int32, weight: Float)]]
-    private let idf: [UInt64: Float]
+    private let index: [UInt64: IndexEntry]
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -40,7 +45,7 @@ public struct ExampleClassifier: IntentDetector {
 
     public init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var docs: [Document] = []
-        var vectors: [[UInt64: Float]] = []
+        var vectors: [[(feature: UInt64, weight: Float)]] = []
         let intentIDs = library.intents.keys.sorted()
         let indexOf = Dictionary(uniqueKeysWithValues: intentIDs.enumerated().map { ($1, $0) })
         func add(_ example: ExampleMessage, _ label: Label, intent: String) {
@@ -56,7 +61,7 @@ public struct ExampleClassifier: IntentDetector {
         for e in library.otherExamples { add(e, .other, intent: otherIntentID) }
 
         var df: [UInt64: Int] = [:]
-        for v in vectors { for f in v.keys { df[f, default: 0] += 1 } }
+        for v in vectors { for f in v { df[f.feature, default: 0] += 1 } }
         let n = Float(max(vectors.count, 1))
         // Features in more than a tenth of all examples (and at least 150)
         // say almost nothing and have the longest postings: leave them out, as
@@ -65,45 +70,54 @@ public struct ExampleClassifier: IntentDetector {
         var idf: [UInt64: Float] = [:]
         for (f, d) in df where d <= commonLimit { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
 
-        var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
+        var index: [UInt64: IndexEntry] = [:]
+        for (f, i) in idf { index[f] = IndexEntry(idf: i, postings: []) }
         for (i, v) in vectors.enumerated() {
-            let weighted = Self.weigh(v, idf: idf)
-            for (f, w) in weighted { postings[f, default: []].append((Int32(i), w)) }
+            for (f, w) in Self.weigh(v, idf: idf) { index[f]?.postings.append((Int32(i), w)) }
         }
         self.documents = docs
         self.intents = intentIDs
-        self.postings = postings
-        self.idf = idf
+        self.index = index
     }
 
-    /// Sublinear (square-root) term frequency × IDF, L2-normalised. Unknown features are dropped.
-    private static func weigh(_ tf: [UInt64: Float], idf: [UInt64: Float]) -> [UInt64: Float] {
-        var out: [UInt64: Float] = [:]
+    /// Sublinear (square-root) term frequency × IDF, L2-normalised. Features
+    /// not in the index are dropped. Used at training time.
+    private static func weigh(_ tf: [(feature: UInt64, weight: Float)], idf: [UInt64: Float]) -> [(UInt64, Float)] {
+        var out: [(UInt64, Float)] = []
         var norm: Float = 0
         for (f, t) in tf {
             guard let i = idf[f] else { continue }
             let w = t.squareRoot() * i
-            out[f] = w
+            out.append((f, w))
             norm += w * w
         }
-        guard norm > 0 else { return [:] }
+        guard norm > 0 else { return [] }
         let scale = 1 / norm.squareRoot()
-        for f in out.keys { out[f]! *= scale }
-        return out
+        return out.map { ($0.0, $0.1 * scale) }
     }
 
     /// Cosine similarity of the message to every example it shares a feature with.
     func neighbours(_ message: DetectionInput) -> [(doc: Int, similarity: Float)] {
-        let query = Self.weigh(TextFeatures.extract(message.text.scalars), idf: idf)
+        // One index lookup per distinct feature: weight and norm first, then the postings.
+        var hits: [(entry: IndexEntry, weight: Float)] = []
+        var norm: Float = 0
+        for (f, t) in TextFeatures.extract(message.text.scalars) {
+            guard let entry = index[f] else { continue }
+            let w = t.squareRoot() * entry.idf
+            hits.append((entry, w))
+            norm += w * w
+        }
+        guard norm > 0 else { return [] }
+        let scale = 1 / norm.squareRoot()
         // Dense scores plus the list of documents touched: no hashing per posting.
         var scores = [Float](repeating: 0, count: documents.count)
         var touched: [Int32] = []
         touched.reserveCapacity(128)
-        for (f, w) in query {
-            guard let list = postings[f] else { continue }
-            for (doc, dw) in list {
+        for (entry, w) in hits {
+            let qw = w * scale
+            for (doc, dw) in entry.postings {
                 if scores[Int(doc)] == 0 { touched.append(doc) }
-                scores[Int(doc)] += w * dw
+                scores[Int(doc)] += qw * dw
             }
         }
         var result: [(doc: Int, similarity: Float)] = []

@@ -27,11 +27,14 @@ enum TextFeatures {
     /// Chinese particles and pronouns, likewise.
     static let chineseFunctionCharacters: Set<UInt32> = Set("的了吗呢吧啊呀哦哈么我你您是亲在一个这那有就也都还和".unicodeScalars.map(\.value))
 
-    /// Feature hash → summed kind weight (term frequency).
-    static func extract(_ text: [UInt32]) -> [UInt64: Float] {
-        var features: [UInt64: Float] = [:]
+    /// (feature hash, summed kind weight) sorted by hash, each hash once: the
+    /// term frequencies. Collected in an array and merged after one sort, which
+    /// is several times cheaper per message than a dictionary.
+    static func extract(_ text: [UInt32]) -> [(feature: UInt64, weight: Float)] {
+        var features: [(feature: UInt64, weight: Float)] = []
+        features.reserveCapacity(text.count * 3)
         func add(_ kind: Kind, _ hash: UInt64) {
-            features[hash &+ kind.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += weight(kind)
+            features.append((hash &+ kind.rawValue &* 0x9E37_79B9_7F4A_7C15, weight(kind)))
         }
         var previousHan: UInt32? = nil
         var previousWord: UInt64? = nil
@@ -45,7 +48,7 @@ enum TextFeatures {
             } else {
                 let h = hash(word)
                 if englishFunctionWords.contains(h) {
-                    features[h &+ Kind.word.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += 0.2
+                    features.append((h &+ Kind.word.rawValue &* 0x9E37_79B9_7F4A_7C15, 0.2))
                 } else {
                     add(.word, h)
                 }
@@ -70,7 +73,7 @@ enum TextFeatures {
             if Script.isHan(v) {
                 previousWord = nil
                 if chineseFunctionCharacters.contains(v) {
-                    features[UInt64(v) &+ Kind.hanUnigram.rawValue &* 0x9E37_79B9_7F4A_7C15, default: 0] += 0.1
+                    features.append((UInt64(v) &+ Kind.hanUnigram.rawValue &* 0x9E37_79B9_7F4A_7C15, 0.1))
                 } else {
                     add(.hanUnigram, UInt64(v))
                 }
@@ -83,7 +86,17 @@ enum TextFeatures {
             }
         }
         endWord()
-        return features
+        features.sort { $0.feature < $1.feature }
+        var merged: [(feature: UInt64, weight: Float)] = []
+        merged.reserveCapacity(features.count)
+        for f in features {
+            if let last = merged.last, last.feature == f.feature {
+                merged[merged.count - 1].weight += f.weight
+            } else {
+                merged.append(f)
+            }
+        }
+        return merged
     }
 
     static func hash<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {

@@ -1,0 +1,3 @@
+import CLibedit
+import KefuCore
+
