@@ -60,6 +60,8 @@ public struct ToneDetector: IntentDetector {
     /// codes with digits and common abbreviations.
     static func shoutedWords(_ text: String) -> Int {
         let exempt: Set<Substring> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
+        // Two shouted words need at least six capitals: most messages stop here.
+        guard text.utf8.lazy.filter({ (0x41...0x5A).contains($0) }).count >= 6 else { return 0 }
         var count = 0
         var word: [UInt8] = []
         var hasLower = false

@@ -36,6 +36,10 @@ public struct ExampleClassifier: IntentDetector {
     }
 
     private let documents: [Document]
+    /// `documents[i].label` and `.intentIndex` as flat arrays: the per-message
+    /// loop reads these without copying a document (and retaining its strings).
+    private let labels: [Label]
+    private let labelIntents: [Int]
     private let index: [UInt64: IndexEntry]
 
     /// Similarities below this say nothing.
@@ -76,6 +80,8 @@ public struct ExampleClassifier: IntentDetector {
             for (f, w) in Self.weigh(v, idf: idf) { index[f]?.postings.append((Int32(i), w)) }
         }
         self.documents = docs
+        self.labels = docs.map(\.label)
+        self.labelIntents = docs.map(\.intentIndex)
         self.intents = intentIDs
         self.index = index
     }
@@ -138,12 +144,11 @@ public struct ExampleClassifier: IntentDetector {
         var counter = [Float](repeating: 0, count: intents.count)
         var other: Float = 0
         for (doc, s) in neighbours(message) {
-            let d = documents[doc]
-            switch d.label {
+            let i = labelIntents[doc]
+            switch labels[doc] {
             case .intent:
-                let i = d.intentIndex
                 if s > first[i] { second[i] = first[i]; first[i] = s; nearest[i] = doc } else if s > second[i] { second[i] = s }
-            case .counter: counter[d.intentIndex] = max(counter[d.intentIndex], s)
+            case .counter: counter[i] = max(counter[i], s)
             case .other: other = max(other, s)
             }
         }
