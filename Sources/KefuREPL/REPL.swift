@@ -1,3 +1,0 @@
-import CLibedit
-import KefuCore
-
