@@ -47,10 +47,19 @@ public struct BuiltinEntityExtractor: EntityExtractor {
         }
 
         for token in tokens(text) {
-            let upper = token.text.uppercased()
-            let before = preceding(token.start), after = following(token.end, 9)
-            var trimmedBefore = Substring(before)
-            while trimmedBefore.last == " " { trimmedBefore.removeLast() }
+            // Most tokens are plain words ("where", "my"): skip them before
+            // building any context strings.
+            if token.hasLetter && !token.hasDigit && !Self.letterSizes.contains(token.text) && !token.text.hasPrefix("x") {
+                continue
+            }
+            lazy var upper = token.text.uppercased()
+            lazy var before = preceding(token.start)
+            lazy var after = following(token.end, 9)
+            lazy var trimmedBefore: Substring = {
+                var t = Substring(before)
+                while t.last == " " { t.removeLast() }
+                return t
+            }()
 
             if token.text.count >= 10, let carrier = Carrier.byShape(upper) {
                 entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
