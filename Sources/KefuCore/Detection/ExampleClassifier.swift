@@ -29,10 +29,14 @@ public struct ExampleClassifier: IntentDetector {
     /// Intent ids, so per-message bookkeeping is by array index, not string hash.
     private let intents: [String]
 
-    /// Per feature: its inverse document frequency and the examples that have it.
+    /// Per feature: its inverse document frequency and where its postings
+    /// (the examples that have it) sit in the flat posting arrays. Flat
+    /// arrays, not an array per feature: the per-message loop then retains
+    /// nothing and walks contiguous memory.
     private struct IndexEntry: Sendable {
         var idf: Float
-        var postings: [(doc: Int32, weight: Float)]
+        var start: Int32
+        var end: Int32
     }
 
     private let documents: [Document]
@@ -40,7 +44,11 @@ public struct ExampleClassifier: IntentDetector {
     /// loop reads these without copying a document (and retaining its strings).
     private let labels: [Label]
     private let labelIntents: [Int]
-    private let index: [UInt64: IndexEntry]
+    /// Feature hash → position in `entries`.
+    private let index: IntegerTable
+    private let entries: [IndexEntry]
+    private let postingDocs: [Int32]
+    private let postingWeights: [Float]
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -74,16 +82,28 @@ public struct ExampleClassifier: IntentDetector {
         var idf: [UInt64: Float] = [:]
         for (f, d) in df where d <= commonLimit { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
 
-        var index: [UInt64: IndexEntry] = [:]
-        for (f, i) in idf { index[f] = IndexEntry(idf: i, postings: []) }
+        var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
         for (i, v) in vectors.enumerated() {
-            for (f, w) in Self.weigh(v, idf: idf) { index[f]?.postings.append((Int32(i), w)) }
+            for (f, w) in Self.weigh(v, idf: idf) { postings[f, default: []].append((Int32(i), w)) }
         }
+        var entries: [IndexEntry] = []
+        var positions: [(key: UInt64, value: Int32)] = []
+        entries.reserveCapacity(postings.count)
+        var postingDocs: [Int32] = [], postingWeights: [Float] = []
+        for (f, list) in postings {
+            let start = Int32(postingDocs.count)
+            for (d, w) in list { postingDocs.append(d); postingWeights.append(w) }
+            positions.append((f, Int32(entries.count)))
+            entries.append(IndexEntry(idf: idf[f] ?? 0, start: start, end: Int32(postingDocs.count)))
+        }
+        self.entries = entries
+        self.postingDocs = postingDocs
+        self.postingWeights = postingWeights
         self.documents = docs
         self.labels = docs.map(\.label)
         self.labelIntents = docs.map(\.intentIndex)
         self.intents = intentIDs
-        self.index = index
+        self.index = IntegerTable(positions)
     }
 
     /// Sublinear (square-root) term frequency × IDF, L2-normalised. Features
@@ -102,71 +122,99 @@ public struct ExampleClassifier: IntentDetector {
         return out.map { ($0.0, $0.1 * scale) }
     }
 
-    /// Cosine similarity of the message to every example it shares a feature with.
-    func neighbours(_ message: DetectionInput) -> [(doc: Int, similarity: Float)] {
+    /// Cosine similarity of the message to every example it shares a feature
+    /// with, handed to `body` one example at a time (no result array).
+    @inline(__always)
+    private func forEachNeighbour(_ message: DetectionInput, _ body: (_ doc: Int, _ similarity: Float) -> Void) {
         // One index lookup per distinct feature: weight and norm first, then the postings.
+        let features = TextFeatures.extract(message.text.scalars)
         var hits: [(entry: IndexEntry, weight: Float)] = []
+        hits.reserveCapacity(features.count)
         var norm: Float = 0
-        for (f, t) in TextFeatures.extract(message.text.scalars) {
-            guard let entry = index[f] else { continue }
+        for (f, t) in features {
+            guard let position = index[f] else { continue }
+            let entry = entries[Int(position)]
             let w = t.squareRoot() * entry.idf
             hits.append((entry, w))
             norm += w * w
         }
-        guard norm > 0 else { return [] }
+        guard norm > 0 else { return }
         let scale = 1 / norm.squareRoot()
         // Dense scores plus the list of documents touched: no hashing per posting.
-        var scores = [Float](repeating: 0, count: documents.count)
-        var touched: [Int32] = []
-        touched.reserveCapacity(128)
-        for (entry, w) in hits {
-            let qw = w * scale
-            for (doc, dw) in entry.postings {
-                if scores[Int(doc)] == 0 { touched.append(doc) }
-                scores[Int(doc)] += qw * dw
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: documents.count) { scores in
+            scores.initialize(repeating: 0)
+            var touched: [Int32] = []
+            touched.reserveCapacity(256)
+            postingDocs.withUnsafeBufferPointer { docs in
+                postingWeights.withUnsafeBufferPointer { weights in
+                    for (entry, w) in hits {
+                        let qw = w * scale
+                        for p in Int(entry.start)..<Int(entry.end) {
+                            let doc = Int(docs[p])
+                            if scores[doc] == 0 { touched.append(docs[p]) }
+                            scores[doc] += qw * weights[p]
+                        }
+                    }
+                }
+            }
+            for doc in touched {
+                if let held = message.heldOutExample, documents[Int(doc)].key == held { continue }
+                body(Int(doc), scores[Int(doc)])
             }
         }
-        var result: [(doc: Int, similarity: Float)] = []
-        result.reserveCapacity(touched.count)
-        for doc in touched {
-            if let held = message.heldOutExample, documents[Int(doc)].key == held { continue }
-            result.append((doc: Int(doc), similarity: scores[Int(doc)]))
-        }
-        return result
+    }
+
+    /// Per intent while scanning neighbours: the two nearest examples, the
+    /// nearest counter-example. One array of these, not four arrays.
+    private struct Nearest {
+        var first: Float = 0
+        var second: Float = 0
+        var counter: Float = 0
+        var nearest: Int32 = -1
     }
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
         // The two nearest examples of each intent: one lucky neighbour is weaker
         // evidence than two.
-        var first = [Float](repeating: 0, count: intents.count)
-        var second = [Float](repeating: 0, count: intents.count)
-        var nearest = [Int](repeating: -1, count: intents.count)
-        var counter = [Float](repeating: 0, count: intents.count)
-        var other: Float = 0
-        for (doc, s) in neighbours(message) {
-            let i = labelIntents[doc]
-            switch labels[doc] {
-            case .intent:
-                if s > first[i] { second[i] = first[i]; first[i] = s; nearest[i] = doc } else if s > second[i] { second[i] = s }
-            case .counter: counter[i] = max(counter[i], s)
-            case .other: other = max(other, s)
-            }
-        }
-        var top = 0.0
-        for i in intents.indices where nearest[i] >= 0 { top = max(top, Self.blend(first[i], second[i])) }
         var signals: [IntentSignal] = []
-        for i in intents.indices where nearest[i] >= 0 {
-            var s = Self.blend(first[i], second[i])
-            // Closer to what this intent is not than to what it is: discount.
-            // Closer to another intent: discount too, so shared wording ("where
-            // is my ...") does not make every intent that uses it a candidate.
-            for rival in [Double(other), Double(counter[i]), top] where rival > s {
-                s *= (s / rival) * (s / rival)
+        withUnsafeTemporaryAllocation(of: Nearest.self, capacity: intents.count) { near in
+            near.initialize(repeating: Nearest())
+            var touched: [Int] = []
+            var other: Float = 0
+            labels.withUnsafeBufferPointer { labels in
+                labelIntents.withUnsafeBufferPointer { labelIntents in
+                    forEachNeighbour(message) { doc, s in
+                        let i = labelIntents[doc]
+                        switch labels[doc] {
+                        case .intent:
+                            if near[i].nearest < 0 && near[i].counter == 0 { touched.append(i) }
+                            if s > near[i].first {
+                                near[i].second = near[i].first; near[i].first = s; near[i].nearest = Int32(doc)
+                            } else if s > near[i].second { near[i].second = s }
+                        case .counter:
+                            if near[i].nearest < 0 && near[i].counter == 0 { touched.append(i) }
+                            near[i].counter = max(near[i].counter, s)
+                        case .other: other = max(other, s)
+                        }
+                    }
+                }
             }
-            let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
-            guard score > 0 else { continue }
-            let evidence = Evidence(detector: id, detail: "like “\(documents[nearest[i]].text)” (\(Self.twoDecimals(first[i])))", weight: score)
-            signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
+            var top = 0.0
+            for i in touched where near[i].nearest >= 0 { top = max(top, Self.blend(near[i].first, near[i].second)) }
+            touched.sort()  // signals in intent order, as before: stable output
+            for i in touched where near[i].nearest >= 0 {
+                var s = Self.blend(near[i].first, near[i].second)
+                // Closer to what this intent is not than to what it is: discount.
+                // Closer to another intent: discount too, so shared wording ("where
+                // is my ...") does not make every intent that uses it a candidate.
+                Self.discount(&s, below: Double(other))
+                Self.discount(&s, below: Double(near[i].counter))
+                Self.discount(&s, below: top)
+                let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
+                guard score > 0 else { continue }
+                let evidence = Evidence(detector: id, detail: "like “\(documents[Int(near[i].nearest)].text)” (\(Self.twoDecimals(near[i].first)))", weight: score)
+                signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
+            }
         }
         return DetectorReport(signals: signals)
     }
@@ -176,6 +224,11 @@ public struct ExampleClassifier: IntentDetector {
         let hundredths = Int((x * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    @inline(__always)
+    private static func discount(_ s: inout Double, below rival: Double) {
+        if rival > s { s *= (s / rival) * (s / rival) }
     }
 
     private static func blend(_ first: Float, _ second: Float) -> Double {
