@@ -49,6 +49,7 @@ public struct ExampleClassifier: IntentDetector {
     private let entries: [IndexEntry]
     private let postingDocs: [Int32]
     private let postingWeights: [Float]
+    private let scratchPool: ClassifierScratchPool
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -75,10 +76,11 @@ public struct ExampleClassifier: IntentDetector {
         var df: [UInt64: Int] = [:]
         for v in vectors { for f in v { df[f.feature, default: 0] += 1 } }
         let n = Float(max(vectors.count, 1))
-        // Features in more than a tenth of all examples (and at least 150)
-        // say almost nothing and have the longest postings: leave them out, as
-        // stop words, so a message costs the same with 1,000 examples or 50,000.
-        let commonLimit = max(150, vectors.count / 10)
+        // Features in more than 150 examples (or a fortieth of all examples,
+        // in libraries of over 6,000) say almost nothing and have the longest
+        // postings: leave them out, as stop words, so a message costs about
+        // the same with 1,000 examples or 50,000.
+        let commonLimit = max(150, vectors.count / 40)
         var idf: [UInt64: Float] = [:]
         for (f, d) in df where d <= commonLimit { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
 
@@ -104,6 +106,7 @@ public struct ExampleClassifier: IntentDetector {
         self.labelIntents = docs.map(\.intentIndex)
         self.intents = intentIDs
         self.index = IntegerTable(positions)
+        self.scratchPool = ClassifierScratchPool(documents: docs.count, intents: intentIDs.count)
     }
 
     /// Sublinear (square-root) term frequency × IDF, L2-normalised. Features
@@ -123,9 +126,9 @@ public struct ExampleClassifier: IntentDetector {
     }
 
     /// Cosine similarity of the message to every example it shares a feature
-    /// with, handed to `body` one example at a time (no result array).
+    /// with: fills `scratch.scores` and `scratch.touchedDocs`.
     @inline(__always)
-    private func forEachNeighbour(_ message: DetectionInput, _ body: (_ doc: Int, _ similarity: Float) -> Void) {
+    private func scoreNeighbours(_ message: DetectionInput, into scratch: ClassifierScratch) {
         // One index lookup per distinct feature: weight and norm first, then the postings.
         let features = TextFeatures.extract(message.text.scalars)
         var hits: [(entry: IndexEntry, weight: Float)] = []
@@ -141,10 +144,9 @@ public struct ExampleClassifier: IntentDetector {
         guard norm > 0 else { return }
         let scale = 1 / norm.squareRoot()
         // Dense scores plus the list of documents touched: no hashing per posting.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: documents.count) { scores in
-            scores.initialize(repeating: 0)
-            var touched: [Int32] = []
-            touched.reserveCapacity(256)
+        var touched = scratch.touchedDocs  // a local in the loop, not a class property
+        defer { scratch.touchedDocs = touched }
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
             postingDocs.withUnsafeBufferPointer { docs in
                 postingWeights.withUnsafeBufferPointer { weights in
                     for (entry, w) in hits {
@@ -157,66 +159,67 @@ public struct ExampleClassifier: IntentDetector {
                     }
                 }
             }
-            for doc in touched {
-                if let held = message.heldOutExample, documents[Int(doc)].key == held { continue }
-                body(Int(doc), scores[Int(doc)])
-            }
         }
-    }
-
-    /// Per intent while scanning neighbours: the two nearest examples, the
-    /// nearest counter-example. One array of these, not four arrays.
-    private struct Nearest {
-        var first: Float = 0
-        var second: Float = 0
-        var counter: Float = 0
-        var nearest: Int32 = -1
     }
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
+        scratchPool.withScratch { scratch in DetectorReport(signals: signals(message, scratch)) }
+    }
+
+    private func signals(_ message: DetectionInput, _ scratch: ClassifierScratch) -> [IntentSignal] {
+        scoreNeighbours(message, into: scratch)
         // The two nearest examples of each intent: one lucky neighbour is weaker
         // evidence than two.
-        var signals: [IntentSignal] = []
-        withUnsafeTemporaryAllocation(of: Nearest.self, capacity: intents.count) { near in
-            near.initialize(repeating: Nearest())
-            var touched: [Int] = []
-            var other: Float = 0
-            labels.withUnsafeBufferPointer { labels in
-                labelIntents.withUnsafeBufferPointer { labelIntents in
-                    forEachNeighbour(message) { doc, s in
-                        let i = labelIntents[doc]
-                        switch labels[doc] {
-                        case .intent:
-                            if near[i].nearest < 0 && near[i].counter == 0 { touched.append(i) }
-                            if s > near[i].first {
-                                near[i].second = near[i].first; near[i].first = s; near[i].nearest = Int32(doc)
-                            } else if s > near[i].second { near[i].second = s }
-                        case .counter:
-                            if near[i].nearest < 0 && near[i].counter == 0 { touched.append(i) }
-                            near[i].counter = max(near[i].counter, s)
-                        case .other: other = max(other, s)
+        var other: Float = 0
+        var touchedIntents = scratch.touchedIntents  // locals, not class properties, in the loop
+        scratch.tallies.withUnsafeMutableBufferPointer { tallies in
+            scratch.scores.withUnsafeBufferPointer { scores in
+                for doc in scratch.touchedDocs {
+                    let doc = Int(doc)
+                    if let held = message.heldOutExample, documents[doc].key == held { continue }
+                    let s = scores[doc]
+                    let i = labelIntents[doc]
+                    switch labels[doc] {
+                    case .intent:
+                        if !tallies[i].touched { touchedIntents.append(i) }
+                        if s > tallies[i].first {
+                            tallies[i].second = tallies[i].first
+                            tallies[i].first = s
+                            tallies[i].nearest = Int32(doc)
+                        } else if s > tallies[i].second {
+                            tallies[i].second = s
                         }
+                    case .counter:
+                        if !tallies[i].touched { touchedIntents.append(i) }
+                        tallies[i].counter = max(tallies[i].counter, s)
+                    case .other: other = max(other, s)
                     }
                 }
             }
-            var top = 0.0
-            for i in touched where near[i].nearest >= 0 { top = max(top, Self.blend(near[i].first, near[i].second)) }
-            touched.sort()  // signals in intent order, as before: stable output
-            for i in touched where near[i].nearest >= 0 {
-                var s = Self.blend(near[i].first, near[i].second)
-                // Closer to what this intent is not than to what it is: discount.
-                // Closer to another intent: discount too, so shared wording ("where
-                // is my ...") does not make every intent that uses it a candidate.
-                Self.discount(&s, below: Double(other))
-                Self.discount(&s, below: Double(near[i].counter))
-                Self.discount(&s, below: top)
-                let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
-                guard score > 0 else { continue }
-                let evidence = Evidence(detector: id, detail: "like “\(documents[Int(near[i].nearest)].text)” (\(Self.twoDecimals(near[i].first)))", weight: score)
-                signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
-            }
         }
-        return DetectorReport(signals: signals)
+        touchedIntents.sort()  // signals in intent order: stable output
+        scratch.touchedIntents = touchedIntents
+        var top = 0.0
+        for i in scratch.touchedIntents where scratch.tallies[i].nearest >= 0 {
+            top = max(top, Self.blend(scratch.tallies[i].first, scratch.tallies[i].second))
+        }
+        var signals: [IntentSignal] = []
+        for i in scratch.touchedIntents {
+            let t = scratch.tallies[i]
+            guard t.nearest >= 0 else { continue }
+            var s = Self.blend(t.first, t.second)
+            // Closer to what this intent is not than to what it is: discount.
+            // Closer to another intent: discount too, so shared wording ("where
+            // is my ...") does not make every intent that uses it a candidate.
+            Self.discount(&s, below: Double(other))
+            Self.discount(&s, below: Double(t.counter))
+            Self.discount(&s, below: top)
+            let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
+            guard score > 0 else { continue }
+            let evidence = Evidence(detector: id, detail: "like “\(documents[Int(t.nearest)].text)” (\(Self.twoDecimals(t.first)))", weight: score)
+            signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
+        }
+        return signals
     }
 
     /// "0.81": `String(format:)` costs microseconds on Linux, this costs nanoseconds.
