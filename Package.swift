@@ -64,6 +64,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "KefuExternalPluginsTests",
+            dependencies: ["KefuExternalPlugins", "KefuCore"]
+        ),
+        .testTarget(
             name: "KefuCLITests",
             dependencies: ["kefu", "KefuCore"]
         ),

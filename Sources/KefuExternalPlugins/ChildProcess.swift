@@ -40,6 +40,11 @@ final class ChildProcess {
     /// rest as its arguments.
     init(arguments: [String], environment: [String: String]) throws {
         precondition(!arguments.isEmpty)
+        // One spawn at a time in this process: between `pipe` and `fcntl` a
+        // descriptor is not yet close-on-exec, and a concurrent spawn would
+        // carry it into another plugin for good.
+        Self.spawnLock.lock()
+        defer { Self.spawnLock.unlock() }
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         // Close-on-exec: only the three dup2'ed descriptors reach the child; in
         // particular no other plugin's pipes, so one plugin never holds
@@ -83,7 +88,15 @@ final class ChildProcess {
             for p in envp { free(p) }
         }
         var child: pid_t = 0
-        let r = posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
+        var r = posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
+        // "Text file busy": the script was just written, and some other
+        // thread's fork still holds it open for writing for a moment.
+        var tries = 0
+        while r == ETXTBSY && tries < 20 {
+            usleep(10_000)
+            tries += 1
+            r = posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
+        }
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard r == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
@@ -99,8 +112,9 @@ final class ChildProcess {
     }
 
     /// `pipe2` is not exported by the Glibc module: `pipe`, then close-on-exec
-    /// on both ends. (Another thread spawning in between could inherit them;
-    /// kefu spawns plugins from one place at a time.)
+    /// on both ends, under `spawnLock`.
+    private static let spawnLock = NSLock()
+
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard fds.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return false }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
