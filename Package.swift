@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone"]),
 
         // External plugins: executables in any language, over JSON Lines.
-        .target(name: "KefuExternalPlugins", dependencies: ["KefuCore"]),
+        .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
 
         // The top-level snippets/ folder, embedded into the binary at build time.
         .executableTarget(name: "EmbedSnippetsTool"),

@@ -25,15 +25,21 @@ public struct ExternalPluginDeclaration: Sendable {
         public var description: String
     }
 
+    /// Either a buyer message run through the whole engine (`text`, with
+    /// `intents`, `notIntents`, `draft`), or a draft text given to this
+    /// plugin's check (`checkText`, with `warning` or `block`).
     public struct DeclaredExample: Sendable, Hashable {
-        public var text: String
+        public var text: String?
         /// Intents that must be among the top three candidates.
         public var intents: [String]
         /// Intents that must not be confidently detected.
         public var notIntents: [String]
-        /// A draft whose id starts with this must be offered.
+        /// A draft whose snippet id starts with this must be offered.
         public var draft: String?
-        /// A check warning with this code must be raised on some draft.
+        public var checkText: String?
+        /// The check must raise this warning code (`clean` for none at all).
         public var warning: String?
+        /// The check must (true) or must not (false) block the draft.
+        public var block: Bool?
     }
 }

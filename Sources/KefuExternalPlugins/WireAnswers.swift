@@ -26,11 +26,13 @@ enum WireAnswers {
 
         struct Intent: Decodable { var id: String; var description: String? }
         struct Example: Decodable {
-            var text: String
+            var text: String?
             var intents: [String]?
             var not: [String]?
             var draft: String?
+            var check: String?
             var warning: String?
+            var block: Bool?
         }
     }
 
@@ -96,12 +98,14 @@ enum WireAnswers {
             intents: (h.intents ?? []).filter { isIdentifier($0.id) }.map {
                 .init(id: $0.id, description: clean($0.description ?? "", limit: 200))
             },
-            examples: (h.examples ?? []).map {
-                .init(
-                    text: clean($0.text), intents: ($0.intents ?? []).filter(isIdentifier),
-                    notIntents: ($0.not ?? []).filter(isIdentifier),
-                    draft: $0.draft.flatMap { isIdentifier($0) ? $0 : nil },
-                    warning: $0.warning.flatMap { isIdentifier($0) ? $0 : nil })
+            examples: (h.examples ?? []).prefix(200).compactMap { e in
+                guard e.text != nil || e.check != nil else { return nil }
+                return .init(
+                    text: e.text.map { clean($0) }, intents: (e.intents ?? []).filter(isIdentifier),
+                    notIntents: (e.not ?? []).filter(isIdentifier),
+                    draft: e.draft.flatMap { isIdentifier($0) ? $0 : nil },
+                    checkText: e.check.map { clean($0) },
+                    warning: e.warning.flatMap { isIdentifier($0) ? $0 : nil }, block: e.block)
             },
             configKeys: (h.config_keys ?? []).filter(isIdentifier))
     }
