@@ -6,7 +6,7 @@ struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
         abstract: "List, validate and inspect snippet packs and code plugins.",
-        subcommands: [List.self, Validate.self, Examples.self])
+        subcommands: [List.self, Validate.self, Examples.self, PluginsNewCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show every pack and code plugin with its state.")
