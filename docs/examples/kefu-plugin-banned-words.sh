@@ -4,14 +4,17 @@
 # Flags words that Chinese advertising law bans as absolute claims (最, 第一,
 # 国家级, 100%...) with a warning, and blocks drafts that send the buyer off
 # the platform (WeChat, VX, QQ). Protocol: docs/plugin-protocol.md,
-# "External plugins". awk reads one JSON Lines request per line and answers
-# each at once (fflush), exiting at end of input.
+# "External plugins". The shell reads one JSON Lines request per line and
+# hands it to awk, which answers at once; the loop ends with the input.
+# (One awk per request rather than one awk for all: POSIX does not promise
+# that awk reads a pipe line by line, and mawk does not.)
 #
 # A real JSON parser would be better; this one relies on what kefu
 # guarantees: one object per line, keys in the documented order, and each
 # draft's "text" as the last key of its object.
-exec awk '
-function answer(s) { print s; fflush() }
+while IFS= read -r request; do
+printf '%s\n' "$request" | awk '
+function answer(s) { print s }
 function field(line, key,    m) {
     if (match(line, "\"" key "\":[0-9]+")) {
         m = substr(line, RSTART, RLENGTH); sub(/^[^:]*:/, "", m); return m
@@ -54,3 +57,4 @@ BEGIN {
     answer("{\"id\":" (id == "" ? "null" : id) ",\"error\":\"unsupported request\"}")
 }
 '
+done
