@@ -182,8 +182,3 @@ public struct DraftCheckResult: Sendable, Hashable {
     public var warnings: [DraftWarning]
     public var block: Bool
 }
-
-public struct DraftWarning: Sendable, Hashable {
-    public var code: String
-    public var message: String
-}

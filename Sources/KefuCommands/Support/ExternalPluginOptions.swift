@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KefuCore
 import KefuExternalPlugins
 
 /// `--plugins PATH`, `--no-plugins`, `--plugin-deadline MS`: which external
@@ -51,5 +52,34 @@ extension Paths {
     static var stateHome: String {
         if let x = ProcessInfo.processInfo.environment["XDG_STATE_HOME"], x.hasPrefix("/") { return x }
         return NSHomeDirectory() + "/.local/state"
+    }
+}
+
+/// A command's engine with the session's external plugins running.
+struct PluginSession {
+    let engine: Engine
+    let stage: ExternalPluginStage
+    var host: ExternalPluginHost { stage.host }
+
+    /// Discovers and starts the plugins (waiting for their handshakes), then
+    /// builds the engine with them and with the intents they declare.
+    init(library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], errors: StandardError = StandardError()) {
+        let host = plugins.makeHost(variables: variables, errors: errors)
+        host.start()
+        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
+            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+        }
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let lib = library.loadLibrary(first: declared.sources)
+        for d in lib.diagnostics { errors.write("\(d)\n") }
+        stage = ExternalPluginStage(host: host)
+        engine = Engine(
+            library: lib, detectorFactories: KefuPluginsBridge.detectorFactories + stage.detectorFactories,
+            extractors: KefuPluginsBridge.extractors + stage.extractors)
+    }
+
+    func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {
+        stage.suggest(engine: engine, raw, request)
     }
 }

@@ -16,6 +16,9 @@ public enum SuggestionJSON {
             ])),
             ("fallback", .bool(s.usedFallback)),
             ("drafts", .array(s.drafts.map { draft($0, explain: explain) })),
+            ("plugins_skipped", .array(s.pluginsSkipped.map { p in
+                .object([("id", .string(p.id)), ("reason", .string(p.reason)), ("detail", .string(p.detail))])
+            })),
         ]))
     }
 
@@ -49,6 +52,7 @@ public enum SuggestionJSON {
             ("text", .string(d.text)),
             ("complete", .bool(d.complete)),
             ("missing", .array(d.missing.map { .string($0) })),
+            ("warnings", .array(d.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })),
         ]
         if explain { pairs.append(("why", .array(d.explanation.map { .string($0) }))) }
         return .object(pairs)
