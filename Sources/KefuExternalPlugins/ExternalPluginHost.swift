@@ -60,19 +60,20 @@ public final class ExternalPluginHost: Sendable {
         plugins.compactMap(\.status.declaration).flatMap(\.intents)
     }
 
-    private func capable(_ capability: ExternalCapability) -> [ExternalPlugin] {
+    private func capable(_ capability: ExternalCapability, only: String? = nil) -> [ExternalPlugin] {
         plugins.filter { p in
             let s = p.status
+            if let only, s.id != only { return false }
             if s.state == .disabled, s.detail == "disabled by configuration" { return false }
             return s.declaration.map { $0.capabilities.contains(capability) } ?? true
         }
     }
 
     private func exchange<T>(
-        _ capability: ExternalCapability, _ fields: [(String, JSONWriter.Value)],
+        _ capability: ExternalCapability, _ fields: [(String, JSONWriter.Value)], only: String? = nil,
         decode: ([UInt8], ExternalPlugin) -> T?
     ) -> (answers: [(plugin: String, value: T)], skipped: [PluginSkip]) {
-        let asked = capable(capability)
+        let asked = capable(capability, only: only)
         guard !asked.isEmpty else { return ([], []) }
         let outcomes = PluginExchange.run(
             asked, request: (capability.rawValue, capability, fields), deadline: MonotonicClock.now + settings.requestDeadline)
@@ -140,8 +141,8 @@ public final class ExternalPluginHost: Sendable {
     }
 
     /// One verdict list per draft (merged over plugins, warnings carrying the
-    /// plugin id in front of their code).
-    public func check(_ drafts: [CheckedDraft], message: NormalizedText) -> (results: [DraftCheckResult], skipped: [PluginSkip]) {
+    /// plugin id in front of their code). `only`: ask just that plugin.
+    public func check(_ drafts: [CheckedDraft], message: NormalizedText, only: String? = nil) -> (results: [DraftCheckResult], skipped: [PluginSkip]) {
         guard !drafts.isEmpty else { return ([], []) }
         let r = exchange(.check, [
             ("message", WireRequests.message(message)),
@@ -151,7 +152,7 @@ public final class ExternalPluginHost: Sendable {
                     ("kind", .string(d.kind)), ("language", .string(d.language.rawValue)), ("text", .string(d.text)),
                 ])
             })),
-        ]) { line, _ in
+        ], only: only) { line, _ in
             WireAnswers.decode(WireAnswers.Checks.self, line).map { WireAnswers.checks($0, count: drafts.count) }
         }
         var merged = Array(repeating: DraftCheckResult(warnings: [], block: false), count: drafts.count)
