@@ -37,6 +37,7 @@ BEGIN {
     out = ""
     for (i = 2; i <= n; i++) {
         text = pieces[i]; t = index(text, "\"text\":"); text = tolower(substr(text, t + 7))
+        gsub(/第一时间/, "", text)   # "right away", not a claim to be the first
         warnings = ""; blocked = "false"
         for (w = 1; w <= nwarn; w++) if (index(text, warn[w])) {
             warnings = warnings (warnings == "" ? "" : ",") "{\"code\":\"absolute-claim\",\"message\":\"absolute claim \\\"" warn[w] "\\\" is banned in advertising\"}"
