@@ -153,17 +153,20 @@ final class ChildProcess {
     /// the kernel cannot hold kefu up; it stays a zombie until the next try).
     func kill(grace: Double = 0.05) {
         closeInput()
-        if !hasExited() {
-            _ = Glibc.kill(-pid, SIGKILL)
-            _ = Glibc.kill(pid, SIGKILL)
-            let end = MonotonicClock.now + grace
-            while !hasExited() && MonotonicClock.now < end { usleep(1000) }
-        } else {
-            _ = Glibc.kill(-pid, SIGKILL)  // whatever it left behind
+        // The group is killed once, at the first call: later, its id could
+        // in principle belong to someone else.
+        if !groupKilled {
+            groupKilled = true
+            _ = Glibc.kill(-pid, SIGKILL)  // the plugin and whatever it started
+            if !reaped { _ = Glibc.kill(pid, SIGKILL) }
         }
+        let end = MonotonicClock.now + grace
+        while !hasExited() && MonotonicClock.now < end { usleep(1000) }
         closeOutput()
         closeErrors()
     }
+
+    private var groupKilled = false
 
     /// A readable account of how the child ended, for skip reasons and logs.
     var exitDescription: String {

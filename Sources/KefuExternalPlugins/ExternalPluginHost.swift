@@ -60,10 +60,11 @@ public final class ExternalPluginHost: Sendable {
         plugins.compactMap(\.status.declaration).flatMap(\.intents)
     }
 
-    private func capable(_ capability: ExternalCapability, only: String? = nil) -> [ExternalPlugin] {
+    private func capable(_ capability: ExternalCapability, only: String? = nil, excluding: Set<String> = []) -> [ExternalPlugin] {
         plugins.filter { p in
             let s = p.status
             if let only, s.id != only { return false }
+            if excluding.contains(s.id) { return false }
             if s.state == .disabled, s.detail == "disabled by configuration" { return false }
             return s.declaration.map { $0.capabilities.contains(capability) } ?? true
         }
@@ -73,7 +74,9 @@ public final class ExternalPluginHost: Sendable {
         _ capability: ExternalCapability, _ fields: [(String, JSONWriter.Value)], only: String? = nil,
         decode: ([UInt8], ExternalPlugin) -> T?
     ) -> (answers: [(plugin: String, value: T)], skipped: [PluginSkip]) {
-        let asked = capable(capability, only: only)
+        // A plugin already skipped for this message is not asked again: one
+        // message waits at most one deadline per kind of request.
+        let asked = capable(capability, only: only, excluding: PluginSkipRecorder.current?.skippedIDs ?? [])
         guard !asked.isEmpty else { return ([], []) }
         let outcomes = PluginExchange.run(
             asked, request: (capability.rawValue, capability, fields), deadline: MonotonicClock.now + settings.requestDeadline)

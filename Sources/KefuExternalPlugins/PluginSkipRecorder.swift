@@ -18,6 +18,13 @@ final class PluginSkipRecorder: @unchecked Sendable {
         skips += new
     }
 
+    /// Plugins that failed or were unavailable for this message (an `error`
+    /// answer is the plugin working: it is asked the next thing).
+    var skippedIDs: Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        return Set(skips.filter { $0.reason != .pluginError }.map(\.plugin))
+    }
+
     /// One entry per plugin: the first reason it was skipped for.
     var skipped: [SkippedPlugin] {
         lock.lock(); defer { lock.unlock() }

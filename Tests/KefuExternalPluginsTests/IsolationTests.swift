@@ -157,3 +157,26 @@ struct IsolationTests {
         #expect(!alive, "the plugin's background sleep outlived it")
     }
 }
+
+@Suite("External plugins: one message, one deadline")
+struct MessageBudgetTests {
+    @Test func aPluginSkippedOnceIsNotAskedAgainForTheSameMessage() throws {
+        let box = try PluginSandbox()
+        // Hangs on every request: restarted at once (no back-off), it would
+        // hang again on extract, draft and check if it were asked.
+        let host = box.host([try box.testPlugin("hang-all", id: "slowpoke")]) {
+            $0.requestDeadline = 0.3
+            $0.backoffBase = 0
+            $0.backoffCap = 0
+        }
+        defer { host.shutdown() }
+        host.start()
+        let stage = ExternalPluginStage(host: host)
+        let engine = Engine(library: SnippetLibrary(), detectorFactories: stage.detectorFactories, extractors: stage.extractors)
+        let s = stage.suggest(engine: engine, "ping", SuggestionRequest())
+        #expect(s.pluginsSkipped.map(\.id) == ["slowpoke"])
+        #expect(s.pluginsSkipped.map(\.reason) == ["timeout"])
+        // One failure, not one per kind of request.
+        #expect(host.statuses.first?.restarts == 1)
+    }
+}

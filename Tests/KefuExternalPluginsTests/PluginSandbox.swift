@@ -51,7 +51,7 @@ enum TestPlugin {
     }
 
     /// One Python plugin whose misbehaviour is chosen by its first argument:
-    /// `ok`, `hang-detect` (sleeps on detect), `hang-once` (sleeps on the first
+    /// `ok`, `hang-detect` (sleeps on detect), `hang-all` (sleeps on every request), `hang-once` (sleeps on the first
     /// detect of its first life only), `crash-detect` (exits on detect),
     /// `garbage` (answers detect with prose), `wrong-id`, `slow-start SECONDS`
     /// via mode `slow-start`, `never-hello`, `flood` (a line of 2 MiB),
@@ -78,6 +78,7 @@ enum TestPlugin {
                   "examples": [{"text": "ping please", "intents": ["test.ping"]}]})
             continue
         rid = m["id"]
+        if mode == "hang-all": time.sleep(60)
         if t == "detect":
             if mode == "hang-detect" or (mode == "hang-once" and first_life): time.sleep(60)
             if mode == "crash-detect": sys.exit(3)
