@@ -113,7 +113,9 @@ final class ChildProcess {
 
     /// `pipe2` is not exported by the Glibc module: `pipe`, then close-on-exec
     /// on both ends, under `spawnLock`.
-    private static let spawnLock = NSLock()
+    /// Also held by whoever writes plugin files in this process (tests), so
+    /// that no spawn inherits a file still open for writing ("Text file busy").
+    static let spawnLock = NSLock()
 
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard fds.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return false }

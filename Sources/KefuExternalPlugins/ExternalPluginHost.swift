@@ -27,6 +27,12 @@ public final class ExternalPluginHost: Sendable {
         self.refused = refused
         self.settings = settings
         self.disabledIDs = disabledIDs
+        // Known by name already (configured id, or file name): never started.
+        for p in plugins where disabledIDs.contains(p.spec.provisionalID) {
+            p.lock.lock()
+            p.phase = .disabled("disabled by configuration")
+            p.lock.unlock()
+        }
         if !specs.isEmpty { Self.ignoreSIGPIPE() }
     }
 
@@ -35,13 +41,15 @@ public final class ExternalPluginHost: Sendable {
     private static func ignoreSIGPIPE() { _ = signal(SIGPIPE, SIG_IGN) }
 
     /// Starts every plugin and waits (up to the handshake deadline, all at
-    /// once) for their `hello`s. Plugins disabled by configuration are
-    /// stopped as soon as they have said who they are.
+    /// once) for their `hello`s. A plugin disabled by configuration under the
+    /// id it declares (not its file name) is stopped as soon as it has said
+    /// who it is.
     public func start() {
-        guard !plugins.isEmpty else { return }
+        let starting = plugins.filter { $0.status.state != .disabled }
+        guard !starting.isEmpty else { return }
         let deadline = MonotonicClock.now + settings.handshakeDeadline
-        _ = PluginExchange.run(plugins, request: nil, deadline: deadline)
-        for p in plugins where disabledIDs.contains(p.status.id) {
+        _ = PluginExchange.run(starting, request: nil, deadline: deadline)
+        for p in starting where disabledIDs.contains(p.status.id) {
             p.stop()
             p.lock.lock()
             p.phase = .disabled("disabled by configuration")

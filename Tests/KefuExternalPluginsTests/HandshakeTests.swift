@@ -101,3 +101,20 @@ struct HandshakeTests {
         #expect(log.contains("ready: loud 1.2.3"))
     }
 }
+
+@Suite("External plugins: disabled by configuration")
+struct DisabledTests {
+    @Test func disabledPluginsNeverRun() throws {
+        let box = try PluginSandbox()
+        let byName = try box.testPlugin("ok", id: "off")   // file kefu-plugin-off.py
+        let byID = try box.testPlugin("ok", id: "gone")
+        var settings = TestPlugin.settings
+        settings.logFolder = box.root + "/logs"
+        let host = ExternalPluginHost(specs: [byName, byID], settings: settings, disabledIDs: ["off", "gone"])
+        defer { host.shutdown() }
+        host.start()
+        #expect(host.statuses.map(\.state) == [.disabled, .disabled])
+        #expect(!FileManager.default.fileExists(atPath: box.root + "/off.started"))
+        #expect(host.detect(TextNormalizer().normalize("ping")).skipped.isEmpty)
+    }
+}

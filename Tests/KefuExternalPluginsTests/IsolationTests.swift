@@ -49,7 +49,7 @@ struct IsolationTests {
             reasons += host.detect(ping).skipped.map(\.reason)
             usleep(20_000)
         }
-        #expect(reasons.filter { $0 == .crashed }.count == 3)
+        #expect(reasons.filter { $0 == .crashed }.count == 3, "\(reasons)")
         let status = try #require(host.statuses.first)
         #expect(status.state == .disabled)
         #expect(status.detail?.contains("disabled after 3 failures in a row; last: exited with status 3") == true)

@@ -23,7 +23,12 @@ struct ExternalPluginOptions: ParsableArguments {
 
     /// Discovers the session's plugins (without starting them): ./plugins,
     /// the user's plugin folder, --plugins paths, config.yaml entries.
-    func makeHost(kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:], errors: StandardError = StandardError()) -> ExternalPluginHost {
+    /// - Parameter disabled: ids turned off on top of config.yaml's `disable:`
+    ///   (the command line's `--disable`).
+    func makeHost(
+        kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:], disabled: Set<String> = [],
+        errors: StandardError = StandardError()
+    ) -> ExternalPluginHost {
         guard !none else { return ExternalPluginHost(specs: []) }
         let configFolder = Paths.configHome + "/kefu"
         let configuration = ExternalPluginConfiguration.load(path: configFolder + "/config.yaml")
@@ -44,7 +49,9 @@ struct ExternalPluginOptions: ParsableArguments {
             for (k, v) in found.config[spec.command.joined(separator: "\u{0}")] ?? [:] { c[k] = v }
             config[spec.command.joined(separator: "\u{0}")] = c
         }
-        return ExternalPluginHost(specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config)
+        return ExternalPluginHost(
+            specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
+            disabledIDs: configuration.disabled.union(disabled))
     }
 }
 
