@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "KefuTone", dependencies: ["KefuCore"], path: "Plugins/Tone"),
         .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone"]),
 
+        // External plugins: executables in any language, over JSON Lines.
+        .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
+
         // The top-level snippets/ folder, embedded into the binary at build time.
         .executableTarget(name: "EmbedSnippetsTool"),
         .plugin(
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "KefuCommands",
             dependencies: [
-                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets",
+                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuExternalPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +62,10 @@ let package = Package(
             name: "KefuCoreTests",
             dependencies: ["KefuCore", "KefuPlugins", "KefuBuiltinSnippets"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KefuExternalPluginsTests",
+            dependencies: ["KefuExternalPlugins", "KefuCore"]
         ),
         .testTarget(
             name: "KefuCLITests",
