@@ -29,7 +29,9 @@ let package = Package(
 
         // Built-in code plugins, one folder each under Plugins/, registered in KefuPlugins.
         .target(name: "KefuTone", dependencies: ["KefuCore"], path: "Plugins/Tone"),
-        .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone"]),
+        .target(name: "KefuLogistics", dependencies: ["KefuCore"], path: "Plugins/Logistics"),
+        .target(name: "KefuCompliance", dependencies: ["KefuCore"], path: "Plugins/Compliance"),
+        .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone", "KefuLogistics", "KefuCompliance"]),
 
         // External plugins: executables in any language, over JSON Lines.
         .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),

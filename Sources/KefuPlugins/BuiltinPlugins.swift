@@ -1,15 +1,26 @@
+import KefuCompliance
 import KefuCore
+import KefuLogistics
 import KefuTone
 
 /// The one place built-in code plugins are registered. Each lives in its own
 /// folder under `Plugins/`; adding one means a target in Package.swift and a
 /// line here.
 public enum BuiltinPlugins {
-    /// Intent detectors beyond the core's phrase matcher and classifier.
-    public static let detectorFactories: [any IntentDetectorFactory] = [
-        ToneDetectorFactory(),
+    public static let all: [any CodePlugin] = [
+        TonePlugin(),
+        LogisticsPlugin(),
+        CompliancePlugin(),
     ]
 
+    /// Every built-in plugin loaded with default settings (tests, benchmarks).
+    public static func loaded(disabled: Set<String> = []) -> CodePluginSet {
+        CodePluginSet(all, disabled: disabled)
+    }
+
+    /// Intent detectors beyond the core's phrase matcher and classifier.
+    public static var detectorFactories: [any IntentDetectorFactory] { loaded().parts.detectorFactories }
+
     /// Entity extractors beyond the core's built-in one.
-    public static let extractors: [any EntityExtractor] = []
+    public static var extractors: [any EntityExtractor] { loaded().parts.extractors }
 }

@@ -4,7 +4,8 @@ import KefuCore
 import KefuExternalPlugins
 
 /// `--plugins PATH`, `--no-plugins`, `--plugin-deadline MS`: which external
-/// plugins a command starts, shared by every command that runs the engine.
+/// plugins a command starts; `--disable ID` turns off any plugin, code or
+/// external. Shared by every command that runs the engine.
 struct ExternalPluginOptions: ParsableArguments {
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Load external plugins from this folder or file too (repeatable).", valueName: "path"))
     var paths: [String] = []
@@ -14,6 +15,9 @@ struct ExternalPluginOptions: ParsableArguments {
 
     @Option(name: .customLong("plugin-deadline"), help: ArgumentHelp("Milliseconds an external plugin has per request (default 200, or plugin_deadline_ms in config.yaml).", valueName: "ms"))
     var deadline: Int?
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Turn off this plugin (code or external) for this run (repeatable).", valueName: "id"))
+    var disabledIDs: [String] = []
 
     func validate() throws {
         if let d = deadline, !(10...10_000).contains(d) {
@@ -51,7 +55,7 @@ struct ExternalPluginOptions: ParsableArguments {
         }
         return ExternalPluginHost(
             specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
-            disabledIDs: configuration.disabled.union(disabled))
+            disabledIDs: configuration.disabled.union(disabled).union(disabledIDs).union(CodePluginLoading.configuredDisabled()))
     }
 }
 
@@ -66,6 +70,8 @@ extension Paths {
 struct PluginSession {
     let engine: Engine
     let stage: ExternalPluginStage
+    /// The built-in code plugins as loaded (or disabled, or failed).
+    let codePlugins: CodePluginSet
     var host: ExternalPluginHost { stage.host }
 
     /// Discovers and starts the plugins (waiting for their handshakes), then
@@ -81,9 +87,11 @@ struct PluginSession {
         let lib = library.loadLibrary(first: declared.sources)
         for d in lib.diagnostics { errors.write("\(d)\n") }
         stage = ExternalPluginStage(host: host)
+        codePlugins = CodePluginLoading.load(disabled: Set(plugins.disabledIDs), errors: errors)
+        let parts = codePlugins.parts
         engine = Engine(
-            library: lib, detectorFactories: KefuPluginsBridge.detectorFactories + stage.detectorFactories,
-            extractors: KefuPluginsBridge.extractors + stage.extractors)
+            library: lib, detectorFactories: parts.detectorFactories + stage.detectorFactories,
+            extractors: parts.extractors + stage.extractors, providers: parts.providers, checks: parts.checks)
     }
 
     func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {

@@ -16,6 +16,8 @@ public final class Engine: Sendable {
     public let normalizer: TextNormalizer
     private let detectors: [any IntentDetector]
     private let extractors: [any EntityExtractor]
+    private let providers: [any DraftProvider]
+    private let checks: [any DraftCheck]
     private let ranker: DraftRanker
     private let templates: DraftTemplates
     private let snippetsByIntent: [String: [Int]]
@@ -25,10 +27,12 @@ public final class Engine: Sendable {
     ///   - detectorFactories: detectors beyond the built-in phrase matcher and
     ///     classifier (code plugins such as Tone), rebuilt with each library.
     ///   - extractors: entity extractors beyond the built-in one.
+    ///   - providers: code plugins' draft providers (drafts ranked with the packs').
+    ///   - checks: code plugins' draft checks (warn or block each rendered draft).
     public init(
         library: SnippetLibrary, detectorFactories: [any IntentDetectorFactory] = [],
-        extractors: [any EntityExtractor] = [], options: Options = Options(),
-        normalizer: TextNormalizer = TextNormalizer()
+        extractors: [any EntityExtractor] = [], providers: [any DraftProvider] = [], checks: [any DraftCheck] = [],
+        options: Options = Options(), normalizer: TextNormalizer = TextNormalizer()
     ) {
         self.library = library
         self.options = options
@@ -41,6 +45,8 @@ public final class Engine: Sendable {
         self.detectors = detectors
         self.detectorIDs = detectors.map(\.id)
         self.extractors = [BuiltinEntityExtractor()] + extractors
+        self.providers = providers
+        self.checks = checks
         self.ranker = DraftRanker(snippets: library.snippets)
         self.templates = DraftTemplates(library: library)
         var index: [String: [Int]] = [:]
@@ -74,7 +80,17 @@ public final class Engine: Sendable {
     public func suggest(_ raw: String, _ request: SuggestionRequest = SuggestionRequest()) -> Suggestion {
         let a = analyse(raw, heldOutExample: request.heldOutExample)
         let language = request.language ?? a.text.language
-        let values = Self.values(request: request, entities: a.entities, language: language)
+        var values = Self.values(request: request, entities: a.entities, language: language)
+        var provided: [ProvidedDraft] = []
+        if !providers.isEmpty && request.snippet == nil && !a.text.isEmpty {
+            let context = DraftContext(text: a.text, language: language, intents: a.intents, entities: a.entities, values: values, tone: a.tone)
+            for p in providers {
+                let c = p.contribute(context)
+                if c.isEmpty { continue }
+                provided += c.drafts
+                for (k, v) in c.variables where (values[k] ?? "").isEmpty { values[k] = v }
+            }
+        }
 
         var candidates: [DraftRanker.Candidate]
         var usedFallback = false
@@ -90,8 +106,10 @@ public final class Engine: Sendable {
                 limit: max(0, request.maxDrafts) * 2)
         }
 
+        // A few spare drafts when checks may block some.
+        let wanted = max(0, request.maxDrafts) + (checks.isEmpty ? 0 : 2)
         var drafts: [Draft] = []
-        for c in candidates.prefix(max(0, request.maxDrafts)) {
+        for c in candidates.prefix(wanted) {
             let s = library.snippets[c.snippet]
             guard let out = templates.render(s, language: language, values: values) else { continue }
             drafts.append(Draft(
@@ -99,6 +117,9 @@ public final class Engine: Sendable {
                 score: (c.score * 1000).rounded() / 1000, language: language, text: out.text,
                 missing: out.missing, explanation: c.reasons, source: s.location))
         }
+        if !provided.isEmpty { PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language) }
+        if !checks.isEmpty { PluginDrafts.check(&drafts, with: checks, message: a.text) }
+        if drafts.count > request.maxDrafts { drafts.removeLast(drafts.count - max(0, request.maxDrafts)) }
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,

@@ -1,0 +1,50 @@
+/// Finds any of a fixed set of terms in a text in one pass over its scalars,
+/// ASCII case-insensitively. Terms are grouped by first scalar at load, so a
+/// draft with none of those first scalars costs one set lookup per scalar
+/// and allocates nothing.
+struct ScalarTermMatcher: Sendable {
+    struct Term: Sendable {
+        var scalars: [UInt32]
+        var label: String
+    }
+
+    private let byFirst: [UInt32: [Term]]
+
+    init(_ terms: [(String, String)]) {
+        var map: [UInt32: [Term]] = [:]
+        for (term, label) in terms {
+            let s = term.unicodeScalars.map { Self.fold($0.value) }
+            guard let first = s.first else { continue }
+            map[first, default: []].append(Term(scalars: s, label: label))
+        }
+        // Longest first, so 最低价 wins over 最低.
+        self.byFirst = map.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+    }
+
+    static func fold(_ v: UInt32) -> UInt32 { (0x41...0x5A).contains(v) ? v + 0x20 : v }
+
+    /// Each matching term (its text) with its label, in order of appearance.
+    /// Walks the string's own scalars: nothing is allocated unless a term's
+    /// first scalar occurs.
+    func matches(in text: String) -> [(term: String, label: String)] {
+        var found: [(term: String, label: String)] = []
+        let view = text.unicodeScalars
+        var i = view.startIndex
+        while i < view.endIndex {
+            guard let terms = byFirst[Self.fold(view[i].value)] else { view.formIndex(after: &i); continue }
+            var matched: (Term, String.UnicodeScalarView.Index)? = nil
+            for t in terms {
+                var j = view.index(after: i), k = 1
+                while k < t.scalars.count, j < view.endIndex, Self.fold(view[j].value) == t.scalars[k] { k += 1; view.formIndex(after: &j) }
+                if k == t.scalars.count { matched = (t, j); break }
+            }
+            if let (t, end) = matched {
+                if !t.label.isEmpty { found.append((String(view[i..<end]), t.label)) }
+                i = end
+            } else {
+                view.formIndex(after: &i)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import KefuCore
+
+/// Logistics as a code plugin: tracking links, status wording, dispatch promise.
+public struct LogisticsPlugin: CodePlugin {
+    let clock: @Sendable () -> Date
+    let timeZone: TimeZone
+
+    /// - Parameter clock: now; tests inject a fixed time.
+    public init(clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    public let declaration = PluginDeclaration(
+        id: "logistics", version: "1.0.0",
+        summary: "carrier tracking links, in transit / delayed / delivered wording (status variable), promised ship date",
+        provides: [.draftProvider],
+        configurationKeys: [
+            PluginConfigurationKey("dispatch_cutoff", .timeOfDay, "orders paid before this time ship the same day (default 16:00)"),
+        ])
+
+    public func load(_ settings: PluginSettings) throws -> PluginParts {
+        var promise = DispatchPromise(timeZone: timeZone)
+        if let v = settings["dispatch_cutoff"] {
+            guard let m = settings.timeOfDay("dispatch_cutoff") else {
+                throw PluginSettingError(location: v.location, message: "dispatch_cutoff must be a time of day HH:MM, found '\(v.text)'")
+            }
+            promise.cutoff = m
+        }
+        return PluginParts(providers: [LogisticsProvider(promise: promise, clock: clock)])
+    }
+
+    public var examples: [PluginExample] {
+        [
+            PluginExample("我的快递到哪了 顺丰SF1234567890123", draft: "logistics.tracking_link"),
+            PluginExample("Where is my parcel? UPS 1Z999AA10123456784", draft: "logistics.tracking_link"),
+            PluginExample("什么时候发货啊", draft: "logistics.dispatch_promise"),
+            PluginExample("请问这件有M码吗", draft: "logistics.", absent: true),
+        ]
+    }
+}

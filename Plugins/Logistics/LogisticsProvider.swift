@@ -1,0 +1,44 @@
+import Foundation
+import KefuCore
+
+/// Tracking links and status wording for `logistics`, the promised ship date
+/// for `urge_delivery`. Any other message costs one pass over its intents.
+struct LogisticsProvider: DraftProvider {
+    let id = "logistics"
+    let promise: DispatchPromise
+    let clock: @Sendable () -> Date
+
+    func contribute(_ context: DraftContext) -> DraftContribution {
+        var wantsTracking = false, wantsPromise = false
+        for i in context.intents {
+            if i.intent == "logistics" { wantsTracking = true }
+            if i.intent == "urge_delivery" { wantsPromise = true }
+        }
+        guard wantsTracking || wantsPromise else { return .none }
+        var out = DraftContribution()
+        let language = context.language
+        if wantsTracking, let number = context.values["tracking_no"], !number.isEmpty,
+           let link = TrackingLinks.link(carrier: context.entities.first { $0.kind == .carrier }?.value, trackingNumber: number) {
+            let status = LogisticsStatus(context.values["status"])
+            let text = LogisticsWording.tracking(number: number, carrier: context.values["carrier"], link: link, status: status, language: language)
+            out.drafts.append(ProvidedDraft(
+                id: "logistics.tracking_link", intent: "logistics", kind: .logistics, priority: status == nil ? 75 : 95, text: text,
+                explanation: ["tracking link for \(context.values["carrier"] ?? "the tracking number")"] + (status.map { ["session status: \($0.rawValue)"] } ?? [])))
+        }
+        if wantsPromise {
+            let now = clock()
+            let shipDate = promise.shipDate(at: now, english: language == .english)
+            let date = Self.localized(shipDate, language)
+            if (context.values["ship_date"] ?? "").isEmpty { out.variables["ship_date"] = date }
+            let text = LogisticsWording.promise(cutoff: promise.cutoffText, shipDate: context.values["ship_date"].flatMap { $0.isEmpty ? nil : $0 } ?? date, language: language)
+            out.drafts.append(ProvidedDraft(
+                id: "logistics.dispatch_promise", intent: "urge_delivery", kind: .logistics, priority: 70, text: text,
+                explanation: ["dispatch promise: paid before \(promise.cutoffText) ships the same day"]))
+        }
+        return out
+    }
+
+    static func localized(_ s: String, _ l: Language) -> String {
+        l == .traditionalChinese ? ChineseConverter.shared.convert(s, .toTraditional) : s
+    }
+}

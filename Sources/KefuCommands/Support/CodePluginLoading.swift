@@ -1,0 +1,31 @@
+import KefuCore
+import KefuPlugins
+
+/// Loads the built-in code plugins for a command: settings and
+/// `disabled_plugins:` from config.yaml, `--disable` from the command line.
+enum CodePluginLoading {
+    static func load(disabled extra: Set<String>, errors: StandardError) -> CodePluginSet {
+        let plugins = BuiltinPlugins.all
+        let config = CodePluginConfiguration.load(path: Configuration.path, plugins: plugins)
+        for p in config.problems { errors.write("\(p)\n") }
+        let set = CodePluginSet(
+            plugins.map { p in config.invalid[p.declaration.id].map { InvalidSettings(declaration: p.declaration, problem: $0, examples: p.examples) } ?? p },
+            settings: config.settings, disabled: config.disabled.union(extra), folder: Paths.configHome + "/kefu")
+        for f in set.failures { errors.write("kefu: plugin \(f.declaration.id) failed: \(f.detail ?? "") (answers come without it)\n") }
+        return set
+    }
+
+    /// `disabled_plugins:` of config.yaml, for the external plugins too.
+    static func configuredDisabled() -> Set<String> {
+        CodePluginConfiguration.load(path: Configuration.path, plugins: []).disabled
+    }
+}
+
+/// A plugin whose settings were rejected: reported failed, loads nothing.
+private struct InvalidSettings: CodePlugin {
+    let declaration: PluginDeclaration
+    let problem: String
+    let examples: [PluginExample]
+    struct Failure: Error, CustomStringConvertible { let description: String }
+    func load(_ settings: PluginSettings) throws -> PluginParts { throw Failure(description: problem) }
+}

@@ -1,0 +1,76 @@
+/// Computes drafts (and variables) rather than having them written in a pack:
+/// a bundle from the catalogue, a tracking link, a promised ship date.
+///
+/// Runs inside `Engine.suggest` after extraction and before ranking, on every
+/// message, from any thread: return `.none` quickly when nothing applies, and
+/// precompute at load time rather than per message.
+public protocol DraftProvider: Sendable {
+    var id: String { get }
+    func contribute(_ context: DraftContext) -> DraftContribution
+}
+
+/// What a provider sees of a message.
+public struct DraftContext: Sendable {
+    public var text: NormalizedText
+    /// The language drafts are written in (detected or forced).
+    public var language: Language
+    public var intents: [DetectedIntent]
+    public var entities: [Entity]
+    /// Configuration, session, extracted and record values, as templates see them.
+    public var values: [String: String]
+    public var tone: ToneReading
+
+    public init(text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String], tone: ToneReading) {
+        self.text = text
+        self.language = language
+        self.intents = intents
+        self.entities = entities
+        self.values = values
+        self.tone = tone
+    }
+
+    /// The confidence of `intent` when it was detected.
+    public func confidence(of intent: String) -> Double? {
+        intents.first { $0.intent == intent }?.confidence
+    }
+}
+
+/// A provider's answer for one message.
+public struct DraftContribution: Sendable {
+    /// Ranked with the packs' drafts.
+    public var drafts: [ProvidedDraft]
+    /// Values pack templates may use (`ship_date`); never override a value
+    /// that configuration, the session or the message already gave.
+    public var variables: [String: String]
+
+    public init(drafts: [ProvidedDraft] = [], variables: [String: String] = [:]) {
+        self.drafts = drafts
+        self.variables = variables
+    }
+
+    public static let none = DraftContribution()
+    public var isEmpty: Bool { drafts.isEmpty && variables.isEmpty }
+}
+
+/// A computed draft, already written in the context's language.
+public struct ProvidedDraft: Sendable, Hashable {
+    /// `plugin.name`, shown where a pack draft shows its snippet id.
+    public var id: String
+    /// The detected intent it answers; ranked by that intent's confidence.
+    public var intent: String
+    public var kind: SnippetKind
+    /// 0...100, like a pack snippet's priority.
+    public var priority: Int
+    public var text: String
+    /// Why it was offered (shown by `why` / `--explain`).
+    public var explanation: [String]
+
+    public init(id: String, intent: String, kind: SnippetKind, priority: Int, text: String, explanation: [String]) {
+        self.id = id
+        self.intent = intent
+        self.kind = kind
+        self.priority = priority
+        self.text = text
+        self.explanation = explanation
+    }
+}
