@@ -33,7 +33,7 @@ struct CompliancePolicy: Sendable, Hashable {
     }
 
     /// Phrases that promise free returns, flagged when `freeReturn` is false.
-    static let freeReturnPromises = ["退货包运费", "包退运费", "免费退货", "免费退换", "运费我们承担", "运费由我们承担", "退货运费我们出", "free return", "we cover return shipping", "we pay return shipping", "return shipping is free", "return shipping is on us"]
+    static let freeReturnPromises = ["退货包运费", "包退运费", "免费退货", "免费退换", "退货运费我们出", "free return", "we cover return shipping", "we pay return shipping", "return shipping is free", "return shipping is on us"]
     /// Phrases that make the buyer pay, flagged when `freeReturn` is true.
     static let buyerPaysReturn = ["运费由您承担", "运费需要您承担", "运费您承担", "买家承担运费", "you pay return shipping", "return shipping is at your cost", "buyer pays return shipping"]
 }

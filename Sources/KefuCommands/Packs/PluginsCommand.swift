@@ -28,12 +28,13 @@ struct PluginsCommand: ParsableCommand {
             print("code plugins:")
             print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
             print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
-            for f in KefuPluginsBridge.detectorFactories { print("  \(f.id.padding(toLength: 10, withPad: " ", startingAt: 0))  built-in  intent detector  Plugins/") }
             print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
+            let code = CodePluginLoading.load(disabled: Set(externalPlugins.disabledIDs), errors: StandardError())
+            print(CodePluginsListing.render(code), terminator: "")
             let external = ExternalPluginsListing.render(externalPlugins.makeHost(errors: StandardError()))
             print(external.text, terminator: "")
             print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
-            if !lib.failures.isEmpty || external.anyFailed { throw ExitCode(1) }
+            if !lib.failures.isEmpty || external.anyFailed || !code.failures.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -20,6 +20,7 @@ struct CodePluginConfiguration {
     var disabled: Set<String> = []
     /// Plugins whose settings are wrong, with the first problem.
     var invalid: [String: String] = [:]
+    /// Problems that belong to no one plugin (`disabled_plugins:` itself).
     var problems: [String] = []
 
     static func load(path: String, plugins: [any CodePlugin]) -> CodePluginConfiguration {
@@ -37,8 +38,12 @@ struct CodePluginConfiguration {
         }
         func problem(_ node: Node, _ message: String, plugin: String? = nil) {
             let p = PluginSettingError(location: location(node), message: message)
-            result.problems.append(p.description)
-            if let plugin, result.invalid[plugin] == nil { result.invalid[plugin] = p.description }
+            // A plugin's own problem is reported once, as that plugin's failure.
+            if let plugin {
+                if result.invalid[plugin] == nil { result.invalid[plugin] = p.description }
+            } else {
+                result.problems.append(p.description)
+            }
         }
         guard case .mapping(let map)? = try? Yams.compose(yaml: text, .basic) else { return result }
         if let off = map["disabled_plugins"] {
