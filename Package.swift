@@ -65,6 +65,8 @@ let package = Package(
             dependencies: ["KefuCore", "KefuPlugins", "KefuBuiltinSnippets"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KefuComplianceTests", dependencies: ["KefuCompliance", "KefuCore"]),
+        .testTarget(name: "KefuLogisticsTests", dependencies: ["KefuLogistics", "KefuCore"]),
         .testTarget(
             name: "KefuExternalPluginsTests",
             dependencies: ["KefuExternalPlugins", "KefuCore"]

@@ -5,6 +5,12 @@ public struct DetectedIntent: Sendable, Hashable {
     /// `Engine.Options.threshold`.
     public var confidence: Double
     public var evidence: [Evidence]
+
+    public init(intent: String, confidence: Double, evidence: [Evidence]) {
+        self.intent = intent
+        self.confidence = confidence
+        self.evidence = evidence
+    }
 }
 
 /// One ready-to-send reply.

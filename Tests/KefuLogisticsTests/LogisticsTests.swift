@@ -1,0 +1,73 @@
+import Foundation
+import KefuCore
+import Testing
+@testable import KefuLogistics
+
+@Suite struct LogisticsTests {
+    static let utc = TimeZone(identifier: "UTC")!
+    /// 2026-11-22 at `hour`:`minute` UTC.
+    static func at(_ hour: Int, _ minute: Int = 0) -> Date {
+        var c = DateComponents(); c.year = 2026; c.month = 11; c.day = 22; c.hour = hour; c.minute = minute
+        var cal = Calendar(identifier: .gregorian); cal.timeZone = utc
+        return cal.date(from: c)!
+    }
+
+    func provider(at date: Date, cutoff: String? = nil) throws -> any DraftProvider {
+        var values: [String: PluginSettings.Value] = [:]
+        if let cutoff { values["dispatch_cutoff"] = .init(text: cutoff, location: SourceLocation(file: "c", line: 1, column: 1)) }
+        return try LogisticsPlugin(clock: { date }, timeZone: Self.utc).load(PluginSettings(values: values)).providers[0]
+    }
+
+    func context(_ text: String, intents: [String], values: [String: String] = [:], entities: [Entity] = [], language: Language = .simplifiedChinese) -> DraftContext {
+        DraftContext(
+            text: TextNormalizer().normalize(text), language: language,
+            intents: intents.map { DetectedIntent(intent: $0, confidence: 0.9, evidence: []) }, entities: entities, values: values, tone: .calm)
+    }
+
+    @Test func beforeTheCutoffShipsToday() throws {
+        let c = try provider(at: Self.at(10)).contribute(context("什么时候发货", intents: ["urge_delivery"]))
+        #expect(c.variables["ship_date"] == "今天")
+        #expect(c.drafts.first?.id == "logistics.dispatch_promise")
+        #expect(c.drafts.first?.text.contains("今天发出") == true)
+    }
+
+    @Test func afterTheCutoffShipsTomorrow() throws {
+        let c = try provider(at: Self.at(16, 1)).contribute(context("when will it ship", intents: ["urge_delivery"], language: .english))
+        #expect(c.variables["ship_date"] == "tomorrow (Nov 23)")
+        let hant = try provider(at: Self.at(17)).contribute(context("什麼時候發貨", intents: ["urge_delivery"], language: .traditionalChinese))
+        #expect(hant.variables["ship_date"] == "明天（11月23日）")
+        #expect(hant.drafts.first?.text.contains("訂單") == true)
+    }
+
+    @Test func cutoffIsConfigurable() throws {
+        let c = try provider(at: Self.at(17), cutoff: "18:30").contribute(context("发货", intents: ["urge_delivery"]))
+        #expect(c.variables["ship_date"] == "今天")
+        #expect(c.drafts.first?.text.contains("18:30") == true)
+        #expect(throws: PluginSettingError.self) { try provider(at: Self.at(1), cutoff: "4pm") }
+    }
+
+    @Test func aKnownShipDateIsKept() throws {
+        let c = try provider(at: Self.at(10)).contribute(context("发货", intents: ["urge_delivery"], values: ["ship_date": "周五"]))
+        #expect(c.variables["ship_date"] == nil)
+        #expect(c.drafts.first?.text.contains("周五") == true)
+    }
+
+    @Test func trackingLinkAndStatusWording() throws {
+        let sf = Entity(kind: .carrier, value: "SF Express", attributes: ["zh": "顺丰"])
+        let p = try provider(at: Self.at(10))
+        let plain = p.contribute(context("快递到哪", intents: ["logistics"], values: ["tracking_no": "SF1234567890123", "carrier": "顺丰"], entities: [sf]))
+        #expect(plain.drafts.first?.text.contains("https://www.sf-express.com/chn/sc/waybill/waybill-detail/SF1234567890123") == true)
+        let delayed = p.contribute(context("where", intents: ["logistics"], values: ["tracking_no": "1Z999AA10123456784", "status": "delayed"], language: .english))
+        #expect(delayed.drafts.first?.text.hasPrefix("Sorry, your parcel is running late") == true)
+        #expect(delayed.drafts.first?.text.contains("kuaidi100.com") == true)
+        let delivered = p.contribute(context("到哪了", intents: ["logistics"], values: ["tracking_no": "YT123456789012", "status": "已签收"]))
+        #expect(delivered.drafts.first?.text.contains("已签收") == true)
+    }
+
+    @Test func nothingForOtherIntentsOrUnsafeNumbers() throws {
+        let p = try provider(at: Self.at(10))
+        #expect(p.contribute(context("有M码吗", intents: ["product_info"])).isEmpty)
+        #expect(p.contribute(context("到哪了", intents: ["logistics"])).isEmpty)
+        #expect(p.contribute(context("到哪了", intents: ["logistics"], values: ["tracking_no": "a b\"<x>"])).isEmpty)
+    }
+}
