@@ -59,7 +59,7 @@ struct TestCommand: ParsableCommand {
             }
             print("\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)")
         }
-        let pluginCases = ExternalPluginExamples.run(session)
+        let pluginCases = CodePluginExamples.run(session) + ExternalPluginExamples.run(session)
         for c in pluginCases {
             byIntent["plugin " + c.plugin, default: (0, 0)].pass += c.passed ? 1 : 0
             byIntent["plugin " + c.plugin, default: (0, 0)].fail += c.passed ? 0 : 1
