@@ -57,8 +57,12 @@ public final class ExternalPluginHost: Sendable {
         }
     }
 
+    /// Closes every plugin's stdin, gives them all 100 ms together to exit,
+    /// then kills what is left.
     public func shutdown() {
-        for p in plugins { p.stop() }
+        for p in plugins { p.closeInput() }
+        let deadline = MonotonicClock.now + 0.1
+        for p in plugins { p.finishStop(by: deadline) }
     }
 
     public var statuses: [ExternalPluginStatus] { plugins.map(\.status) + refused }
