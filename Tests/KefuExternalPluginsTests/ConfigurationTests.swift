@@ -72,3 +72,12 @@ struct ConfigurationTests {
         #expect(ExternalPluginStage.text([.english: "only English"], for: .simplifiedChinese) == "only English")
     }
 }
+
+@Suite("External plugins: logs are inert")
+struct LogSafetyTests {
+    @Test func escapeSequencesInStderrAreNeutralised() {
+        let raw = Array("ok \u{1B}]52;c;aGk=\u{07} 中文\u{85}\n".utf8)
+        let text = String(decoding: PluginLog.inert(raw), as: UTF8.self)
+        #expect(text == "ok ?]52;c;aGk=? 中文??\n")
+    }
+}
