@@ -58,8 +58,9 @@ public struct ToneDetector: IntentDetector {
 
     /// Words of three or more capital letters ("WHERE IS MY ORDER"), ignoring
     /// codes with digits and common abbreviations.
+    static let exemptCapitals: Set<String> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
+
     static func shoutedWords(_ text: String) -> Int {
-        let exempt: Set<Substring> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
         // Two shouted words need at least six capitals: most messages stop here.
         guard text.utf8.lazy.filter({ (0x41...0x5A).contains($0) }).count >= 6 else { return 0 }
         var count = 0
@@ -67,7 +68,7 @@ public struct ToneDetector: IntentDetector {
         var hasLower = false
         func end() {
             if word.count >= 3 && !hasLower && word.allSatisfy({ (0x41...0x5A).contains($0) }),
-               !exempt.contains(Substring(String(decoding: word, as: UTF8.self))) {
+               !exemptCapitals.contains(String(decoding: word, as: UTF8.self)) {
                 count += 1
             }
             word.removeAll(keepingCapacity: true); hasLower = false

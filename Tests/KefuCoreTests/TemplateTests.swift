@@ -41,6 +41,11 @@ import Testing
         #expect(out.text == "Line one\nLine two")
     }
 
+    @Test func paragraphsKeepOneBlankLineAndLoseTrailingSpace() {
+        #expect(TemplateRenderer.tidy("\n亲～  \n\n\n我们马上处理 \n\n— 小美\n\n") == "亲～\n\n我们马上处理\n\n— 小美")
+        #expect(TemplateRenderer.tidy("one line\n") == "one line")
+    }
+
     @Test(arguments: [
         ("Hi {{name", "unclosed tag", 1, 4),
         ("a\n{{#x}}b", "never closed", 2, 1),

@@ -97,7 +97,7 @@ struct SuggestCommand: ParsableCommand {
                     maxDrafts: top, snippet: snippet)
                 let s = session.suggest(m.text, request)
                 switch format {
-                case .jsonl: StandardOutput.write(SuggestionJSON.record(id: m.id, s, explain: explain) + "\n")
+                case .jsonl: StandardOutput.write(SuggestionJSON.line(id: m.id, s, explain: explain))
                 case .text: StandardOutput.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n")
                 }
             }

@@ -9,19 +9,25 @@ enum StandardOutput {
     static var closed: Bool { readerGone.load(ordering: .relaxed) }
 
     static func write(_ text: String) {
-        guard !closed else { return }
         var t = text
-        t.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    readerGone.store(true, ordering: .relaxed)
-                    return
-                }
-                offset += n
+        t.withUTF8 { write($0) }
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard !closed, let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Foundation.write(1, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                readerGone.store(true, ordering: .relaxed)
+                return
             }
+            offset += n
         }
     }
 }

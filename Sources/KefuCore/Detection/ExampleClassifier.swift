@@ -29,10 +29,14 @@ public struct ExampleClassifier: IntentDetector {
     /// Intent ids, so per-message bookkeeping is by array index, not string hash.
     private let intents: [String]
 
-    /// Per feature: its inverse document frequency and the examples that have it.
+    /// Per feature: its inverse document frequency and where its postings
+    /// (the examples that have it) sit in the flat posting arrays. Flat
+    /// arrays, not an array per feature: the per-message loop then retains
+    /// nothing and walks contiguous memory.
     private struct IndexEntry: Sendable {
         var idf: Float
-        var postings: [(doc: Int32, weight: Float)]
+        var start: Int32
+        var end: Int32
     }
 
     private let documents: [Document]
@@ -40,7 +44,12 @@ public struct ExampleClassifier: IntentDetector {
     /// loop reads these without copying a document (and retaining its strings).
     private let labels: [Label]
     private let labelIntents: [Int]
-    private let index: [UInt64: IndexEntry]
+    /// Feature hash → position in `entries`.
+    private let index: IntegerTable
+    private let entries: [IndexEntry]
+    private let postingDocs: [Int32]
+    private let postingWeights: [Float]
+    private let scratchPool: ClassifierScratchPool
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -67,23 +76,37 @@ public struct ExampleClassifier: IntentDetector {
         var df: [UInt64: Int] = [:]
         for v in vectors { for f in v { df[f.feature, default: 0] += 1 } }
         let n = Float(max(vectors.count, 1))
-        // Features in more than a tenth of all examples (and at least 150)
-        // say almost nothing and have the longest postings: leave them out, as
-        // stop words, so a message costs the same with 1,000 examples or 50,000.
-        let commonLimit = max(150, vectors.count / 10)
+        // Features in more than 150 examples (or a fortieth of all examples,
+        // in libraries of over 6,000) say almost nothing and have the longest
+        // postings: leave them out, as stop words, so a message costs about
+        // the same with 1,000 examples or 50,000.
+        let commonLimit = max(150, vectors.count / 40)
         var idf: [UInt64: Float] = [:]
         for (f, d) in df where d <= commonLimit { idf[f] = logf((n + 1) / (Float(d) + 1)) + 1 }
 
-        var index: [UInt64: IndexEntry] = [:]
-        for (f, i) in idf { index[f] = IndexEntry(idf: i, postings: []) }
+        var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
         for (i, v) in vectors.enumerated() {
-            for (f, w) in Self.weigh(v, idf: idf) { index[f]?.postings.append((Int32(i), w)) }
+            for (f, w) in Self.weigh(v, idf: idf) { postings[f, default: []].append((Int32(i), w)) }
         }
+        var entries: [IndexEntry] = []
+        var positions: [(key: UInt64, value: Int32)] = []
+        entries.reserveCapacity(postings.count)
+        var postingDocs: [Int32] = [], postingWeights: [Float] = []
+        for (f, list) in postings {
+            let start = Int32(postingDocs.count)
+            for (d, w) in list { postingDocs.append(d); postingWeights.append(w) }
+            positions.append((f, Int32(entries.count)))
+            entries.append(IndexEntry(idf: idf[f] ?? 0, start: start, end: Int32(postingDocs.count)))
+        }
+        self.entries = entries
+        self.postingDocs = postingDocs
+        self.postingWeights = postingWeights
         self.documents = docs
         self.labels = docs.map(\.label)
         self.labelIntents = docs.map(\.intentIndex)
         self.intents = intentIDs
-        self.index = index
+        self.index = IntegerTable(positions)
+        self.scratchPool = ClassifierScratchPool(documents: docs.count, intents: intentIDs.count)
     }
 
     /// Sublinear (square-root) term frequency × IDF, L2-normalised. Features
@@ -102,73 +125,101 @@ public struct ExampleClassifier: IntentDetector {
         return out.map { ($0.0, $0.1 * scale) }
     }
 
-    /// Cosine similarity of the message to every example it shares a feature with.
-    func neighbours(_ message: DetectionInput) -> [(doc: Int, similarity: Float)] {
+    /// Cosine similarity of the message to every example it shares a feature
+    /// with: fills `scratch.scores` and `scratch.touchedDocs`.
+    @inline(__always)
+    private func scoreNeighbours(_ message: DetectionInput, into scratch: ClassifierScratch) {
         // One index lookup per distinct feature: weight and norm first, then the postings.
+        let features = TextFeatures.extract(message.text.scalars)
         var hits: [(entry: IndexEntry, weight: Float)] = []
+        hits.reserveCapacity(features.count)
         var norm: Float = 0
-        for (f, t) in TextFeatures.extract(message.text.scalars) {
-            guard let entry = index[f] else { continue }
+        for (f, t) in features {
+            guard let position = index[f] else { continue }
+            let entry = entries[Int(position)]
             let w = t.squareRoot() * entry.idf
             hits.append((entry, w))
             norm += w * w
         }
-        guard norm > 0 else { return [] }
+        guard norm > 0 else { return }
         let scale = 1 / norm.squareRoot()
         // Dense scores plus the list of documents touched: no hashing per posting.
-        var scores = [Float](repeating: 0, count: documents.count)
-        var touched: [Int32] = []
-        touched.reserveCapacity(128)
-        for (entry, w) in hits {
-            let qw = w * scale
-            for (doc, dw) in entry.postings {
-                if scores[Int(doc)] == 0 { touched.append(doc) }
-                scores[Int(doc)] += qw * dw
+        var touched = scratch.touchedDocs  // a local in the loop, not a class property
+        defer { scratch.touchedDocs = touched }
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            postingDocs.withUnsafeBufferPointer { docs in
+                postingWeights.withUnsafeBufferPointer { weights in
+                    for (entry, w) in hits {
+                        let qw = w * scale
+                        for p in Int(entry.start)..<Int(entry.end) {
+                            let doc = Int(docs[p])
+                            if scores[doc] == 0 { touched.append(docs[p]) }
+                            scores[doc] += qw * weights[p]
+                        }
+                    }
+                }
             }
         }
-        var result: [(doc: Int, similarity: Float)] = []
-        result.reserveCapacity(touched.count)
-        for doc in touched {
-            if let held = message.heldOutExample, documents[Int(doc)].key == held { continue }
-            result.append((doc: Int(doc), similarity: scores[Int(doc)]))
-        }
-        return result
     }
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
+        scratchPool.withScratch { scratch in DetectorReport(signals: signals(message, scratch)) }
+    }
+
+    private func signals(_ message: DetectionInput, _ scratch: ClassifierScratch) -> [IntentSignal] {
+        scoreNeighbours(message, into: scratch)
         // The two nearest examples of each intent: one lucky neighbour is weaker
         // evidence than two.
-        var first = [Float](repeating: 0, count: intents.count)
-        var second = [Float](repeating: 0, count: intents.count)
-        var nearest = [Int](repeating: -1, count: intents.count)
-        var counter = [Float](repeating: 0, count: intents.count)
         var other: Float = 0
-        for (doc, s) in neighbours(message) {
-            let i = labelIntents[doc]
-            switch labels[doc] {
-            case .intent:
-                if s > first[i] { second[i] = first[i]; first[i] = s; nearest[i] = doc } else if s > second[i] { second[i] = s }
-            case .counter: counter[i] = max(counter[i], s)
-            case .other: other = max(other, s)
+        var touchedIntents = scratch.touchedIntents  // locals, not class properties, in the loop
+        scratch.tallies.withUnsafeMutableBufferPointer { tallies in
+            scratch.scores.withUnsafeBufferPointer { scores in
+                for doc in scratch.touchedDocs {
+                    let doc = Int(doc)
+                    if let held = message.heldOutExample, documents[doc].key == held { continue }
+                    let s = scores[doc]
+                    let i = labelIntents[doc]
+                    switch labels[doc] {
+                    case .intent:
+                        if !tallies[i].touched { touchedIntents.append(i) }
+                        if s > tallies[i].first {
+                            tallies[i].second = tallies[i].first
+                            tallies[i].first = s
+                            tallies[i].nearest = Int32(doc)
+                        } else if s > tallies[i].second {
+                            tallies[i].second = s
+                        }
+                    case .counter:
+                        if !tallies[i].touched { touchedIntents.append(i) }
+                        tallies[i].counter = max(tallies[i].counter, s)
+                    case .other: other = max(other, s)
+                    }
+                }
             }
         }
+        touchedIntents.sort()  // signals in intent order: stable output
+        scratch.touchedIntents = touchedIntents
         var top = 0.0
-        for i in intents.indices where nearest[i] >= 0 { top = max(top, Self.blend(first[i], second[i])) }
+        for i in scratch.touchedIntents where scratch.tallies[i].nearest >= 0 {
+            top = max(top, Self.blend(scratch.tallies[i].first, scratch.tallies[i].second))
+        }
         var signals: [IntentSignal] = []
-        for i in intents.indices where nearest[i] >= 0 {
-            var s = Self.blend(first[i], second[i])
+        for i in scratch.touchedIntents {
+            let t = scratch.tallies[i]
+            guard t.nearest >= 0 else { continue }
+            var s = Self.blend(t.first, t.second)
             // Closer to what this intent is not than to what it is: discount.
             // Closer to another intent: discount too, so shared wording ("where
             // is my ...") does not make every intent that uses it a candidate.
-            for rival in [Double(other), Double(counter[i]), top] where rival > s {
-                s *= (s / rival) * (s / rival)
-            }
+            Self.discount(&s, below: Double(other))
+            Self.discount(&s, below: Double(t.counter))
+            Self.discount(&s, below: top)
             let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
             guard score > 0 else { continue }
-            let evidence = Evidence(detector: id, detail: "like “\(documents[nearest[i]].text)” (\(Self.twoDecimals(first[i])))", weight: score)
+            let evidence = Evidence(detector: id, detail: "like “\(documents[Int(t.nearest)].text)” (\(Self.twoDecimals(t.first)))", weight: score)
             signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
         }
-        return DetectorReport(signals: signals)
+        return signals
     }
 
     /// "0.81": `String(format:)` costs microseconds on Linux, this costs nanoseconds.
@@ -176,6 +227,11 @@ public struct ExampleClassifier: IntentDetector {
         let hundredths = Int((x * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    @inline(__always)
+    private static func discount(_ s: inout Double, below rival: Double) {
+        if rival > s { s *= (s / rival) * (s / rival) }
     }
 
     private static func blend(_ first: Float, _ second: Float) -> Double {

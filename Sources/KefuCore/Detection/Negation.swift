@@ -33,7 +33,7 @@ enum Negation {
         if let first = phrase.first, Script.isHan(first) {
             return chinese.contains { phrase.starts(with: $0) }
         }
-        let firstWord = String(String.UnicodeScalarView(phrase.prefix { $0 != 0x20 }.compactMap(Unicode.Scalar.init)))
+        let firstWord = String(scalarValues: phrase.prefix { $0 != 0x20 })
         return english.contains(firstWord) || firstWord.hasSuffix("n't") || firstWord.hasSuffix("nt") && ["didnt", "havent", "hasnt", "cant", "wont", "couldnt"].contains(firstWord)
     }
 
@@ -77,7 +77,7 @@ enum Negation {
             var j = i
             while j >= 0 && (Script.isWordCharacter(text[j]) || text[j] == 0x27) { j -= 1 }
             if j == i { return false }  // a symbol: stop
-            let word = String(String.UnicodeScalarView(text[(j + 1)...i].compactMap(Unicode.Scalar.init)))
+            let word = String(scalarValues: text[(j + 1)...i])
             if english.contains(word) { return true }
             words += 1
             i = j

@@ -2,8 +2,10 @@
 /// occurrence of every phrase in one pass over the message, so matching costs
 /// the same with ten phrases as with a hundred thousand.
 struct PhraseAutomaton: Sendable {
-    /// Transitions keyed by `state << 32 | scalar`.
+    /// Transitions keyed by `state << 32 | scalar`, while building.
     private var next: [UInt64: Int32] = [:]
+    /// The same transitions in the table the scan reads.
+    private var transitions = IntegerTable([])
     private var fail: [Int32] = [0]
     /// Phrase ids ending at each state, including those reached by failure links.
     private var output: [[Int32]] = [[]]
@@ -28,6 +30,8 @@ struct PhraseAutomaton: Sendable {
             phraseLengths.append(phrase.count)
         }
         buildFailureLinks()
+        transitions = IntegerTable(next.map { (key: $0.key, value: $0.value) })
+        next = [:]
     }
 
     private mutating func buildFailureLinks() {
@@ -61,7 +65,7 @@ struct PhraseAutomaton: Sendable {
         var state: Int32 = 0
         for (i, scalar) in text.enumerated() {
             while true {
-                if let s = next[UInt64(UInt32(state)) << 32 | UInt64(scalar)] { state = s; break }
+                if let s = transitions[UInt64(UInt32(state)) << 32 | UInt64(scalar)] { state = s; break }
                 if state == 0 { break }
                 state = fail[Int(state)]
             }

@@ -85,7 +85,9 @@ public final class Engine: Sendable {
             candidates = ranker.fallback(fallbacks, language: language, values: values, tone: a.tone)
             usedFallback = true
         } else {
-            candidates = ranker.rank(intents: a.intents, index: snippetsByIntent, language: language, values: values, tone: a.tone)
+            candidates = ranker.rank(
+                intents: a.intents, index: snippetsByIntent, language: language, values: values, tone: a.tone,
+                limit: max(0, request.maxDrafts) * 2)
         }
 
         var drafts: [Draft] = []

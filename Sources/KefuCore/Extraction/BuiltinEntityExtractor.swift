@@ -40,10 +40,10 @@ public struct BuiltinEntityExtractor: EntityExtractor {
             hits.contains { $0.role == role && $0.end <= start && start - $0.end <= distance }
         }
         func following(_ end: Int, _ count: Int = 3) -> String {
-            String(String.UnicodeScalarView(text[end..<min(text.count, end + count)].compactMap(Unicode.Scalar.init)))
+            String(scalarValues: text[end..<min(text.count, end + count)])
         }
         func preceding(_ start: Int, _ count: Int = 4) -> String {
-            String(String.UnicodeScalarView(text[max(0, start - count)..<start].compactMap(Unicode.Scalar.init)))
+            String(scalarValues: text[max(0, start - count)..<start])
         }
 
         for token in tokens(text) {
@@ -163,7 +163,10 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 } else { break }
                 i += 1
             }
-            let s = String(String.UnicodeScalarView(text[start..<i].compactMap(Unicode.Scalar.init)))
+            // A plain word longer than any letter size ("xxxl") and not an
+            // "x3" quantity is never an entity: no string for it.
+            if hasLetter && !hasDigit && i - start > 4 && text[start] != 0x78 { continue }
+            let s = String(scalarValues: text[start..<i])
             result.append(Token(text: s, start: start, end: i, hasLetter: hasLetter, hasDigit: hasDigit))
         }
         return result

@@ -8,6 +8,10 @@ public struct JSONWriter {
 
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The output as one line of UTF-8 bytes, newline included: what a
+    /// writer to a file descriptor wants, without building a `String`.
+    public var line: [UInt8] { bytes + [0x0A] }
+
     public init() { bytes.reserveCapacity(2048) }
 
     public enum Value: Sendable {
@@ -26,77 +30,202 @@ public struct JSONWriter {
         return w.output
     }
 
+    /// Writes a whole value tree (for small records and values kept around,
+    /// such as a record's `id`).
     public mutating func write(_ value: Value) {
         switch value {
-        case .string(let s): writeString(s)
-        case .number(let d):
-            if d.isFinite {
-                let rounded = (d * 1000).rounded() / 1000
-                raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
-            } else { raw("null") }
-        case .int(let i): raw(String(i))
-        case .bool(let b): raw(b ? "true" : "false")
-        case .null: raw("null")
+        case .string(let s): string(s)
+        case .number(let d): number(d)
+        case .int(let i): int(i)
+        case .bool(let b): bool(b)
+        case .null: null()
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(item)
-            }
-            bytes.append(UInt8(ascii: "]"))
+            array { w in for item in items { w.write(item) } }
         case .object(let pairs):
-            bytes.append(UInt8(ascii: "{"))
-            for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(k)
-                bytes.append(UInt8(ascii: ":"))
-                write(v)
+            object { w in
+                for (k, v) in pairs {
+                    w.key(k)
+                    w.write(v)
+                }
             }
-            bytes.append(UInt8(ascii: "}"))
         }
     }
 
+    // MARK: Streaming: the per-message record is written straight to bytes,
+    // without building a `Value` tree first (half the cost of a record).
+
+    /// Whether the next value or key needs a separating comma. No stack is
+    /// needed: opening a container clears it, closing one sets it.
+    private var needsComma = false
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        body(&self)
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// An object key; the next call writes its value.
+    public mutating func key(_ k: String) {
+        separate()
+        writeString(k)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func string(_ s: String) { separate(); writeString(s) }
+    public mutating func number(_ d: Double) { separate(); writeNumber(d) }
+    public mutating func int(_ i: Int) { separate(); writeInteger(i) }
+    public mutating func bool(_ b: Bool) { separate(); raw(b ? "true" : "false") }
+    public mutating func null() { separate(); raw("null") }
+
+    /// `key` then a string, or `null` when `s` is nil.
+    public mutating func field(_ k: String, _ s: String?) {
+        key(k)
+        if let s { string(s) } else { null() }
+    }
+    public mutating func field(_ k: String, _ d: Double) { key(k); number(d) }
+    public mutating func field(_ k: String, _ i: Int) { key(k); int(i) }
+    public mutating func field(_ k: String, _ b: Bool) { key(k); bool(b) }
+    public mutating func field(_ k: String, strings: [String]) {
+        key(k)
+        array { w in for s in strings { w.string(s) } }
+    }
+
     private mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// Rounded to three decimals, without a trailing ".0" for whole numbers.
+    /// Scores and confidences are written digit by digit: `String(Double)`
+    /// allocates, and there are a dozen numbers in every record.
+    private mutating func writeNumber(_ d: Double) {
+        guard d.isFinite else { return raw("null") }
+        let rounded = (d * 1000).rounded() / 1000
+        guard abs(rounded) < 1e12 else {
+            return raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
+        }
+        let thousandths = Int((d * 1000).rounded())
+        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = thousandths.magnitude
+        writeInteger(Int(magnitude / 1000))
+        var fraction = Int(magnitude % 1000)
+        guard fraction > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var digits = 3
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        var divisor = digits == 3 ? 100 : digits == 2 ? 10 : 1
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private mutating func writeInteger(_ i: Int) {
+        guard i >= 0 else { return raw(String(i)) }
+        if i < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(i)) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = i, count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while n > 0 { buffer[count] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10; count += 1 }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
+    }
 
     /// Escapes quotes, backslashes and every control character (C0, DEL, C1,
     /// line and paragraph separators): the output is one line and safe to
     /// print. Works on UTF-8 bytes, copying the runs between escapes whole.
     private mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = Array(s.utf8)
-        var runStart = 0
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings need no escape at all: one scan, one copy.
+            if !Self.anyMayNeedEscape(utf8) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            var runStart = 0
+            var i = 0
+            func flush(to end: Int) {
+                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+            }
+            while i < utf8.count {
+                let b = utf8[i]
+                var escape: String? = nil
+                var width = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20, 0x7F: escape = Self.unicodeEscape(UInt32(b))
+                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                    escape = Self.unicodeEscape(UInt32(utf8[i + 1])); width = 2
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escape = Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029); width = 3
+                default: break
+                }
+                if let escape {
+                    flush(to: i)
+                    bytes.append(contentsOf: escape.utf8)
+                    i += width
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(to: utf8.count)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte may need escaping, eight bytes at a time: drafts are
+    /// hundreds of bytes, and most need no escape at all.
+    private static func anyMayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        @inline(__always) func hasByte(_ v: UInt64, _ b: UInt8) -> Bool { hasZeroByte(v ^ (ones &* UInt64(b))) }
         var i = 0
-        func flush(to end: Int) {
-            if end > runStart { bytes.append(contentsOf: utf8[runStart..<end]) }
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= utf8.count {
+                let v = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
+                if (v &- ones &* 0x20) & ~v & highs != 0 || hasByte(v, 0x22) || hasByte(v, 0x5C)
+                    || hasByte(v, 0x7F) || hasByte(v, 0xC2) || hasByte(v, 0xE2) {
+                    return true
+                }
+                i += 8
+            }
         }
         while i < utf8.count {
-            let b = utf8[i]
-            var escape: String? = nil
-            var width = 1
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x00..<0x20, 0x7F: escape = Self.unicodeEscape(UInt32(b))
-            case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
-                escape = Self.unicodeEscape(UInt32(utf8[i + 1])); width = 2
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                escape = Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029); width = 3
-            default: break
-            }
-            if let escape {
-                flush(to: i)
-                bytes.append(contentsOf: escape.utf8)
-                i += width
-                runStart = i
-            } else {
-                i += 1
-            }
+            if mayNeedEscape(utf8[i]) { return true }
+            i += 1
         }
-        flush(to: utf8.count)
-        bytes.append(UInt8(ascii: "\""))
+        return false
+    }
+
+    /// Bytes that start something `writeString` may escape: controls, quote,
+    /// backslash, DEL, and the lead bytes of C1 controls and U+2028/2029.
+    @inline(__always)
+    private static func mayNeedEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
     }
 
     private static func unicodeEscape(_ v: UInt32) -> String {

@@ -1,60 +1,101 @@
 /// The JSON Lines record of one suggestion (`kefu suggest --format jsonl`).
-/// Key order is part of the interface: see docs/user-guide.md.
+/// Key order is part of the interface: see docs/user-guide.md. Written
+/// straight to bytes with `JSONWriter`'s streaming calls: this runs once per
+/// message in batch mode, and a `Value` tree would double its cost.
 public enum SuggestionJSON {
     public static func record(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> String {
-        JSONWriter.encode(.object([
-            ("id", id),
-            ("language", .string(s.language.rawValue)),
-            ("detected_language", .string(s.detectedLanguage.rawValue)),
-            ("intents", .array(s.intents.map(intent))),
-            ("entities", .array(s.entities.map(entity))),
-            ("tone", .object([
-                ("upset", .bool(s.tone.upset)),
-                ("anger", .number(s.tone.anger)),
-                ("urgency", .number(s.tone.urgency)),
-                ("cues", .array(s.tone.cues.map { .string($0) })),
-            ])),
-            ("fallback", .bool(s.usedFallback)),
-            ("drafts", .array(s.drafts.map { draft($0, explain: explain) })),
-            ("plugins_skipped", .array(s.pluginsSkipped.map { p in
-                .object([("id", .string(p.id)), ("reason", .string(p.reason)), ("detail", .string(p.detail))])
-            })),
-        ]))
+        writer(id: id, s, explain: explain).output
+    }
+
+    /// The record as one UTF-8 line, newline included (`kefu suggest`).
+    public static func line(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> [UInt8] {
+        writer(id: id, s, explain: explain).line
+    }
+
+    static func writer(id: JSONWriter.Value, _ s: Suggestion, explain: Bool) -> JSONWriter {
+        var w = JSONWriter()
+        w.object { w in
+            w.key("id")
+            w.write(id)
+            w.field("language", s.language.rawValue)
+            w.field("detected_language", s.detectedLanguage.rawValue)
+            w.key("intents")
+            w.array { w in for i in s.intents { intent(i, &w) } }
+            w.key("entities")
+            w.array { w in for e in s.entities { entity(e, &w) } }
+            w.key("tone")
+            w.object { w in
+                w.field("upset", s.tone.upset)
+                w.field("anger", s.tone.anger)
+                w.field("urgency", s.tone.urgency)
+                w.field("cues", strings: s.tone.cues)
+            }
+            w.field("fallback", s.usedFallback)
+            w.key("drafts")
+            w.array { w in for d in s.drafts { draft(d, explain: explain, &w) } }
+            w.key("plugins_skipped")
+            w.array { w in
+                for p in s.pluginsSkipped {
+                    w.object { w in
+                        w.field("id", p.id)
+                        w.field("reason", p.reason)
+                        w.field("detail", p.detail)
+                    }
+                }
+            }
+        }
+        return w
     }
 
     public static func error(id: JSONWriter.Value, record: Int, message: String) -> String {
         JSONWriter.encode(.object([("id", id), ("record", .int(record)), ("error", .string(message))]))
     }
 
-    static func intent(_ i: DetectedIntent) -> JSONWriter.Value {
-        .object([
-            ("intent", .string(i.intent)),
-            ("confidence", .number(i.confidence)),
-            ("evidence", .array(i.evidence.map { e in
-                .object([("detector", .string(e.detector)), ("match", .string(e.detail)), ("weight", .number(e.weight))])
-            })),
-        ])
+    static func intent(_ i: DetectedIntent, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("intent", i.intent)
+            w.field("confidence", i.confidence)
+            w.key("evidence")
+            w.array { w in
+                for e in i.evidence {
+                    w.object { w in
+                        w.field("detector", e.detector)
+                        w.field("match", e.detail)
+                        w.field("weight", e.weight)
+                    }
+                }
+            }
+        }
     }
 
-    static func entity(_ e: Entity) -> JSONWriter.Value {
-        var pairs: [(String, JSONWriter.Value)] = [("kind", .string(e.kind.rawValue)), ("value", .string(e.displayValue))]
-        for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) { pairs.append((k, .string(v))) }
-        return .object(pairs)
+    static func entity(_ e: Entity, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("kind", e.kind.rawValue)
+            w.field("value", e.displayValue)
+            for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
+        }
     }
 
-    static func draft(_ d: Draft, explain: Bool) -> JSONWriter.Value {
-        var pairs: [(String, JSONWriter.Value)] = [
-            ("rank", .int(d.rank)),
-            ("snippet", .string(d.snippet)),
-            ("intent", d.intent.map { .string($0) } ?? .null),
-            ("kind", .string(d.kind.rawValue)),
-            ("score", .number(d.score)),
-            ("text", .string(d.text)),
-            ("complete", .bool(d.complete)),
-            ("missing", .array(d.missing.map { .string($0) })),
-            ("warnings", .array(d.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })),
-        ]
-        if explain { pairs.append(("why", .array(d.explanation.map { .string($0) }))) }
-        return .object(pairs)
+    static func draft(_ d: Draft, explain: Bool, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("rank", d.rank)
+            w.field("snippet", d.snippet)
+            w.field("intent", d.intent)
+            w.field("kind", d.kind.rawValue)
+            w.field("score", d.score)
+            w.field("text", d.text)
+            w.field("complete", d.complete)
+            w.field("missing", strings: d.missing)
+            w.key("warnings")
+            w.array { w in
+                for warning in d.warnings {
+                    w.object { w in
+                        w.field("code", warning.code)
+                        w.field("message", warning.message)
+                    }
+                }
+            }
+            if explain { w.field("why", strings: d.explanation) }
+        }
     }
 }

@@ -32,7 +32,7 @@ public struct PackParser {
         } catch {
             return Result(pack: nil, diagnostics: [PackDiagnostic("\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
         }
-        var state = ParseState(reader: reader, lines: text.split(separator: "\n", omittingEmptySubsequences: false), normalizer: normalizer)
+        var state = ParseState(reader: reader, text: text, normalizer: normalizer)
         let pack = state.pack(root, file: file, layer: layer)
         let diagnostics = state.reader.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         return Result(pack: diagnostics.isEmpty ? pack : nil, diagnostics: diagnostics)
@@ -63,7 +63,9 @@ public struct PackParser {
 /// The walk over one file's tree.
 private struct ParseState {
     var reader: YAMLNodeReader
-    let lines: [Substring]
+    /// The whole file, split into lines only when an error inside a block
+    /// scalar needs its indentation (splitting every file costs milliseconds).
+    let text: String
     let normalizer: TextNormalizer
     var declaredVariables: Set<String> = []
 
@@ -403,7 +405,8 @@ private struct ParseState {
         case .literal, .folded:
             let first = location.line  // 1-based line of the indicator; content starts below it
             let contentLine = first + line
-            let indent = contentLine - 1 < lines.count ? lines[contentLine - 1].prefix { $0 == " " }.count : 0
+            let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let indent = contentLine - 1 < lines.count ? lines[contentLine - 1].prefix { $0 == UInt8(ascii: " ") }.count : 0
             location.line = contentLine
             location.column = indent + column
         case .singleQuoted, .doubleQuoted:

@@ -44,44 +44,57 @@ struct DraftRanker {
         return true
     }
 
+    /// Ranks the drafts of `intents`. Reasons are written only for the first
+    /// `limit` candidates (those that will be shown): with large packs most
+    /// candidates are scored and dropped, and their sentences cost more than
+    /// their scores.
     func rank(
         intents: [DetectedIntent], index: [String: [Int]], language: Language,
-        values: [String: String], tone: ToneReading
+        values: [String: String], tone: ToneReading, limit: Int = .max
     ) -> [Candidate] {
-        var perIntent: [[Candidate]] = []
-        for intent in intents {
-            var list: [Candidate] = []
+        struct Scored {
+            var snippet: Int
+            var intent: Int
+            var score: Double
+            var specific: Bool
+            var apology: Bool
+            var unknown: [String]
+        }
+        var all: [Scored] = []
+        for (n, intent) in intents.enumerated() {
+            var list: [Scored] = []
             for i in index[intent.intent] ?? [] {
                 let s = snippets[i]
                 guard DraftTemplates.hasText(s.texts, for: language), Self.holds(s.conditions, values: values, tone: tone) else { continue }
                 var score = intent.confidence * (0.6 + 0.4 * Double(s.priority) / 100)
-                var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
-                if s.conditions.specificity > 0 {
-                    score += Self.specificityBoost * Double(s.conditions.specificity)
-                    reasons.append("written for this situation (\(Self.describe(s.conditions)))")
-                }
-                if tone.upset && s.kind == .apology {
-                    score += Self.apologyBoost
-                    reasons.append("buyer is upset: apology first")
-                }
+                let specific = s.conditions.specificity > 0
+                if specific { score += Self.specificityBoost * Double(s.conditions.specificity) }
+                let apology = tone.upset && s.kind == .apology
+                if apology { score += Self.apologyBoost }
                 let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
-                if !unknown.isEmpty {
-                    score -= Self.unknownVariablePenalty * Double(unknown.count)
-                    reasons.append("needs \(unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))")
-                }
-                list.append(Candidate(snippet: i, intent: intent.intent, score: score, reasons: reasons))
+                score -= Self.unknownVariablePenalty * Double(unknown.count)
+                list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown))
             }
             list.sort { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
             for k in list.indices where k > 0 {
                 list[k].score *= pow(Self.sameIntentDiscount, Double(k))
             }
-            perIntent.append(list)
+            all += list
         }
         // One draft per snippet even when it answers several detected intents.
         var seen: Set<Int> = []
-        return perIntent.flatMap { $0 }
+        return all
             .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
             .filter { seen.insert($0.snippet).inserted }
+            .prefix(limit)
+            .map { c in
+                let s = snippets[c.snippet], intent = intents[c.intent]
+                var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
+                if c.specific { reasons.append("written for this situation (\(Self.describe(s.conditions)))") }
+                if c.apology { reasons.append("buyer is upset: apology first") }
+                if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
+                return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: reasons)
+            }
     }
 
     /// Generic drafts for a message with no confident intent.

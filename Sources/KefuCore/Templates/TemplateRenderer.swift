@@ -61,28 +61,37 @@ public struct TemplateRenderer {
         // The common draft has no blank, leading or space-padded lines: one pass
         // over the bytes says so, and only the trailing newline of a YAML block
         // needs trimming.
-        var previous: UInt8 = 0x0A
-        var needsWork = false
-        for byte in text.utf8 {
-            if byte == 0x0A && (previous == 0x0A || previous == 0x20) { needsWork = true; break }
-            previous = byte
-        }
-        if !needsWork {
-            var end = text.utf8.endIndex
-            while end > text.utf8.startIndex, case let b = text.utf8[text.utf8.index(before: end)], b == 0x0A || b == 0x20 {
-                end = text.utf8.index(before: end)
+        var contiguous = text
+        let trimmed: String? = contiguous.withUTF8 { bytes in
+            var previous: UInt8 = 0x0A
+            for byte in bytes {
+                if byte == 0x0A && (previous == 0x0A || previous == 0x20) { return nil }
+                previous = byte
             }
-            return String(text[..<end])
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 { end -= 1 }
+            return end == bytes.count ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            var l = Substring($0)
-            while l.last == " " { l.removeLast() }
+        if let trimmed { return trimmed }
+        // Lines as byte ranges: splitting a String by Character costs a
+        // grapheme walk, and drafts with paragraphs take this path.
+        let utf8 = Array(text.utf8)
+        var lines: [ArraySlice<UInt8>] = utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            var l = line
+            while l.last == 0x20 { l.removeLast() }
             return l
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         while lines.first?.isEmpty == true { lines.removeFirst() }
-        var result: [Substring] = []
-        for l in lines where !(l.isEmpty && result.last?.isEmpty == true) { result.append(l) }
-        return result.joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var previousEmpty = false
+        for l in lines {
+            if l.isEmpty && previousEmpty { continue }
+            if !out.isEmpty || previousEmpty { out.append(0x0A) }
+            out.append(contentsOf: l)
+            previousEmpty = l.isEmpty
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -57,7 +57,7 @@ public struct TextNormalizer: Sendable {
         let scalars = Self.collapsingSpace(folded)
         return NormalizedText(
             display: display,
-            folded: String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))),
+            folded: String(scalarValues: scalars),
             scalars: scalars, language: language, hanCount: han, latinWordCount: latinWords)
     }
 
