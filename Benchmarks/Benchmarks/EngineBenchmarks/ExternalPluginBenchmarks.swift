@@ -12,6 +12,7 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable ([any IntentDetecto
         .appending(path: "docs/examples/kefu-plugin-preorder.py").path
     guard FileManager.default.isExecutableFile(atPath: example) else { return }
     let request = SuggestionRequest(variables: ["shop": "Acme"], maxDrafts: 5)
+    let started = StartedHosts()
 
     Benchmark("External plugin detect round trip (Python example)", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))) { (benchmark: Benchmark, host: ExternalPluginHost) in
         let text = TextNormalizer().normalize("这款什么时候有货？可以预订吗")
@@ -19,11 +20,9 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable ([any IntentDetecto
             blackHole(host.detect(text))
         }
     } setup: {
-        let host = ExternalPluginHost(specs: [ExternalPluginSpec(command: [example], origin: "benchmark")])
-        host.start()
-        return host
-    } teardown: { host in
-        host.shutdown()
+        started.start(example)
+    } teardown: {
+        started.shutdown()
     }
 
     let next = MessageCursor()
@@ -32,11 +31,27 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable ([any IntentDetecto
             blackHole(pair.0.suggest(engine: pair.1, next.message(), request))
         }
     } setup: {
-        let host = ExternalPluginHost(specs: [ExternalPluginSpec(command: [example], origin: "benchmark")])
-        host.start()
-        let stage = ExternalPluginStage(host: host)
+        let stage = ExternalPluginStage(host: started.start(example))
         return (stage, engineFor(stage.detectorFactories, stage.extractors))
-    } teardown: { pair in
-        pair.0.host.shutdown()
+    } teardown: {
+        started.shutdown()
+    }
+}
+
+/// Hosts started in a benchmark's setup, for its teardown to stop.
+final class StartedHosts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hosts: [ExternalPluginHost] = []
+
+    func start(_ plugin: String) -> ExternalPluginHost {
+        let host = ExternalPluginHost(specs: [ExternalPluginSpec(command: [plugin], origin: "benchmark")])
+        host.start()
+        lock.lock(); hosts.append(host); lock.unlock()
+        return host
+    }
+
+    func shutdown() {
+        lock.lock(); let all = hosts; hosts = []; lock.unlock()
+        for h in all { h.shutdown() }
     }
 }
