@@ -227,11 +227,16 @@ import Testing
                 id: preorder
                 config: {restock_days: "3"}
             """.write(toFile: conf + "/config.yaml", atomically: true, encoding: .utf8)
-        let r = try suggest("可以预订吗\n", ["--plugins", sandbox.root.appendingPathComponent("none").path])
+        // Only the configured copy runs (./plugins has the same plugin).
+        try FileManager.default.removeItem(atPath: plugins + "/kefu-plugin-preorder.py")
+        let r = try suggest("可以预订吗\n")
+        #expect(r.status == 0, "\(r.err)")
         let record = try #require(try JSON.objects(r).first)
-        // ./plugins has the same plugin too; the configured one is asked as well.
         let text = JSON.drafts(record).compactMap { $0["text"] as? String }
         #expect(text.contains { $0.contains("预计3天内到货") })
+        let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
+        #expect(list.out.contains("preorder 1.0.0  loaded  [detect,draft]"))
+        #expect(list.out.contains("config keys: restock_days"))
     }
 }
 

@@ -83,6 +83,10 @@ struct PluginSession {
         for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
             errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
         }
+        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
+            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
+        }
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
         let lib = library.loadLibrary(first: declared.sources)
