@@ -9,6 +9,7 @@ struct ConfigurationTests {
         let c = ExternalPluginConfiguration.parse("""
             shop: Acme
             plugin_deadline_ms: 150
+            disabled_plugins: [banned-words, tone]
             external_plugins:
               - command: [python3, plugins/p.py, --verbose]
                 id: preorder
@@ -17,6 +18,7 @@ struct ConfigurationTests {
             """, file: "config.yaml")
         #expect(c.problems.isEmpty)
         #expect(c.deadlineMilliseconds == 150)
+        #expect(c.disabled == ["banned-words", "tone"])
         #expect(c.plugins.map(\.command) == [["python3", "plugins/p.py", "--verbose"], ["/opt/kefu/kefu-plugin-x"]])
         #expect(c.plugins.first?.id == "preorder")
         #expect(c.plugins.first?.config == ["restock_days": "5"])

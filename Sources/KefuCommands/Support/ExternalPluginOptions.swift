@@ -24,7 +24,7 @@ struct ExternalPluginOptions: ParsableArguments {
     /// Discovers the session's plugins (without starting them): ./plugins,
     /// the user's plugin folder, --plugins paths, config.yaml entries.
     /// - Parameters:
-    ///   - disabled: ids turned off on top of config.yaml's `disable:` (the
+    ///   - disabled: ids turned off on top of config.yaml's `disabled_plugins:` (the
     ///     command line's `--disable`).
     ///   - defaultDeadline: seconds per request unless `--plugin-deadline` says
     ///     otherwise (`kefu test` checks answers, not speed, and waits longer).
