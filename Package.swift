@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kefu", targets: ["kefu"]),
         .library(name: "KefuCore", targets: ["KefuCore"]),
-        .library(name: "KefuEngine", targets: ["KefuPlugins", "KefuBuiltinSnippets"]),
+        .library(name: "KefuEngine", targets: ["KefuPlugins", "KefuBuiltinSnippets", "KefuExternalPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

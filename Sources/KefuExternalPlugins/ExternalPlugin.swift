@@ -125,11 +125,22 @@ public final class ExternalPlugin: @unchecked Sendable {
     /// Ends the process politely (stdin closed: plugins exit on end of
     /// input), then firmly.
     func stop() {
+        closeInput()
+        finishStop(by: MonotonicClock.now + 0.1)
+    }
+
+    /// The polite half of `stop`, so that a host closes every plugin's stdin
+    /// before waiting for any of them.
+    func closeInput() {
+        lock.lock(); defer { lock.unlock() }
+        connectionLocked?.child.closeInput()
+    }
+
+    /// Waits until `deadline` for the process to exit, then kills it.
+    func finishStop(by deadline: Double) {
         lock.lock(); defer { lock.unlock() }
         if let c = connectionLocked {
-            c.child.closeInput()
-            let end = MonotonicClock.now + 0.1
-            while !c.child.hasExited() && MonotonicClock.now < end { usleep(2000) }
+            while !c.child.hasExited() && MonotonicClock.now < deadline { usleep(2000) }
             c.drainErrors(into: log)
             c.child.kill()
         }

@@ -14,7 +14,7 @@ public final class ExternalPluginHost: Sendable {
     /// Plugins found but never started (unsafe folder, not executable...).
     public let refused: [ExternalPluginStatus]
     public let settings: ExternalPluginSettings
-    /// Ids turned off by configuration (`--disable ID`, config.yaml `disable:`).
+    /// Ids turned off by configuration (`--disable ID`, config.yaml `disabled_plugins:`).
     public let disabledIDs: Set<String>
 
     public init(
@@ -26,9 +26,9 @@ public final class ExternalPluginHost: Sendable {
         }
         self.refused = refused
         self.settings = settings
-        self.disabledIDs = disabledIDs
+        self.disabledIDs = Set(disabledIDs.map { $0.lowercased() })  // as the REPL's disabled_plugins
         // Known by name already (configured id, or file name): never started.
-        for p in plugins where disabledIDs.contains(p.spec.provisionalID) {
+        for p in plugins where self.disabledIDs.contains(p.spec.provisionalID.lowercased()) {
             p.lock.lock()
             p.phase = .disabled("disabled by configuration")
             p.lock.unlock()
@@ -49,7 +49,7 @@ public final class ExternalPluginHost: Sendable {
         guard !starting.isEmpty else { return }
         let deadline = MonotonicClock.now + settings.handshakeDeadline
         _ = PluginExchange.run(starting, request: nil, deadline: deadline)
-        for p in starting where disabledIDs.contains(p.status.id) {
+        for p in starting where disabledIDs.contains(p.status.id.lowercased()) {
             p.stop()
             p.lock.lock()
             p.phase = .disabled("disabled by configuration")
@@ -57,8 +57,12 @@ public final class ExternalPluginHost: Sendable {
         }
     }
 
+    /// Closes every plugin's stdin, gives them all 100 ms together to exit,
+    /// then kills what is left.
     public func shutdown() {
-        for p in plugins { p.stop() }
+        for p in plugins { p.closeInput() }
+        let deadline = MonotonicClock.now + 0.1
+        for p in plugins { p.finishStop(by: deadline) }
     }
 
     public var statuses: [ExternalPluginStatus] { plugins.map(\.status) + refused }

@@ -59,9 +59,13 @@ public struct ExternalPluginStage: Sendable {
                 source: SourceLocation(file: "plugin:\(d.plugin)", line: 0, column: 0)))
         }
         guard !added.isEmpty else { return }
+        // Best first; one draft per snippet id (two plugins, or a plugin and
+        // a pack, offering the same id would show the agent the same reply twice).
+        var seen: Set<String> = []
         s.drafts = (s.drafts + added).enumerated()
             .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
             .map(\.element)
+            .filter { seen.insert($0.snippet).inserted }
     }
 
     /// The plugin's text for `language`: its own, or Simplified converted

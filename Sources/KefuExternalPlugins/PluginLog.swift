@@ -32,8 +32,9 @@ final class PluginLog {
         append(Array("--- kefu \(stamp): \(text)\n".utf8))
     }
 
-    func append(_ bytes: [UInt8]) {
-        guard let path, !bytes.isEmpty else { return }
+    func append(_ raw: [UInt8]) {
+        guard let path, !raw.isEmpty else { return }
+        let bytes = Self.inert(raw)
         if handle == nil { open(path) }
         guard let handle else { return }
         if written + bytes.count > maxBytes {
@@ -47,6 +48,27 @@ final class PluginLog {
         let chunk = bytes.count > maxBytes ? Array(bytes.suffix(maxBytes)) : bytes
         try? h.write(contentsOf: chunk)
         written += chunk.count
+    }
+
+    /// A plugin's stderr is as untrusted as its stdout, and people `cat` logs:
+    /// escape and other control characters (C0 but tab and newline, DEL, and
+    /// C1 in its UTF-8 form) become `?`, byte by byte, so a chunk that ends
+    /// mid-character is still handled.
+    static func inert(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        var i = 0
+        while i < out.count {
+            let b = out[i]
+            if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F {
+                out[i] = UInt8(ascii: "?")
+            } else if b == 0xC2, i + 1 < out.count, (0x80...0x9F).contains(out[i + 1]) {
+                out[i] = UInt8(ascii: "?")
+                out[i + 1] = UInt8(ascii: "?")
+                i += 1
+            }
+            i += 1
+        }
+        return out
     }
 
     private func open(_ path: String) {

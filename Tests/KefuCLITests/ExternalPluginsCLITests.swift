@@ -78,7 +78,9 @@ import Testing
     func suggest(_ input: String, _ extra: [String] = []) throws -> KefuResult {
         let pack = try sandbox.write("price.yaml", Self.pricePack)
         let r = try Kefu.run(
-            ["suggest", "--no-user-packs", "--snippets", pack, "--format", "jsonl", "--top", "5"] + extra, stdin: input, in: sandbox)
+            ["suggest", "--no-user-packs", "--snippets", pack, "--format", "jsonl", "--top", "5"]
+                + (extra.contains("--plugin-deadline") ? [] : ["--plugin-deadline", "5000"]) + extra,
+            stdin: input, in: sandbox)
         #expect(!r.timedOut)
         return r
     }
@@ -121,7 +123,8 @@ import Testing
     @Test func aHangingPluginIsSkippedAndEverythingElseStillArrives() throws {
         try writePlugin("kefu-plugin-stuck", Self.hanging)
         let start = Date()
-        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n", ["--plugin-deadline", "300"])
+        // Generous for a loaded machine: the working plugins must answer within it.
+        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n", ["--plugin-deadline", "2000"])
         // A hang guard, not a speed test: the point is that the answer comes.
         #expect(Date().timeIntervalSince(start) < 30)
         #expect(r.status == 0, "stderr: \(r.err)")
@@ -135,7 +138,7 @@ import Testing
         #expect(skipped.count == 1)
         #expect(skipped.first?["id"] as? String == "stuck")
         #expect(skipped.first?["reason"] as? String == "timeout")
-        #expect(skipped.first?["detail"] as? String == "no answer within 300 ms")
+        #expect(skipped.first?["detail"] as? String == "no answer within 2 s")
         // After the timeout it is restarting (or starting again): still skipped, never waited for twice.
         let later = records[1]["plugins_skipped"] as? [[String: Any]] ?? []
         #expect(later.map { $0["id"] as? String } == ["stuck"])
@@ -144,8 +147,8 @@ import Testing
     @Test func textOutputSaysWhichPluginWasSkipped() throws {
         try writePlugin("kefu-plugin-stuck", Self.hanging)
         let pack = try sandbox.write("price.yaml", Self.pricePack)
-        let r = try Kefu.run(["suggest", "--no-user-packs", "--snippets", pack, "--plugin-deadline", "200"], stdin: "可以预订吗\n", in: sandbox)
-        #expect(r.out.contains("skipped: plugin stuck (timeout: no answer within 200 ms)"))
+        let r = try Kefu.run(["suggest", "--no-user-packs", "--snippets", pack, "--plugin-deadline", "2000"], stdin: "可以预订吗\n", in: sandbox)
+        #expect(r.out.contains("skipped: plugin stuck (timeout: no answer within 2 s)"))
         #expect(r.out.contains("myshop.preorder.restock"))
     }
 
@@ -160,7 +163,8 @@ import Testing
             done
             """)
         let pack = try sandbox.write("price.yaml", Self.pricePack)
-        let r = try Kefu.run(["suggest", "--no-user-packs", "--snippets", pack, "--plugins", plugins], stdin: "这个最低多少钱\n", in: sandbox)
+        let r = try Kefu.run(
+            ["suggest", "--no-user-packs", "--snippets", pack, "--plugins", plugins, "--plugin-deadline", "5000"], stdin: "这个最低多少钱\n", in: sandbox)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(!r.out.contains("\u{1B}"))
         #expect(!r.out.contains("\u{07}"))
@@ -223,11 +227,16 @@ import Testing
                 id: preorder
                 config: {restock_days: "3"}
             """.write(toFile: conf + "/config.yaml", atomically: true, encoding: .utf8)
-        let r = try suggest("可以预订吗\n", ["--plugins", sandbox.root.appendingPathComponent("none").path])
+        // Only the configured copy runs (./plugins has the same plugin).
+        try FileManager.default.removeItem(atPath: plugins + "/kefu-plugin-preorder.py")
+        let r = try suggest("可以预订吗\n")
+        #expect(r.status == 0, "\(r.err)")
         let record = try #require(try JSON.objects(r).first)
-        // ./plugins has the same plugin too; the configured one is asked as well.
         let text = JSON.drafts(record).compactMap { $0["text"] as? String }
         #expect(text.contains { $0.contains("预计3天内到货") })
+        let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
+        #expect(list.out.contains("preorder 1.0.0  loaded  [detect,draft]"))
+        #expect(list.out.contains("config keys: restock_days"))
     }
 }
 
@@ -254,7 +263,7 @@ import Testing
         let r = try Kefu.run(["test", "--no-user-packs", "--verbose"], in: sandbox)
         #expect(r.status == 0, "\(r.out)\n\(r.err)")
         #expect(r.out.contains("plugin:gift-shop: ok   “可以帮我礼品包装吗”"))
-        let s = try Kefu.run(["suggest", "--no-user-packs", "--format", "jsonl"], stdin: "可以帮我礼品包装吗\n", in: sandbox)
+        let s = try Kefu.run(["suggest", "--no-user-packs", "--format", "jsonl", "--plugin-deadline", "5000"], stdin: "可以帮我礼品包装吗\n", in: sandbox)
         let record = try #require(try JSON.objects(s).first)
         #expect(JSON.draft(record, snippet: "gift-shop.gift-wrap.free") != nil)
     }

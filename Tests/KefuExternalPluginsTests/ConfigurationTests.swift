@@ -9,6 +9,7 @@ struct ConfigurationTests {
         let c = ExternalPluginConfiguration.parse("""
             shop: Acme
             plugin_deadline_ms: 150
+            disabled_plugins: [banned-words, tone]
             external_plugins:
               - command: [python3, plugins/p.py, --verbose]
                 id: preorder
@@ -17,6 +18,7 @@ struct ConfigurationTests {
             """, file: "config.yaml")
         #expect(c.problems.isEmpty)
         #expect(c.deadlineMilliseconds == 150)
+        #expect(c.disabled == ["banned-words", "tone"])
         #expect(c.plugins.map(\.command) == [["python3", "plugins/p.py", "--verbose"], ["/opt/kefu/kefu-plugin-x"]])
         #expect(c.plugins.first?.id == "preorder")
         #expect(c.plugins.first?.config == ["restock_days": "5"])
@@ -70,5 +72,14 @@ struct ConfigurationTests {
         #expect(ExternalPluginStage.text(texts, for: .traditionalChinese) == "可以預訂")
         #expect(ExternalPluginStage.text(texts, for: .english) == "You can pre-order")
         #expect(ExternalPluginStage.text([.english: "only English"], for: .simplifiedChinese) == "only English")
+    }
+}
+
+@Suite("External plugins: logs are inert")
+struct LogSafetyTests {
+    @Test func escapeSequencesInStderrAreNeutralised() {
+        let raw = Array("ok \u{1B}]52;c;aGk=\u{07} 中文\u{85}\n".utf8)
+        let text = String(decoding: PluginLog.inert(raw), as: UTF8.self)
+        #expect(text == "ok ?]52;c;aGk=? 中文??\n")
     }
 }

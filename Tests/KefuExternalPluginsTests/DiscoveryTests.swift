@@ -75,3 +75,17 @@ struct DiscoveryTests {
         #expect(found.refused.first?.detail?.contains("writable by other users") == true)
     }
 }
+
+@Suite("External plugins: symbolic links")
+struct SymlinkSafetyTests {
+    @Test func aLinkIntoAnOpenFolderIsRefused() throws {
+        let box = try PluginSandbox()
+        let target = try box.script("real-plugin", "#!/bin/sh\nexit 0\n", in: "open")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: box.root + "/open")
+        try FileManager.default.createDirectory(atPath: box.root + "/plugins", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createSymbolicLink(atPath: box.root + "/plugins/kefu-plugin-linked", withDestinationPath: target)
+        let found = ExternalPluginDiscovery.discover(folders: [(box.root + "/plugins", false)], configured: [], configFolder: box.root)
+        #expect(found.specs.isEmpty)
+        #expect(found.refused.first?.detail?.contains("plugin folder \(box.root)/open is writable by other users") == true)
+    }
+}

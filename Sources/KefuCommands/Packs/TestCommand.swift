@@ -34,7 +34,9 @@ struct TestCommand: ParsableCommand {
         let errors = StandardError()
         // External plugins take part as they do in `kefu suggest`, and their
         // own declared examples are tested below.
-        let session = PluginSession(library: options, plugins: externalPlugins, errors: errors)
+        // A loaded CI machine must not fail an example for slowness: 2 s per
+        // request unless --plugin-deadline says otherwise.
+        let session = PluginSession(library: options, plugins: externalPlugins, defaultDeadline: 2, errors: errors)
         defer { session.host.shutdown() }
         let lib = session.engine.library
         let engine = session.engine

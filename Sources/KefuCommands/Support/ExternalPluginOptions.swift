@@ -27,11 +27,14 @@ struct ExternalPluginOptions: ParsableArguments {
 
     /// Discovers the session's plugins (without starting them): ./plugins,
     /// the user's plugin folder, --plugins paths, config.yaml entries.
-    /// - Parameter disabled: ids turned off on top of config.yaml's `disable:`
-    ///   (the command line's `--disable`).
+    /// - Parameters:
+    ///   - disabled: ids turned off on top of config.yaml's `disabled_plugins:` (the
+    ///     command line's `--disable`).
+    ///   - defaultDeadline: seconds per request unless `--plugin-deadline` says
+    ///     otherwise (`kefu test` checks answers, not speed, and waits longer).
     func makeHost(
         kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:], disabled: Set<String> = [],
-        errors: StandardError = StandardError()
+        defaultDeadline: Double? = nil, errors: StandardError = StandardError()
     ) -> ExternalPluginHost {
         guard !none else { return ExternalPluginHost(specs: []) }
         let configFolder = Paths.configHome + "/kefu"
@@ -45,7 +48,8 @@ struct ExternalPluginOptions: ParsableArguments {
         let found = ExternalPluginDiscovery.discover(folders: folders, configured: configuration.plugins, configFolder: configFolder)
         for r in found.refused { errors.write("kefu: plugin \(r.id) refused: \(r.detail ?? "")\n") }
         var settings = ExternalPluginSettings()
-        if let ms = deadline ?? configuration.deadlineMilliseconds { settings.requestDeadline = Double(ms) / 1000 }
+        if let d = defaultDeadline { settings.requestDeadline = d }
+        if let ms = deadline ?? (defaultDeadline == nil ? configuration.deadlineMilliseconds : nil) { settings.requestDeadline = Double(ms) / 1000 }
         settings.logFolder = Paths.stateHome + "/kefu/plugins"
         var config = found.config
         for spec in found.specs {
@@ -76,11 +80,18 @@ struct PluginSession {
 
     /// Discovers and starts the plugins (waiting for their handshakes), then
     /// builds the engine with them and with the intents they declare.
-    init(library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], errors: StandardError = StandardError()) {
-        let host = plugins.makeHost(variables: variables, errors: errors)
+    init(
+        library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], defaultDeadline: Double? = nil,
+        errors: StandardError = StandardError()
+    ) {
+        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         host.start()
         for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
             errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+        }
+        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
+            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
         }
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
