@@ -14,11 +14,6 @@ enum CodePluginLoading {
         for f in set.failures { errors.write("kefu: plugin \(f.declaration.id) failed: \(f.detail ?? "") (answers come without it)\n") }
         return set
     }
-
-    /// `disabled_plugins:` of config.yaml, for the external plugins too.
-    static func configuredDisabled() -> Set<String> {
-        CodePluginConfiguration.load(path: Configuration.path, plugins: []).disabled
-    }
 }
 
 /// A plugin whose settings were rejected: reported failed, loads nothing.

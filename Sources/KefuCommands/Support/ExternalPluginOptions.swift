@@ -59,7 +59,7 @@ struct ExternalPluginOptions: ParsableArguments {
         }
         return ExternalPluginHost(
             specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
-            disabledIDs: configuration.disabled.union(disabled).union(disabledIDs).union(CodePluginLoading.configuredDisabled()))
+            disabledIDs: configuration.disabled.union(disabled).union(disabledIDs))
     }
 }
 

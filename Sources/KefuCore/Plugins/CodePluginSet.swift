@@ -18,9 +18,11 @@ public struct CodePluginSet: Sendable {
     ///   - settings: per plugin id, already checked against declared keys.
     ///   - disabled: plugin ids turned off (`disabled_plugins:`, `--disable`).
     public init(_ plugins: [any CodePlugin], settings: [String: PluginSettings] = [:], disabled: Set<String> = [], folder: String = ".") {
+        // Ids compared case-insensitively, as for external plugins.
+        let off = Set(disabled.map { $0.lowercased() })
         for plugin in plugins {
             let d = plugin.declaration
-            if disabled.contains(d.id) {
+            if off.contains(d.id.lowercased()) {
                 statuses.append(Status(declaration: d, state: .disabled, detail: "disabled by configuration", examples: plugin.examples))
                 continue
             }
