@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "KefuTone", dependencies: ["KefuCore"], path: "Plugins/Tone"),
         .target(name: "KefuLogistics", dependencies: ["KefuCore"], path: "Plugins/Logistics"),
         .target(name: "KefuCompliance", dependencies: ["KefuCore"], path: "Plugins/Compliance"),
-        .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone", "KefuLogistics", "KefuCompliance"]),
+        .target(name: "KefuUpsell", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")], path: "Plugins/Upsell"),
+        .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone", "KefuLogistics", "KefuCompliance", "KefuUpsell"]),
 
         // External plugins: executables in any language, over JSON Lines.
         .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
@@ -66,6 +67,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KefuComplianceTests", dependencies: ["KefuCompliance", "KefuCore"]),
+        .testTarget(name: "KefuUpsellTests", dependencies: ["KefuUpsell", "KefuCore"]),
         .testTarget(name: "KefuLogisticsTests", dependencies: ["KefuLogistics", "KefuCore"]),
         .testTarget(
             name: "KefuExternalPluginsTests",

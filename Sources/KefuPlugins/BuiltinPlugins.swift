@@ -2,6 +2,7 @@ import KefuCompliance
 import KefuCore
 import KefuLogistics
 import KefuTone
+import KefuUpsell
 
 /// The one place built-in code plugins are registered. Each lives in its own
 /// folder under `Plugins/`; adding one means a target in Package.swift and a
@@ -10,6 +11,7 @@ public enum BuiltinPlugins {
     public static let all: [any CodePlugin] = [
         TonePlugin(),
         LogisticsPlugin(),
+        UpsellPlugin(),
         CompliancePlugin(),
     ]
 

@@ -2,7 +2,9 @@
 /// ASCII case-insensitively. Terms are grouped by first scalar at load, so a
 /// draft with none of those first scalars costs one set lookup per scalar
 /// and allocates nothing.
-struct ScalarTermMatcher: Sendable {
+public struct ScalarTermMatcher: Sendable {
+    public var isEmpty: Bool { byFirst.isEmpty }
+
     struct Term: Sendable {
         var scalars: [UInt32]
         var label: String
@@ -10,7 +12,9 @@ struct ScalarTermMatcher: Sendable {
 
     private let byFirst: [UInt32: [Term]]
 
-    init(_ terms: [(String, String)]) {
+    /// - Parameter terms: (term, label) pairs; an empty label marks an
+    ///   allow-listed term that is consumed but not reported.
+    public init(_ terms: [(String, String)]) {
         var map: [UInt32: [Term]] = [:]
         for (term, label) in terms {
             let s = term.unicodeScalars.map { Self.fold($0.value) }
@@ -21,12 +25,12 @@ struct ScalarTermMatcher: Sendable {
         self.byFirst = map.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }
 
-    static func fold(_ v: UInt32) -> UInt32 { (0x41...0x5A).contains(v) ? v + 0x20 : v }
+    public static func fold(_ v: UInt32) -> UInt32 { (0x41...0x5A).contains(v) ? v + 0x20 : v }
 
     /// Each matching term (its text) with its label, in order of appearance.
     /// Walks the string's own scalars: nothing is allocated unless a term's
     /// first scalar occurs.
-    func matches(in text: String) -> [(term: String, label: String)] {
+    public func matches(in text: String) -> [(term: String, label: String)] {
         var found: [(term: String, label: String)] = []
         let view = text.unicodeScalars
         var i = view.startIndex
