@@ -20,9 +20,14 @@ public enum BuiltinPlugins {
         CodePluginSet(all, disabled: disabled)
     }
 
-    /// Intent detectors beyond the core's phrase matcher and classifier.
-    public static var detectorFactories: [any IntentDetectorFactory] { loaded().parts.detectorFactories }
+    /// Intent detectors beyond the core's phrase matcher and classifier
+    /// (for `kefu eval` and tests, which need detection only).
+    public static var detectorFactories: [any IntentDetectorFactory] { providing(.intentDetector).detectorFactories }
 
     /// Entity extractors beyond the core's built-in one.
-    public static var extractors: [any EntityExtractor] { loaded().parts.extractors }
+    public static var extractors: [any EntityExtractor] { providing(.entityExtractor).extractors }
+
+    static func providing(_ c: PluginCapability) -> PluginParts {
+        CodePluginSet(all.filter { $0.declaration.provides.contains(c) }).parts
+    }
 }
