@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Built-in code plugins through the real binary: configuration, --disable,
+/// plugins list, warnings in text and JSON, kefu test.
+@Suite struct CodePluginsCLITests {
+    let sandbox: Sandbox
+
+    init() throws { sandbox = try Sandbox() }
+
+    func config(_ yaml: String) throws {
+        let folder = sandbox.configHome.appendingPathComponent("kefu")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try yaml.write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func pluginsListShowsEveryCodePlugin() throws {
+        let r = try Kefu.run(["plugins", "list", "--no-user-packs", "--disable", "tone"], in: sandbox)
+        #expect(r.status == 0, "\(r.err)")
+        for line in ["tone        1.0.0  code     disabled", "logistics   1.0.0  code     loaded", "upsell      1.0.0  code     loaded", "compliance  1.0.0  code     loaded"] {
+            #expect(r.out.contains(line), "\(r.out)")
+        }
+    }
+
+    @Test func badSettingsFailOnlyThatPlugin() throws {
+        try config("shop: 小店\nplugins:\n  logistics: {dispatch_cutoff: \"25:00\"}\n  compliance: {refund_days: 7, colour: red}\n")
+        let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
+        #expect(list.status == 1)
+        #expect(list.out.contains("logistics   1.0.0  code     failed"))
+        #expect(list.out.contains("config.yaml:3:32: error: logistics.dispatch_cutoff: expected a time of day HH:MM, found '25:00'"), "\(list.out)")
+        #expect(list.out.contains("config.yaml:4:32: error: plugin compliance has no setting 'colour'"), "\(list.out)")
+        let r = try Kefu.run(["suggest", "--no-user-packs"], stdin: "在吗\n", in: sandbox)
+        #expect(r.status == 0)
+        #expect(r.out.contains("小店"))
+        #expect(r.err.contains("plugin logistics failed"))
+    }
+
+    @Test func warningsInTextAndJSONAndDisable() throws {
+        let text = try Kefu.run(["suggest", "--no-user-packs", "--top", "5"], stdin: "在吗\n", in: sandbox)
+        #expect(text.out.contains("⚠ compliance:placeholder: fill ⟨shop⟩, ⟨agent⟩ before sending"), "\(text.out)")
+        let json = try Kefu.run(["suggest", "--no-user-packs", "--format", "jsonl", "--top", "5"], stdin: "在吗\n", in: sandbox)
+        #expect(json.out.contains(#"{"code":"compliance:placeholder","message":"fill ⟨shop⟩, ⟨agent⟩ before sending"}"#), "\(json.out)")
+        let off = try Kefu.run(["suggest", "--no-user-packs", "--disable", "compliance"], stdin: "在吗\n", in: sandbox)
+        #expect(!off.out.contains("⚠"))
+        try config("disabled_plugins: [compliance]\n")
+        let configured = try Kefu.run(["suggest", "--no-user-packs"], stdin: "在吗\n", in: sandbox)
+        #expect(!configured.out.contains("⚠"))
+    }
+
+    @Test func upsellFromTheConfigFoldersCatalogue() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/examples/catalog.yaml")
+        try config("plugins:\n  upsell: {catalog: shop-catalog.yaml}\n")
+        try FileManager.default.copyItem(at: example, to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"))
+        let r = try Kefu.run(["suggest", "--no-user-packs", "--top", "5"], stdin: "Does the mug come in blue?\n", in: sandbox)
+        #expect(r.out.contains("upsell.bundle"), "\(r.out)\n\(r.err)")
+        #expect(r.out.contains("¥45.90"))
+        try "products: [{sku: A, name: x, price: free, stock: 1}]\n".write(to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"), atomically: true, encoding: .utf8)
+        let broken = try Kefu.run(["suggest", "--no-user-packs"], stdin: "Does the mug come in blue?\n", in: sandbox)
+        #expect(broken.status == 0)
+        #expect(broken.err.contains("shop-catalog.yaml:1:"), "\(broken.err)")
+        #expect(broken.err.contains("price of A must be a number"))
+    }
+
+    @Test func kefuTestRunsCodePluginExamples() throws {
+        let r = try Kefu.run(["test", "--no-user-packs", "--verbose"], in: sandbox)
+        #expect(r.out.contains("plugin:logistics: ok"), "\(r.out)")
+        #expect(r.out.contains("plugin:tone: ok"))
+    }
+}
