@@ -4,6 +4,12 @@ enum PhoneAndLink {
     /// A mainland mobile number (11 digits, 1[3-9]...) or a run of 8+ digits
     /// after `+`: order and tracking numbers are longer, or carry letters.
     static func phoneNumber(in text: String) -> String? {
+        // Most drafts have no run of 8 digits (separators allowed): one byte pass, no allocation.
+        var longest = 0, digits = 0
+        for b in text.utf8 {
+            if (0x30...0x39).contains(b) { digits += 1; longest = max(longest, digits) } else if b != 0x2D && b != 0x20 { digits = 0 }
+        }
+        guard longest >= 8 else { return nil }
         var run = "", plus = false, previous: Unicode.Scalar = " "
         func candidate() -> String? {
             let d = run.unicodeScalars.map { $0.value - 0x30 }

@@ -106,20 +106,40 @@ public final class Engine: Sendable {
                 limit: max(0, request.maxDrafts) * 2)
         }
 
-        // A few spare drafts when checks may block some.
-        let wanted = max(0, request.maxDrafts) + (checks.isEmpty ? 0 : 2)
+        // Only the drafts shown are rendered and checked; a draft a check
+        // blocks is replaced by the next one.
+        let limit = max(0, request.maxDrafts)
+        var next = 0
         var drafts: [Draft] = []
-        for c in candidates.prefix(wanted) {
-            let s = library.snippets[c.snippet]
-            guard let out = templates.render(s, language: language, values: values) else { continue }
-            drafts.append(Draft(
-                rank: drafts.count + 1, snippet: s.id, intent: c.intent, kind: s.kind,
-                score: (c.score * 1000).rounded() / 1000, language: language, text: out.text,
-                missing: out.missing, explanation: c.reasons, source: s.location))
+        func render(upTo n: Int) {
+            while drafts.count < n, next < candidates.count {
+                let c = candidates[next]
+                next += 1
+                let s = library.snippets[c.snippet]
+                guard let out = templates.render(s, language: language, values: values) else { continue }
+                drafts.append(Draft(
+                    rank: drafts.count + 1, snippet: s.id, intent: c.intent, kind: s.kind,
+                    score: (c.score * 1000).rounded() / 1000, language: language, text: out.text,
+                    missing: out.missing, explanation: c.reasons, source: s.location))
+            }
         }
-        if !provided.isEmpty { PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language) }
-        if !checks.isEmpty { PluginDrafts.check(&drafts, with: checks, message: a.text) }
-        if drafts.count > request.maxDrafts { drafts.removeLast(drafts.count - max(0, request.maxDrafts)) }
+        render(upTo: limit)
+        var spare: [Draft] = []
+        if !provided.isEmpty {
+            PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language)
+            if drafts.count > limit { spare = Array(drafts[limit...]); drafts.removeLast(drafts.count - limit) }
+        }
+        if !checks.isEmpty {
+            var checked = 0
+            while checked < drafts.count {
+                let blocked = PluginDrafts.check(&drafts, from: checked, with: checks, message: a.text)
+                checked = drafts.count
+                guard blocked else { break }
+                while drafts.count < limit, !spare.isEmpty { drafts.append(spare.removeFirst()) }
+                render(upTo: limit)
+            }
+            PluginDrafts.renumber(&drafts)
+        }
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,

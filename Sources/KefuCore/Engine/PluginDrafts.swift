@@ -19,20 +19,19 @@ enum PluginDrafts {
         renumber(&drafts)
     }
 
-    /// Runs every check on every draft: warnings are attached, blocked drafts dropped.
-    static func check(_ drafts: inout [Draft], with checks: [any DraftCheck], message: NormalizedText) {
-        var blocked = false
-        for i in drafts.indices {
+    /// Runs every check on the drafts from `start` on: warnings are
+    /// attached, blocked drafts dropped. True when any was blocked.
+    static func check(_ drafts: inout [Draft], from start: Int, with checks: [any DraftCheck], message: NormalizedText) -> Bool {
+        var blocked: [Int] = []
+        for i in start..<drafts.count {
             for c in checks {
                 let v = c.check(drafts[i], message: message)
-                if v.block { blocked = true; drafts[i].rank = 0 }
                 if !v.warnings.isEmpty { drafts[i].warnings += v.warnings }
+                if v.block { blocked.append(i); break }
             }
         }
-        if blocked {
-            drafts.removeAll { $0.rank == 0 }
-            renumber(&drafts)
-        }
+        for i in blocked.reversed() { drafts.remove(at: i) }
+        return !blocked.isEmpty
     }
 
     static func renumber(_ drafts: inout [Draft]) {

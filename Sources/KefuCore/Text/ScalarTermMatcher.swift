@@ -11,6 +11,9 @@ public struct ScalarTermMatcher: Sendable {
     }
 
     private let byFirst: [UInt32: [Term]]
+    /// First scalars of the terms, hashed into 8192 bits: most scalars of a
+    /// text are rejected with one bit test before any dictionary lookup.
+    private let firstBits: [UInt64]
 
     /// - Parameter terms: (term, label) pairs; an empty label marks an
     ///   allow-listed term that is consumed but not reported.
@@ -23,6 +26,13 @@ public struct ScalarTermMatcher: Sendable {
         }
         // Longest first, so 最低价 wins over 最低.
         self.byFirst = map.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        var bits = [UInt64](repeating: 0, count: 128)
+        for first in map.keys {
+            bits[Int((first & 8191) >> 6)] |= 1 << UInt64(first & 63)
+            // Upper-case ASCII folds to the lower-case key.
+            if (0x61...0x7A).contains(first) { bits[Int(((first - 0x20) & 8191) >> 6)] |= 1 << UInt64((first - 0x20) & 63) }
+        }
+        self.firstBits = bits
     }
 
     public static func fold(_ v: UInt32) -> UInt32 { (0x41...0x5A).contains(v) ? v + 0x20 : v }
@@ -32,10 +42,15 @@ public struct ScalarTermMatcher: Sendable {
     /// first scalar occurs.
     public func matches(in text: String) -> [(term: String, label: String)] {
         var found: [(term: String, label: String)] = []
+        if byFirst.isEmpty { return found }
         let view = text.unicodeScalars
         var i = view.startIndex
         while i < view.endIndex {
-            guard let terms = byFirst[Self.fold(view[i].value)] else { view.formIndex(after: &i); continue }
+            let v = view[i].value
+            guard firstBits[Int((v & 8191) >> 6)] & (1 << UInt64(v & 63)) != 0, let terms = byFirst[Self.fold(v)] else {
+                view.formIndex(after: &i)
+                continue
+            }
             var matched: (Term, String.UnicodeScalarView.Index)? = nil
             for t in terms {
                 var j = view.index(after: i), k = 1
