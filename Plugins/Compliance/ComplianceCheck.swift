@@ -7,7 +7,7 @@ import KefuCore
 struct ComplianceCheck: DraftCheck {
     let id = "compliance"
     let policy: CompliancePolicy
-    let matcher = ScalarTermMatcher(ComplianceLexicon.terms)
+    let matcher = ScalarTermMatcher(Self.withTraditional(ComplianceLexicon.terms))
     let policyMatcher: ScalarTermMatcher
 
     init(policy: CompliancePolicy) {
@@ -15,7 +15,18 @@ struct ComplianceCheck: DraftCheck {
         var terms: [(String, String)] = []
         if policy.freeReturn == false { terms += CompliancePolicy.freeReturnPromises.map { ($0, "free-return") } }
         if policy.freeReturn == true { terms += CompliancePolicy.buyerPaysReturn.map { ($0, "buyer-pays-return") } }
-        self.policyMatcher = ScalarTermMatcher(terms)
+        self.policyMatcher = ScalarTermMatcher(Self.withTraditional(terms))
+    }
+
+    /// Drafts for Traditional readers are converted from Simplified: every
+    /// term is looked for in both scripts (國家級, 第一時間).
+    static func withTraditional(_ terms: [(String, String)]) -> [(String, String)] {
+        var out = terms
+        for (term, label) in terms {
+            let t = ChineseConverter.shared.convert(term, .toTraditional)
+            if t != term { out.append((t, label)) }
+        }
+        return out
     }
 
     func check(_ draft: Draft, message: NormalizedText) -> DraftVerdict {
@@ -41,8 +52,9 @@ struct ComplianceCheck: DraftCheck {
                 warnings.append(DraftWarning(code: "compliance:policy", message: "promises a \(n)-day return window; the policy is \(days) days"))
             }
         }
-        if draft.text.unicodeScalars.contains("⟨") {
-            let names = draft.missing.isEmpty ? "a placeholder" : draft.missing.map { "⟨\($0)⟩" }.joined(separator: ", ")
+        // Pack drafts list their placeholders; plugin drafts have none.
+        if !draft.missing.isEmpty {
+            let names = draft.missing.map { "⟨\($0)⟩" }.joined(separator: ", ")
             warnings.append(DraftWarning(code: "compliance:placeholder", message: "fill \(names) before sending"))
         }
         return warnings.isEmpty ? .pass : DraftVerdict(warnings: warnings)
