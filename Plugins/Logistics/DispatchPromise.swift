@@ -5,13 +5,19 @@ import Foundation
 struct DispatchPromise: Sendable {
     /// Minutes after midnight, shop time.
     var cutoff: Int = 16 * 60
-    var timeZone: TimeZone = .current
+    /// Built once: a Calendar costs microseconds to make.
+    let calendar: Calendar
+
+    init(cutoff: Int = 16 * 60, timeZone: TimeZone = .current) {
+        self.cutoff = cutoff
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = timeZone
+        self.calendar = c
+    }
 
     enum Day: Equatable { case today, tomorrow }
 
     func shipDay(at now: Date) -> (day: Day, date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let c = calendar.dateComponents([.hour, .minute], from: now)
         let minutes = (c.hour ?? 0) * 60 + (c.minute ?? 0)
         if minutes < cutoff { return (.today, now) }
@@ -22,8 +28,6 @@ struct DispatchPromise: Sendable {
     /// "today" / "tomorrow (Nov 23)".
     func shipDate(at now: Date, english: Bool) -> String {
         let (day, date) = shipDay(at: now)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let c = calendar.dateComponents([.month, .day], from: date)
         let month = c.month ?? 1, d = c.day ?? 1
         if english {
