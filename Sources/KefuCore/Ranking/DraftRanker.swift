@@ -64,12 +64,14 @@ struct DraftRanker {
         for (n, intent) in intents.enumerated() {
             var list: [Scored] = []
             for i in index[intent.intent] ?? [] {
-                let s = snippets[i]
-                guard DraftTemplates.hasText(s.texts, for: language), Self.holds(s.conditions, values: values, tone: tone) else { continue }
-                var score = intent.confidence * (0.6 + 0.4 * Double(s.priority) / 100)
-                let specific = s.conditions.specificity > 0
-                if specific { score += Self.specificityBoost * Double(s.conditions.specificity) }
-                let apology = tone.upset && s.kind == .apology
+                // Fields read in place: copying a whole snippet retains a dozen references.
+                guard DraftTemplates.hasText(snippets[i].texts, for: language),
+                      Self.holds(snippets[i].conditions, values: values, tone: tone) else { continue }
+                var score = intent.confidence * (0.6 + 0.4 * Double(snippets[i].priority) / 100)
+                let specificity = snippets[i].conditions.specificity
+                let specific = specificity > 0
+                if specific { score += Self.specificityBoost * Double(specificity) }
+                let apology = tone.upset && snippets[i].kind == .apology
                 if apology { score += Self.apologyBoost }
                 let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
                 score -= Self.unknownVariablePenalty * Double(unknown.count)
