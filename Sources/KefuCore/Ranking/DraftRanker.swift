@@ -23,8 +23,15 @@ struct DraftRanker {
     /// Variables each snippet uses outside any section: unknown ones become placeholders.
     let bareVariables: [[String]]
 
+    /// Each snippet's place in id order: ties in score go to the smaller id,
+    /// compared as integers rather than strings on every comparison.
+    let idOrder: [Int]
+
     init(snippets: [SnippetDefinition]) {
         self.snippets = snippets
+        var order = [Int](repeating: 0, count: snippets.count)
+        for (rank, i) in snippets.indices.sorted(by: { snippets[$0].id < snippets[$1].id }).enumerated() { order[i] = rank }
+        self.idOrder = order
         self.bareVariables = snippets.map { s in
             let any = s.texts[.simplifiedChinese] ?? s.texts[.english] ?? s.texts.values.first
             return any.map(Self.bareVariables(of:)) ?? []
@@ -77,7 +84,7 @@ struct DraftRanker {
                 score -= Self.unknownVariablePenalty * Double(unknown.count)
                 list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown))
             }
-            list.sort { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            list.sort { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
             for k in list.indices where k > 0 {
                 list[k].score *= pow(Self.sameIntentDiscount, Double(k))
             }
@@ -86,7 +93,7 @@ struct DraftRanker {
         // One draft per snippet even when it answers several detected intents.
         var seen: Set<Int> = []
         return all
-            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
             .filter { seen.insert($0.snippet).inserted }
             .prefix(limit)
             .map { c in
@@ -103,7 +110,7 @@ struct DraftRanker {
     func fallback(_ indices: [Int], language: Language, values: [String: String], tone: ToneReading) -> [Candidate] {
         indices.filter { DraftTemplates.hasText(snippets[$0].texts, for: language) && Self.holds(snippets[$0].conditions, values: values, tone: tone) }
             .map { Candidate(snippet: $0, intent: nil, score: Double(snippets[$0].priority) / 200, reasons: ["no confident intent: generic draft", "priority \(snippets[$0].priority)"]) }
-            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
     }
 
     static func describe(_ c: SnippetConditions) -> String {
