@@ -155,6 +155,22 @@ static inline int kefu_block_termination(sigset_t *old) {
     return sigprocmask(SIG_BLOCK, &set, old);
 }
 
+/// Unblocks the signals the REPL relies on (Ctrl-C, resize, hang-up,
+/// termination): a parent may have started kefu with them blocked, and a
+/// blocked SIGINT would make Ctrl-C do nothing.
+static inline int kefu_unblock_repl_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGCONT);
+    sigaddset(&set, SIGTSTP);
+    return sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static inline int kefu_restore_mask(const sigset_t *old) {
     return sigprocmask(SIG_SETMASK, old, NULL);
 }

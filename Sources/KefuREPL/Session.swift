@@ -219,7 +219,9 @@ final class Session {
 
     func editExternally(_ targets: [Int]) {
         let base = text(for: targets)
-        let editorName = ExternalEditor.command(environment: environment).map { $0.words.joined(separator: " ") } ?? "an editor"
+        // The program's own name: a full path would push the message onto two lines.
+        let editorName = ExternalEditor.command(environment: environment)
+            .flatMap { $0.words.first }.map { ($0 as NSString).lastPathComponent } ?? "an editor"
         say("editing \(label(targets)) in \(editorName) — save and quit to copy", .dim)
         switch ExternalEditor.edit(base, environment: environment) {
         case .edited(let edited):

@@ -72,6 +72,7 @@ enum Signals {
         if TerminalIO.stdinIsTerminal, tcgetattr(0, savedTerminalState) == 0 {
             savedTerminalStateValid = true
         }
+        kefu_unblock_repl_signals()
         kefu_sigaction(SIGINT, onInterrupt, 0)
         kefu_sigaction(SIGWINCH, onResize, Int32(SA_RESTART))
         kefu_signal_ignore(SIGPIPE)

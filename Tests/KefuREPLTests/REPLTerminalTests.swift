@@ -86,10 +86,10 @@ struct REPLTerminalTests {
         #expect(screen.contains("fill: ⟨tracking_no⟩ ⟨order_id⟩"))
         try t.type(String(n))
         try t.keys("Enter")
-        try t.waitFor(text: "⟨tracking_no⟩ = ")
+        try t.waitFor(text: "⟨tracking_no⟩ =")
         try t.type("SF1234567890123")
         try t.keys("Enter")
-        try t.waitFor(text: "⟨order_id⟩ = ")
+        try t.waitFor(text: "⟨order_id⟩ =")
         try t.keys("Enter")  // skipped
         try t.waitFor(text: "left in? y/N")
         try t.type("n")
@@ -99,7 +99,7 @@ struct REPLTerminalTests {
         // The value typed is kept for this buyer: next time only order_id is asked.
         try t.type(String(n))
         try t.keys("Enter")
-        try t.waitFor(text: "⟨order_id⟩ = ", count: 2)
+        try t.waitFor(text: "⟨order_id⟩ =", count: 2)
         try t.type("A-889")
         try t.keys("Enter")
         try t.waitForClipboard("亲，您的小部件单号是 SF1234567890123，\n订单 A-889 正在派送中。")
@@ -146,7 +146,7 @@ struct REPLTerminalTests {
         try t.type("顺丰SF123")
         try t.keys("Tab")  // to ⟨order_id⟩
         try t.type("A9")
-        try t.keys("M-Enter")  // a new line at the end
+        try t.keys("C-e", "M-Enter")  // to the end of the draft, a new line there
         try t.type("谢谢！")
         try t.keys("Up", "Up", "C-a")  // first line, its start
         try t.type("【加急】")
@@ -162,7 +162,7 @@ struct REPLTerminalTests {
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.type("e 2")
         try t.keys("Enter")
-        try t.waitFor(text: "✎ 2 › ")
+        try t.waitFor(text: "✎ 2 ›")
         try t.keys("C-c")
         try t.waitFor(text: "edit cancelled")
         #expect(try t.clipboard() == nil)

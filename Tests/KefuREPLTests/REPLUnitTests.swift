@@ -55,7 +55,10 @@ import Testing
                 #expect(DisplayWidth.of(line) <= width, "“\(line)” fits \(width)")
                 #expect(!line.hasPrefix("，") && !line.hasPrefix("。"), "no line starts with a comma: “\(line)”")
             }
-            #expect(lines.contains { $0.contains("SF1234567890123") }, "the tracking number is not split at \(width)")
+            // "SF1234567890123，" takes 17 columns: narrower lines must break it.
+            if width >= 17 {
+                #expect(lines.contains { $0.contains("SF1234567890123") }, "the tracking number is not split at \(width)")
+            }
         }
         let english = DisplayWidth.wrap("Your parcel SF1234567890123 is on its way ⟨order_id⟩ today", width: 20)
         #expect(english.allSatisfy { DisplayWidth.of($0) <= 20 })

@@ -144,11 +144,24 @@ final class TmuxTerminal: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The tmux server, and so kefu, would inherit this test thread's
+        // signal mask and dispositions (a test may have SIGINT blocked at
+        // that moment): start from a clean slate, as a login shell does.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) }
         defer { for a in argv { free(a) } }
         var vector: [UnsafeMutablePointer<CChar>?] = argv + [nil]
         var pid = pid_t()
-        let rc = vector.withUnsafeMutableBufferPointer { posix_spawn(&pid, path, &actions, nil, $0.baseAddress!, environ) }
+        let rc = vector.withUnsafeMutableBufferPointer { posix_spawn(&pid, path, &actions, &attributes, $0.baseAddress!, environ) }
         guard rc == 0 else { throw TmuxError(description: "cannot run \(path): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
