@@ -254,15 +254,18 @@ final class Session {
     }
 
     func why(_ n: Int?) {
-        guard let s = suggestion ?? (drafts.isEmpty ? nil : nil) else {
-            if let n, n >= 1, n <= drafts.count { show { DraftView.explanation(drafts[n - 1], in: nil, width: width, into: &$0) } }
-            else { say("no message yet", .dim) }
-            return
-        }
         if let n {
-            show { DraftView.explanation(drafts[n - 1], in: s, width: width, into: &$0) }
-        } else {
+            guard n >= 1, n <= drafts.count else {
+                say(drafts.isEmpty ? "no drafts yet: paste a message first" : "no draft \(n)", .dim)
+                return
+            }
+            // On-demand drafts answer no message: explained without one.
+            let analysed = draftSource == .message ? suggestion : nil
+            show { DraftView.explanation(drafts[n - 1], in: analysed, width: width, into: &$0) }
+        } else if let s = suggestion, draftSource == .message {
             show { DraftView.analysis(s, width: width, into: &$0) }
+        } else {
+            say("no message yet: paste one, then ? shows what kefu found in it", .dim)
         }
     }
 
