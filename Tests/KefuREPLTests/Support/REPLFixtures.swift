@@ -80,10 +80,20 @@ enum REPLFixtures {
     }
 
     /// Pastes a message, presses Enter and waits for its drafts (the n-th
-    /// block of drafts of the session).
+    /// block of drafts of the session) and the prompt after them. Waiting for
+    /// the prompt matters: kefu switches bracketed paste on just before it
+    /// draws the prompt, and a paste sent earlier would arrive unbracketed.
     static func ask(_ terminal: TmuxTerminal, _ message: String, block: Int, session: String = "main") throws -> String {
         try terminal.paste(message, session: session)
         try terminal.keys("Enter", session: session)
-        return try terminal.waitFor("drafts block \(block)", session: session) { $0.occurrences(of: "or Enter: copy") >= block }
+        return try terminal.waitFor("drafts block \(block) and the prompt", session: session) { screen in
+            screen.occurrences(of: "or Enter: copy") >= block && atPrompt(screen)
+        }
+    }
+
+    /// Whether the last line on the screen is an empty main prompt.
+    static func atPrompt(_ screen: String) -> Bool {
+        guard let last = screen.screenLines.last(where: { !$0.isEmpty }) else { return false }
+        return last.hasSuffix(" ›") && !last.contains("✎") && !last.contains("search ‘")
     }
 }
