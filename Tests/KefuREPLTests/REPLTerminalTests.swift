@@ -225,7 +225,9 @@ struct REPLTerminalTests {
         usleep(300_000)
         #expect(try t.exitStatus() == nil)
         try t.keys("C-u", "C-d")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        let screen = try t.screen()
+        #expect(status == 0, "exit status \(String(describing: status)):\n\(screen)")
     }
 
     @Test func quitCommandQuits() throws {
@@ -233,7 +235,9 @@ struct REPLTerminalTests {
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":q")
         try t.keys("Enter")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        let screen = try t.screen()
+        #expect(status == 0, "exit status \(String(describing: status)):\n\(screen)")
     }
 
     @Test func tabCompletesCommandsAndVariables() throws {

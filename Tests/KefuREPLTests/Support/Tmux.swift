@@ -179,7 +179,15 @@ final class TmuxTerminal: @unchecked Sendable {
             "TERM=xterm-256color", "HOME=\(sandbox.root.path)",
         ]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(k)=\(v)") }
-        let command = ["/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
+        // A shell waits for kefu and writes its exit status to a file: tmux
+        // 3.3a now and then never reaps a pane's process (it stays a zombie
+        // and #{pane_dead_status} stays empty), so tmux cannot be asked. The
+        // shell ignores SIGINT so that a Ctrl-C reaches only kefu, which
+        // installs its own handler.
+        let statusFile = statusPath(session)
+        try? FileManager.default.removeItem(atPath: statusFile)
+        let wrapper = ["/bin/sh", "-c", "trap '' INT; \"$@\"; echo $? > '\(statusFile)'", "kefu-wrapper"]
+        let command = wrapper + ["/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
                        "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
                        "-u", "TMUX"] + env + [KefuExecutable.path] + arguments
         try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
@@ -273,12 +281,16 @@ final class TmuxTerminal: @unchecked Sendable {
         try tmux(["display-message", "-p", "-t", session, "#{pane_title}"]).out.trimmingCharacters(in: .newlines)
     }
 
+    private func statusPath(_ session: String) -> String {
+        sandbox.root.appendingPathComponent("exit-status-\(socket)-\(session)").path
+    }
+
     /// nil while kefu runs; its exit status once it has exited.
     func exitStatus(session: String = "main") throws -> Int? {
-        let out = try tmux(["display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"]).out
-        let parts = out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int(parts[1]) : -1
+        guard let text = try? String(contentsOfFile: statusPath(session), encoding: .utf8) else { return nil }
+        // The shell writes the file in one go, but it may be read half written.
+        guard text.hasSuffix("\n") else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func waitForExit(session: String = "main", sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
