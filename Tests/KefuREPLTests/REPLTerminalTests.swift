@@ -281,6 +281,43 @@ struct REPLTerminalTests {
         #expect(why.contains("phrases"), "the detector evidence")
     }
 
+    @Test func colourHelpsAndIsOffWithNO_COLOROrNoColor() throws {
+        let sgr = "\u{1B}["
+        let sandbox = try REPLSandbox()
+        let (t, _) = try REPLFixtures.start(sandbox)
+        _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
+        #expect(try t.screenWithAttributes().contains(sgr), "colour on a terminal by default")
+
+        for (extra, environment) in [([String](), ["NO_COLOR": "1"]), (["--no-color"], [:])] {
+            let (plain, _) = try REPLFixtures.start(REPLSandbox(), extra: extra, environment: environment)
+            let screen = try REPLFixtures.ask(plain, "我的小部件到了吗", block: 1)
+            #expect(screen.contains("⟨tracking_no⟩"))
+            #expect(!(try plain.screenWithAttributes().contains(sgr)), "no colour with \(extra) \(environment)")
+        }
+    }
+
+    @Test func aResizedWindowKeepsTheLineAndCtrlLRewrapsTheDrafts() throws {
+        let sandbox = try REPLSandbox()
+        let (t, _) = try REPLFixtures.start(sandbox)
+        _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
+        try t.type("小部件")
+        try t.resize(width: 50, height: 40)
+        try t.waitFor(text: "auto › 小部件")
+        try t.keys("C-l")
+        let screen = try t.waitFor("the drafts again at 50 columns") { s in
+            s.contains("亲，您的小部件单号是") && s.screenLines.last { !$0.isEmpty }?.hasSuffix("auto › 小部件") == true
+        }
+        _ = screen
+        // kefu wrapped every line to 50 columns itself (tmux had to wrap none).
+        let joined = try t.visibleJoined()
+        #expect(joined.contains("亲，您的小部件单号是"))
+        let tooWide = joined.screenLines.filter { ScreenWidth.of($0) > 50 }
+        #expect(tooWide.isEmpty, "lines wider than the window: \(tooWide)")
+        // The line typed before the resize is still there and still works.
+        try t.keys("C-u")
+        _ = try REPLFixtures.ask(t, "where is my widget", block: 2)
+    }
+
     // MARK: History
 
     @Test func historySurvivesAKilledTerminal() throws {

@@ -230,6 +230,22 @@ final class TmuxTerminal: @unchecked Sendable {
         try tmux(["capture-pane", "-p", "-t", session, "-S", "-400"]).out
     }
 
+    /// The screen with its colours and emphasis as escape sequences.
+    func screenWithAttributes(session: String = "main") throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", session, "-S", "-400"]).out
+    }
+
+    /// Resizes the window, as an agent dragging the terminal's corner.
+    func resize(width: Int, height: Int, session: String = "main") throws {
+        try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// What is visible now with the lines tmux wrapped joined again, so a
+    /// line kefu printed too wide for the window shows as one long line.
+    func visibleJoined(session: String = "main") throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-t", session]).out
+    }
+
     /// Only what is visible now.
     func visible(session: String = "main") throws -> String {
         try tmux(["capture-pane", "-p", "-t", session]).out
