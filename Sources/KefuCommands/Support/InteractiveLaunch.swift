@@ -74,31 +74,16 @@ extension LibraryOptions {
     /// --snippets; the registered code plugins), re-read on every reload, with
     /// the configuration's disabled packs and plugins left out.
     func packLoader(configuration: Configuration) -> PackLoader {
-        let builtinOnly = self.builtinOnly
-        let extraPaths = self.extraPaths
-        let configPacks = builtinOnly ? [] : configuration.packs
+        let searchPath = self.searchPath(configPacks: configuration.packs)
         let disabledPacks = Set(configuration.disabledPacks)
         let disabledPlugins = Set(configuration.disabledPlugins)
-        let directory = FileManager.default.currentDirectoryPath
-
-        @Sendable func candidates() -> [(path: String, layer: PackLayer)] {
-            var result: [(String, PackLayer)] = []
-            if !builtinOnly {
-                result.append((directory + "/snippets", .project))
-                result.append((Paths.configHome + "/kefu/snippets", .user))
-                for p in configPacks { result.append((p, .user)) }
-            }
-            for p in extraPaths { result.append((p, .commandLine)) }
-            return result
-        }
 
         return PackLoader(
             collect: {
                 var sources = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
                 var problems: [PackDiagnostic] = []
-                for (path, layer) in candidates() {
-                    // The search-path folders are optional; named paths must exist.
-                    if layer != .commandLine && !configPacks.contains(path) && !FileManager.default.fileExists(atPath: path) { continue }
+                for (path, layer, required) in searchPath {
+                    if !required && !FileManager.default.fileExists(atPath: path) { continue }
                     let found = PackSource.files(at: path, layer: layer)
                     sources += found.sources
                     problems += found.problems
@@ -108,7 +93,7 @@ extension LibraryOptions {
                 }
                 return (sources, problems)
             },
-            watchedPaths: { candidates().map(\.path) },
+            watchedPaths: { searchPath.map(\.path) },
             makeEngine: { library in
                 Engine(
                     library: library,
