@@ -426,6 +426,34 @@ struct REPLTerminalTests {
 
     // MARK: Configuration
 
+    @Test func configPacksAreLoadedAndDisabledPacksAreNot() throws {
+        let sandbox = try REPLSandbox()
+        try sandbox.write("config/kefu/shop-packs/widget.yaml", REPLFixtures.widgetPack)
+        try sandbox.write("config/kefu/config.yaml", """
+            shop: 小鹿家居
+            packs: [shop-packs]
+
+            """)
+        let t = TmuxTerminal(sandbox: sandbox)
+        try t.start([])
+        try t.waitFor(text: "小鹿家居 · auto ›")
+        var screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
+        #expect(screen.contains("t.widget"), "the pack from config.yaml packs: (relative to the file)\n\(screen)")
+        t.stopServer()
+
+        try sandbox.rewrite(sandbox.configHome + "/kefu/config.yaml", """
+            shop: 小鹿家居
+            packs: [shop-packs]
+            disabled_packs: [t.repl-widget]
+
+            """)
+        let t2 = TmuxTerminal(sandbox: sandbox)
+        try t2.start([])
+        try t2.waitFor(text: "小鹿家居 · auto ›")
+        screen = try REPLFixtures.ask(t2, "我的小部件到了吗", block: 1)
+        #expect(!screen.contains("t.widget"), "a disabled pack is not loaded\n\(screen)")
+    }
+
     @Test func aBadConfigNamesFileLineColumnAndUsesDefaultsForBrokenKeys() throws {
         let sandbox = try REPLSandbox()
         try sandbox.write("config/kefu/config.yaml", """
