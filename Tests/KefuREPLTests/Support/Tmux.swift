@@ -200,6 +200,10 @@ final class TmuxTerminal: @unchecked Sendable {
 
     func stopServer() {
         _ = try? tmux(["kill-server"], check: false)
+        // tmux 3.3a leaves the socket file behind; one per test would pile up.
+        let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+            + "/tmux-\(getuid())"
+        unlink(folder + "/" + socket)
     }
 
     /// Keys by tmux name (Enter, C-c, Tab, Up, M-Enter...).
