@@ -269,6 +269,37 @@ struct REPLTerminalTests {
         try t.waitFor(text: "copied draft 1 via OSC 52")
     }
 
+    @Test func moreDraftsLanguageAndNextBuyer() throws {
+        let sandbox = try REPLSandbox()
+        let (t, _) = try REPLFixtures.start(sandbox, extra: ["--top", "2"])
+        var screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
+        #expect(screen.contains("1-2 or Enter: copy") && !screen.contains("\n 3 "), "two drafts first:\n\(screen)")
+        // m: the next two, numbered on.
+        try t.type("m")
+        try t.keys("Enter")
+        screen = try t.waitFor(text: "1-4 or Enter: copy")
+        #expect(screen.contains(" 3 ") && screen.contains(" 4 "))
+
+        // :lang zh-Hant redraws the same drafts in Traditional (OpenCC s2t).
+        try t.type(":lang zh-Hant")
+        try t.keys("Enter")
+        screen = try t.waitFor(text: "親，非常抱歉讓您久等了！")
+        #expect(screen.contains("· zh-Hant ›"), "the prompt shows the forced language")
+
+        // :set fills a blank in the drafts on the screen; :new forgets it.
+        try t.type(":set tracking_no SF99")
+        try t.keys("Enter")
+        try t.waitFor(text: "單號是 SF99")
+        try t.type(":new")
+        try t.keys("Enter")
+        try t.waitFor(text: "new buyer")
+        try t.waitFor("the prompt back to automatic") { $0.screenLines.last { !$0.isEmpty }?.hasSuffix("· auto ›") == true }
+        try t.type(":vars")
+        try t.keys("Enter")
+        screen = try t.waitFor(text: "no values yet")
+        #expect(!screen.components(separatedBy: "new buyer").last!.contains("SF99"))
+    }
+
     @Test func whyExplainsADraft() throws {
         let sandbox = try REPLSandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
