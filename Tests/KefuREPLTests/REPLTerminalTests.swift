@@ -230,6 +230,22 @@ struct REPLTerminalTests {
         #expect(status == 0, "exit status \(String(describing: status)):\n\(screen)")
     }
 
+    @Test func aCrashPutsTheTerminalBack() throws {
+        let sandbox = try REPLSandbox()
+        let (t, _) = try REPLFixtures.start(sandbox)
+        // While a line is being read, libedit has the terminal in raw mode.
+        try t.type("半句话")
+        try t.waitFor(text: "auto › 半句话")
+        let pid = try #require(try t.kefuPID())
+        kill(pid, SIGSEGV)
+        let status = try t.waitForExit()
+        #expect(status == 128 + Int(SIGSEGV), "kefu dies of the signal after restoring")
+        let settings = try #require(try t.terminalSettingsAfterExit())
+        let flags = Set(settings.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(flags.contains("icanon") && flags.contains("echo"), "cooked mode again:\n\(settings)")
+        #expect(!flags.contains("-icanon") && !flags.contains("-echo"), "\(settings)")
+    }
+
     @Test func quitCommandQuits() throws {
         let sandbox = try REPLSandbox()
         let (t, _) = try REPLFixtures.start(sandbox)

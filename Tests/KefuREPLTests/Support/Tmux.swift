@@ -183,10 +183,12 @@ final class TmuxTerminal: @unchecked Sendable {
         // 3.3a now and then never reaps a pane's process (it stays a zombie
         // and #{pane_dead_status} stays empty), so tmux cannot be asked. The
         // shell ignores SIGINT so that a Ctrl-C reaches only kefu, which
-        // installs its own handler.
+        // installs its own handler. Before the status it records the
+        // terminal's settings as kefu left them (`stty -a`).
         let statusFile = statusPath(session)
         try? FileManager.default.removeItem(atPath: statusFile)
-        let wrapper = ["/bin/sh", "-c", "trap '' INT; \"$@\"; echo $? > '\(statusFile)'", "kefu-wrapper"]
+        let script = "trap '' INT; \"$@\"; s=$?; stty -a > '\(sttyPath(session))' 2>&1; echo $s > '\(statusFile)'"
+        let wrapper = ["/bin/sh", "-c", script, "kefu-wrapper"]
         let command = wrapper + ["/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
                        "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
                        "-u", "TMUX"] + env + [KefuExecutable.path] + arguments
@@ -299,6 +301,34 @@ final class TmuxTerminal: @unchecked Sendable {
 
     func title(session: String = "main") throws -> String {
         try tmux(["display-message", "-p", "-t", session, "#{pane_title}"]).out.trimmingCharacters(in: .newlines)
+    }
+
+    private func sttyPath(_ session: String) -> String {
+        sandbox.root.appendingPathComponent("stty-\(socket)-\(session)").path
+    }
+
+    /// `stty -a` of the terminal right after kefu exited (nil before).
+    func terminalSettingsAfterExit(session: String = "main") throws -> String? {
+        guard try exitStatus(session: session) != nil else { return nil }
+        return try? String(contentsOfFile: sttyPath(session), encoding: .utf8)
+    }
+
+    /// The process id of kefu itself (the child of the pane's shell), found
+    /// in /proc.
+    func kefuPID(session: String = "main") throws -> pid_t? {
+        let out = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).out
+        guard let shell = Int32(out.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // pid (comm) state ppid ...
+            let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == shell, name == "kefu" { return pid }
+        }
+        return nil
     }
 
     private func statusPath(_ session: String) -> String {
