@@ -104,10 +104,12 @@ struct Clipboard {
             } else {
                 input = Data(text.utf8)
             }
+            // Named by the program alone: a configured full path would crowd the echo.
+            let shortName = (tool.name as NSString).lastPathComponent
             switch ProcessRunner.run(tool.name, tool.arguments, input: input, timeout: 3) {
-            case .success(0): report.ways.append(tool.name)
-            case .success(let status): report.problems.append("\(tool.name) failed (exit status \(status))")
-            case .failure(let e): report.problems.append("\(tool.name): \(e.message)")
+            case .success(0): report.ways.append(shortName)
+            case .success(let status): report.problems.append("\(shortName) failed (exit status \(status))")
+            case .failure(let e): report.problems.append("\(shortName): \(e.message)")
             }
         }
         return report

@@ -120,6 +120,22 @@ struct REPLTerminalTests {
         try t.waitForClipboard(REPLFixtures.helloZh + "\n" + "非常抱歉让您久等了！\n我们已经加急处理 🚚 Express，今天一定发出。" + "\n" + REPLFixtures.byeZh)
     }
 
+    @Test func aConfiguredClipboardCommandGetsTheExactTextToo() throws {
+        let sandbox = try REPLSandbox()
+        let received = sandbox.root.appendingPathComponent("copied.txt").path
+        let tool = try sandbox.write("bin/fake-copy", "#!/bin/sh\ncat > \"$1\"\n", executable: true)
+        try sandbox.write("config/kefu/config.yaml", "clipboard: \"\(tool) '\(received)'\"\n")
+        let (t, _) = try REPLFixtures.start(sandbox)
+        let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
+        let n = try #require(screen.draftNumber(containing: "亲，非常抱歉让您久等了！"))
+        try t.type(String(n))
+        try t.keys("Enter")
+        try t.waitFor(text: "copied draft \(n) via OSC 52 + fake-copy")
+        try t.waitForClipboard(REPLFixtures.sorryZh)
+        let viaTool = try Data(contentsOf: URL(fileURLWithPath: received))
+        #expect(viaTool == Data(REPLFixtures.sorryZh.utf8), "the tool got the same bytes on its stdin")
+    }
+
     @Test func noClipboardPrintsOnly() throws {
         let sandbox = try REPLSandbox()
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--no-clipboard"])
