@@ -40,9 +40,18 @@ enum DraftView {
         c.newline()
         if !s.entities.isEmpty {
             c.text("  found ", .dim)
-            c.text(s.entities.map { "\($0.kind.rawValue)=\($0.displayValue)" }.joined(separator: "  "))
+            c.text(entitySummary(s.entities))
             c.newline()
         }
+    }
+
+    /// `order_id=A123  size=XL`: each value once, at most `limit` of them (a
+    /// long paste can repeat the same order number hundreds of times).
+    static func entitySummary(_ entities: [Entity], limit: Int = 8) -> String {
+        var seen = Set<String>()
+        let unique = entities.map { "\($0.kind.rawValue)=\($0.displayValue)" }.filter { seen.insert($0).inserted }
+        let shown = unique.prefix(limit).joined(separator: "  ")
+        return unique.count > limit ? shown + "  … (\(unique.count - limit) more)" : shown
     }
 
     /// Numbered drafts, each with its kind, the full text wrapped to the
@@ -133,7 +142,7 @@ enum DraftView {
         }
         if let s, !s.entities.isEmpty {
             c.text("  found: ", .dim)
-            c.line(s.entities.map { "\($0.kind.rawValue)=\($0.displayValue)" }.joined(separator: "  "))
+            c.line(entitySummary(s.entities))
         }
         if !d.missing.isEmpty {
             c.text("  needs: ", .dim)

@@ -162,4 +162,17 @@ import Testing
         colour.textMarkingPlaceholders("x ⟨order_id⟩ y")
         #expect(colour.output.contains("\u{1B}[1;30;43m⟨order_id⟩\u{1B}[0m"))
     }
+
+    @Test func foundValuesAreListedOnceAndBounded() throws {
+        let library = SnippetLibrary.load([], problems: [])
+        let engine = Engine(library: library)
+        let repeated = String(repeating: "订单号A12345，", count: 50) + "尺码XL"
+        let s = engine.suggest(repeated, SuggestionRequest())
+        let summary = DraftView.entitySummary(s.entities)
+        #expect(summary.components(separatedBy: "A12345").count - 1 <= 2, "each value once: \(summary)")
+        #expect(summary.contains("size=XL"), "\(summary)")
+        let many = (1...12).map { "SKU-\($0)A" }.joined(separator: " ")
+        let bounded = DraftView.entitySummary(engine.suggest(many, SuggestionRequest()).entities, limit: 3)
+        #expect(bounded.contains("more)"), "\(bounded)")
+    }
 }
