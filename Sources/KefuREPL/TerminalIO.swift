@@ -41,11 +41,9 @@ enum TerminalIO {
 /// What the signal handlers saw. Handlers only store into these atomics.
 enum SignalFlags {
     static let interrupted = Atomic<Bool>(false)
-    static let resized = Atomic<Bool>(false)
 
     /// Whether a Ctrl-C arrived since the last call; clears it.
     static func takeInterrupt() -> Bool { interrupted.exchange(false, ordering: .relaxed) }
-    static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
 }
 
 /// The terminal as it was before kefu touched it, for the crash handlers.
@@ -58,7 +56,6 @@ nonisolated(unsafe) let savedTerminalState: UnsafeMutablePointer<termios> = {
 nonisolated(unsafe) var savedTerminalStateValid = false
 
 private func onInterrupt(_: Int32) { SignalFlags.interrupted.store(true, ordering: .relaxed) }
-private func onResize(_: Int32) { SignalFlags.resized.store(true, ordering: .relaxed) }
 private func onFatal(_ sig: Int32) {
     kefu_restore_and_reraise(sig, savedTerminalStateValid ? UnsafePointer(savedTerminalState) : nil)
 }
@@ -68,13 +65,15 @@ enum Signals {
     /// SA_RESTART, makes a blocked read (el_wgets) return with EINTR: the line
     /// is cancelled and the session goes on. Crash and termination signals put
     /// the terminal back (mode, bracketed paste, colours) before kefu dies.
+    /// A resize needs nothing here: libedit catches SIGWINCH while it reads
+    /// (EL_SIGNAL) and redraws the line, and the drafts are laid out at the
+    /// width read when they are printed (Ctrl-L lays them out again).
     static func install() {
         if TerminalIO.stdinIsTerminal, tcgetattr(0, savedTerminalState) == 0 {
             savedTerminalStateValid = true
         }
         kefu_unblock_repl_signals()
         kefu_sigaction(SIGINT, onInterrupt, 0)
-        kefu_sigaction(SIGWINCH, onResize, Int32(SA_RESTART))
         kefu_signal_ignore(SIGPIPE)
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGTERM, SIGHUP, SIGQUIT] {
             kefu_sigaction(sig, onFatal, 0)
