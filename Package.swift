@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kefu", targets: ["kefu"]),
         .library(name: "KefuCore", targets: ["KefuCore"]),
-        .library(name: "KefuEngine", targets: ["KefuPlugins", "KefuBuiltinSnippets"]),
+        .library(name: "KefuEngine", targets: ["KefuPlugins", "KefuBuiltinSnippets", "KefuExternalPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +37,9 @@ let package = Package(
         .target(name: "KefuTone", dependencies: ["KefuCore"], path: "Plugins/Tone"),
         .target(name: "KefuPlugins", dependencies: ["KefuCore", "KefuTone"]),
 
+        // External plugins: executables in any language, over JSON Lines.
+        .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
+
         // The top-level snippets/ folder, embedded into the binary at build time.
         .executableTarget(name: "EmbedSnippetsTool"),
         .plugin(
@@ -56,7 +59,7 @@ let package = Package(
         .target(
             name: "KefuCommands",
             dependencies: [
-                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuREPL",
+                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuREPL", "KefuExternalPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +69,10 @@ let package = Package(
             name: "KefuCoreTests",
             dependencies: ["KefuCore", "KefuPlugins", "KefuBuiltinSnippets"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KefuExternalPluginsTests",
+            dependencies: ["KefuExternalPlugins", "KefuCore"]
         ),
         .testTarget(
             name: "KefuCLITests",

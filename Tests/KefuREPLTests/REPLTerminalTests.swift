@@ -315,8 +315,9 @@ struct REPLTerminalTests {
         // :lang zh-Hant redraws the same drafts in Traditional (OpenCC s2t).
         try t.type(":lang zh-Hant")
         try t.keys("Enter")
-        screen = try t.waitFor(text: "親，非常抱歉讓您久等了！")
-        #expect(screen.contains("· zh-Hant ›"), "the prompt shows the forced language")
+        // The prompt comes after the drafts: wait for it, then read both.
+        screen = try t.waitFor(text: "· zh-Hant ›")
+        #expect(screen.contains("親，非常抱歉讓您久等了！"), "the drafts in Traditional:\n\(screen)")
 
         // :set fills a blank in the drafts on the screen; :new forgets it.
         try t.type(":set tracking_no SF99")

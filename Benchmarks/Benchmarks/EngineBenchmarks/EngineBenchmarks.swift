@@ -34,6 +34,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    externalPluginBenchmarks { factories, extractors in
+        Engine(library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + factories, extractors: extractors)
+    }
+
     // Loading packs and building the engine: what start-up costs before the first prompt.
     for (name, extra) in [("built-in", 0), ("10,000 snippets", 10_000)] {
         let sources = builtin + (extra > 0 ? GeneratedPacks.sources(snippets: extra) : [])

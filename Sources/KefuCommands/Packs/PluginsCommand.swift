@@ -6,12 +6,13 @@ struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
         abstract: "List, validate and inspect snippet packs and code plugins.",
-        subcommands: [List.self, Validate.self, Examples.self])
+        subcommands: [List.self, Validate.self, Examples.self, PluginsNewCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show every pack and code plugin with its state.")
 
         @OptionGroup var library: LibraryOptions
+        @OptionGroup var externalPlugins: ExternalPluginOptions
 
         func run() throws {
             let lib = library.loadLibrary()
@@ -29,8 +30,10 @@ struct PluginsCommand: ParsableCommand {
             print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
             for f in KefuPluginsBridge.detectorFactories { print("  \(f.id.padding(toLength: 10, withPad: " ", startingAt: 0))  built-in  intent detector  Plugins/") }
             print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
+            let external = ExternalPluginsListing.render(externalPlugins.makeHost(errors: StandardError()))
+            print(external.text, terminator: "")
             print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
-            if !lib.failures.isEmpty { throw ExitCode(1) }
+            if !lib.failures.isEmpty || external.anyFailed { throw ExitCode(1) }
         }
     }
 

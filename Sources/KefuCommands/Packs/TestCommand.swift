@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuCore
+import KefuExternalPlugins
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,19 +26,26 @@ struct TestCommand: ParsableCommand {
     var verbose = false
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var externalPlugins: ExternalPluginOptions
 
     func run() throws {
         var options = library
         options.extraPaths += paths
-        let lib = options.loadLibrary()
         let errors = StandardError()
-        for d in lib.diagnostics { errors.write("\(d)\n") }
-        let engine = Engine(library: lib, detectorFactories: KefuPluginsBridge.detectorFactories, extractors: KefuPluginsBridge.extractors)
+        // External plugins take part as they do in `kefu suggest`, and their
+        // own declared examples are tested below.
+        // A loaded CI machine must not fail an example for slowness: 2 s per
+        // request unless --plugin-deadline says otherwise.
+        let session = PluginSession(library: options, plugins: externalPlugins, defaultDeadline: 2, errors: errors)
+        defer { session.host.shutdown() }
+        let lib = session.engine.library
+        let engine = session.engine
         var sources: Set<String>? = nil
         if !paths.isEmpty {
             sources = Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) })
         }
-        let cases = ExampleTester(engine: engine).run(sources: sources)
+        // Intents declared by plugins are tested as plugin examples, not twice.
+        let cases = ExampleTester(engine: engine).run(sources: sources).filter { !$0.location.file.hasPrefix(PluginIntentsPack.sourcePrefix) }
         var byIntent: [String: (pass: Int, fail: Int)] = [:]
         for c in cases {
             byIntent[c.intent, default: (0, 0)].pass += c.passed ? 1 : 0
@@ -53,13 +61,20 @@ struct TestCommand: ParsableCommand {
             }
             print("\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)")
         }
+        let pluginCases = ExternalPluginExamples.run(session)
+        for c in pluginCases {
+            byIntent["plugin " + c.plugin, default: (0, 0)].pass += c.passed ? 1 : 0
+            byIntent["plugin " + c.plugin, default: (0, 0)].fail += c.passed ? 0 : 1
+            guard !c.passed || verbose else { continue }
+            print("plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))")
+        }
         print("")
         print("intent".padding(toLength: 20, withPad: " ", startingAt: 0) + "passed  failed")
         for (intent, r) in byIntent.sorted(by: { $0.key < $1.key }) {
-            print(intent.padding(toLength: 20, withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6) + String(r.fail).leftPadded(8))
+            print(intent.padding(toLength: max(20, intent.count + 1), withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6) + String(r.fail).leftPadded(8))
         }
-        let failed = cases.filter { !$0.passed }.count
-        print("\(cases.count - failed) passed, \(failed) failed")
+        let failed = cases.filter { !$0.passed }.count + pluginCases.filter { !$0.passed }.count
+        print("\(cases.count + pluginCases.count - failed) passed, \(failed) failed")
         if !lib.diagnostics.isEmpty { print("\(lib.failures.count) pack(s) could not be loaded (see above)") }
         if failed > 0 || !lib.diagnostics.isEmpty { throw ExitCode(1) }
     }

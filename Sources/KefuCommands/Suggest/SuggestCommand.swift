@@ -46,6 +46,7 @@ struct SuggestCommand: ParsableCommand {
     var explain = false
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var externalPlugins: ExternalPluginOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
@@ -68,11 +69,13 @@ struct SuggestCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let engine = library.makeEngine()
+        let configuration = Configuration.load(reportingTo: StandardError())
+        let session = PluginSession(library: library, plugins: externalPlugins, variables: configuration.variables)
+        defer { session.host.shutdown() }
+        let engine = session.engine
         if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {
             throw ValidationError("no snippet with id '\(id)' (see kefu plugins list)")
         }
-        let configuration = Configuration.load(reportingTo: StandardError())
         var base = configuration.variables
         for v in variables { base[v.key] = v.value }
         var reader = RecordReader(format: input.value)
@@ -92,7 +95,7 @@ struct SuggestCommand: ParsableCommand {
                 let request = SuggestionRequest(
                     variables: base, recordVariables: m.variables, language: language,
                     maxDrafts: top, snippet: snippet)
-                let s = engine.suggest(m.text, request)
+                let s = session.suggest(m.text, request)
                 switch format {
                 case .jsonl: StandardOutput.write(SuggestionJSON.line(id: m.id, s, explain: explain))
                 case .text: StandardOutput.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n")

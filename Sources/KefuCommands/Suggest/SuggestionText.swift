@@ -21,10 +21,12 @@ enum SuggestionText {
             for line in d.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += "     \(line)\n"
             }
+            for w in d.warnings { out += "     ⚠ \(w.code): \(w.message)\n" }
             if explain {
                 for r in d.explanation { out += "     - \(r)\n" }
             }
         }
+        for p in s.pluginsSkipped { out += "  skipped: plugin \(p.id) (\(p.reason): \(p.detail))\n" }
         return out
     }
 

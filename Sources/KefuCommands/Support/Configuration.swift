@@ -37,7 +37,11 @@ struct Configuration {
     static let knownKeys = [
         "shop", "agent", "ship_date", "language", "drafts", "clipboard", "packs",
         "disabled_packs", "disabled_plugins", "history_size", "variables",
-    ]
+    ] + Self.pluginKeys
+
+    /// Keys read by the plugin hosts from the same file (with their own
+    /// file:line:col diagnostics): accepted here, not reported as unknown.
+    static let pluginKeys = ["external_plugins", "plugin_deadline_ms"]
 
     /// Reads the file, writing its problems to `errors` (what `kefu suggest` does).
     static func load(reportingTo errors: StandardError) -> Configuration {
@@ -160,6 +164,8 @@ struct Configuration {
                 variables[name] = s.string
                 origins["variables." + name] = "\((file as NSString).lastPathComponent):\(vv.mark?.line ?? 1):\(vv.mark?.column ?? 1)"
             }
+        case _ where Self.pluginKeys.contains(key):
+            origins[key] = origin
         default:
             let hint = Self.knownKeys.min { Self.distance($0, key) < Self.distance($1, key) }
                 .flatMap { Self.distance($0, key) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""

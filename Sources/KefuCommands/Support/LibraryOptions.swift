@@ -34,8 +34,10 @@ struct LibraryOptions: ParsableArguments {
         searchPath().filter { $0.required || FileManager.default.fileExists(atPath: $0.path) }.map { ($0.path, $0.layer) }
     }
 
-    func loadLibrary() -> SnippetLibrary {
-        var sources = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+    /// - Parameter first: packs loaded before all others, so any pack overrides
+    ///   them (the intents external plugins declare).
+    func loadLibrary(first: [PackSource] = []) -> SnippetLibrary {
+        var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
         var problems: [PackDiagnostic] = []
         for (path, layer) in layers() {
             let found = PackSource.files(at: path, layer: layer)

@@ -24,6 +24,25 @@ public struct Draft: Sendable, Hashable {
     public var explanation: [String]
     /// Where the snippet was written.
     public var source: SourceLocation
+    /// What draft checks found in it (shown before it is copied).
+    public var warnings: [DraftWarning] = []
+
+    public init(
+        rank: Int, snippet: String, intent: String?, kind: SnippetKind, score: Double, language: Language, text: String,
+        missing: [String], explanation: [String], source: SourceLocation, warnings: [DraftWarning] = []
+    ) {
+        self.rank = rank
+        self.snippet = snippet
+        self.intent = intent
+        self.kind = kind
+        self.score = score
+        self.language = language
+        self.text = text
+        self.missing = missing
+        self.explanation = explanation
+        self.source = source
+        self.warnings = warnings
+    }
 }
 
 /// Everything the engine says about one message.
@@ -41,4 +60,6 @@ public struct Suggestion: Sendable {
     public var drafts: [Draft]
     /// True when no intent was confident and generic drafts are offered instead.
     public var usedFallback: Bool
+    /// Plugins that could not contribute to this suggestion.
+    public var pluginsSkipped: [SkippedPlugin] = []
 }

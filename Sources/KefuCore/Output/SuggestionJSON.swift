@@ -33,6 +33,16 @@ public enum SuggestionJSON {
             w.field("fallback", s.usedFallback)
             w.key("drafts")
             w.array { w in for d in s.drafts { draft(d, explain: explain, &w) } }
+            w.key("plugins_skipped")
+            w.array { w in
+                for p in s.pluginsSkipped {
+                    w.object { w in
+                        w.field("id", p.id)
+                        w.field("reason", p.reason)
+                        w.field("detail", p.detail)
+                    }
+                }
+            }
         }
         return w
     }
@@ -79,6 +89,15 @@ public enum SuggestionJSON {
             w.field("text", d.text)
             w.field("complete", d.complete)
             w.field("missing", strings: d.missing)
+            w.key("warnings")
+            w.array { w in
+                for warning in d.warnings {
+                    w.object { w in
+                        w.field("code", warning.code)
+                        w.field("message", warning.message)
+                    }
+                }
+            }
             if explain { w.field("why", strings: d.explanation) }
         }
     }

@@ -76,6 +76,7 @@ final class Sandbox {
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["XDG_CONFIG_HOME"] = configHome.path
+        env["XDG_STATE_HOME"] = root.appendingPathComponent("xdg-state").path
         env["NO_COLOR"] = "1"
         return env
     }

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+import KefuExternalPlugins
+
+/// `--plugins PATH`, `--no-plugins`, `--plugin-deadline MS`: which external
+/// plugins a command starts, shared by every command that runs the engine.
+struct ExternalPluginOptions: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Load external plugins from this folder or file too (repeatable).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(name: .customLong("no-plugins"), help: "Start no external plugins.")
+    var none = false
+
+    @Option(name: .customLong("plugin-deadline"), help: ArgumentHelp("Milliseconds an external plugin has per request (default 200, or plugin_deadline_ms in config.yaml).", valueName: "ms"))
+    var deadline: Int?
+
+    func validate() throws {
+        if let d = deadline, !(10...10_000).contains(d) {
+            throw ValidationError("--plugin-deadline must be between 10 and 10000 milliseconds")
+        }
+    }
+
+    /// Discovers the session's plugins (without starting them): ./plugins,
+    /// the user's plugin folder, --plugins paths, config.yaml entries.
+    /// - Parameters:
+    ///   - disabled: ids turned off on top of config.yaml's `disabled_plugins:` (the
+    ///     command line's `--disable`).
+    ///   - defaultDeadline: seconds per request unless `--plugin-deadline` says
+    ///     otherwise (`kefu test` checks answers, not speed, and waits longer).
+    func makeHost(
+        kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:], disabled: Set<String> = [],
+        defaultDeadline: Double? = nil, errors: StandardError = StandardError()
+    ) -> ExternalPluginHost {
+        guard !none else { return ExternalPluginHost(specs: []) }
+        let configFolder = Paths.configHome + "/kefu"
+        let configuration = ExternalPluginConfiguration.load(path: configFolder + "/config.yaml")
+        for p in configuration.problems { errors.write("\(p)\n") }
+        var folders: [(path: String, required: Bool)] = [
+            (FileManager.default.currentDirectoryPath + "/plugins", false),
+            (configFolder + "/plugins", false),
+        ]
+        folders += paths.map { ($0, true) }
+        let found = ExternalPluginDiscovery.discover(folders: folders, configured: configuration.plugins, configFolder: configFolder)
+        for r in found.refused { errors.write("kefu: plugin \(r.id) refused: \(r.detail ?? "")\n") }
+        var settings = ExternalPluginSettings()
+        if let d = defaultDeadline { settings.requestDeadline = d }
+        if let ms = deadline ?? (defaultDeadline == nil ? configuration.deadlineMilliseconds : nil) { settings.requestDeadline = Double(ms) / 1000 }
+        settings.logFolder = Paths.stateHome + "/kefu/plugins"
+        var config = found.config
+        for spec in found.specs {
+            var c = variables
+            for (k, v) in found.config[spec.command.joined(separator: "\u{0}")] ?? [:] { c[k] = v }
+            config[spec.command.joined(separator: "\u{0}")] = c
+        }
+        return ExternalPluginHost(
+            specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
+            disabledIDs: configuration.disabled.union(disabled))
+    }
+}
+
+extension Paths {
+    static var stateHome: String {
+        if let x = ProcessInfo.processInfo.environment["XDG_STATE_HOME"], x.hasPrefix("/") { return x }
+        return NSHomeDirectory() + "/.local/state"
+    }
+}
+
+/// A command's engine with the session's external plugins running.
+struct PluginSession {
+    let engine: Engine
+    let stage: ExternalPluginStage
+    var host: ExternalPluginHost { stage.host }
+
+    /// Discovers and starts the plugins (waiting for their handshakes), then
+    /// builds the engine with them and with the intents they declare.
+    init(
+        library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], defaultDeadline: Double? = nil,
+        errors: StandardError = StandardError()
+    ) {
+        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        host.start()
+        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
+            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+        }
+        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
+            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
+        }
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let lib = library.loadLibrary(first: declared.sources)
+        for d in lib.diagnostics { errors.write("\(d)\n") }
+        stage = ExternalPluginStage(host: host)
+        engine = Engine(
+            library: lib, detectorFactories: KefuPluginsBridge.detectorFactories + stage.detectorFactories,
+            extractors: KefuPluginsBridge.extractors + stage.extractors)
+    }
+
+    func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {
+        stage.suggest(engine: engine, raw, request)
+    }
+}

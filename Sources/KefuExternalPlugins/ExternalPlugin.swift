@@ -1,0 +1,185 @@
+import Foundation
+import Synchronization
+
+/// One external plugin under supervision: its process (started once, kept
+/// alive), what it declared, and its health.
+///
+/// A plugin that fails (timeout, crash, garbage, wrong id, flood) is killed
+/// with its process group and restarted on a later request after a back-off
+/// that doubles with each consecutive failure; after
+/// `maxConsecutiveFailures` it is disabled for the session. Its stderr goes
+/// to a bounded log file.
+///
+/// Thread safety: every mutable field is touched only while `lock` is held;
+/// `PluginExchange` takes the locks of all plugins of one fan-out in `order`,
+/// so two fan-outs over overlapping plugins cannot deadlock.
+public final class ExternalPlugin: @unchecked Sendable {
+    public let spec: ExternalPluginSpec
+    let settings: ExternalPluginSettings
+    let order: Int
+    let lock = NSLock()
+
+    private static let sequence = Atomic<Int>(0)
+
+    enum Phase {
+        case stopped
+        /// `hello` sent; its answer is due by `deadline`.
+        case starting(PluginConnection, deadline: Double)
+        case ready(PluginConnection)
+        /// Failed; may start again from `until`.
+        case backingOff(until: Double)
+        case disabled(String)
+    }
+
+    // Guarded by `lock`.
+    var phase: Phase = .stopped
+    var declaration: ExternalPluginDeclaration?
+    var consecutiveFailures = 0
+    var restarts = 0
+    var lastFailure: PluginSkip?
+    private var nextRequestID = 1
+    let log: PluginLog
+    let kefuVersion: String
+    let config: [String: String]
+
+    init(spec: ExternalPluginSpec, settings: ExternalPluginSettings, kefuVersion: String, config: [String: String]) {
+        self.spec = spec
+        self.settings = settings
+        self.kefuVersion = kefuVersion
+        self.config = config
+        self.order = Self.sequence.add(1, ordering: .relaxed).newValue
+        self.log = PluginLog(folder: settings.logFolder, id: spec.provisionalID, maxBytes: settings.maxLogBytes)
+    }
+
+    /// The id to report under: the plugin's own once known.
+    var idLocked: String { spec.configuredID ?? declaration?.id ?? spec.provisionalID }
+
+    func takeRequestIDLocked() -> Int {
+        defer { nextRequestID += 1 }
+        return nextRequestID
+    }
+
+    /// Starts the process if it is due to run, sending `hello`. Returns why it
+    /// cannot take part now, if it cannot.
+    func prepareLocked(now: Double) -> PluginSkip? {
+        switch phase {
+        case .disabled(let why):
+            return PluginSkip(plugin: idLocked, reason: .disabled, detail: why)
+        case .backingOff(let until) where now < until:
+            return PluginSkip(
+                plugin: idLocked, reason: .restarting,
+                detail: "restarting after: \(lastFailure?.detail ?? "a failure")")
+        case .backingOff, .stopped:
+            startLocked(now: now)
+            if case .disabled(let why) = phase { return PluginSkip(plugin: idLocked, reason: .disabled, detail: why) }
+            if case .backingOff = phase, let f = lastFailure { return f }
+            return nil
+        case .starting, .ready:
+            return nil
+        }
+    }
+
+    private func startLocked(now: Double) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["KEFU_PLUGIN_PROTOCOL"] = String(WireRequests.protocolVersion)
+        for (k, v) in settings.environment { environment[k] = v }
+        do {
+            let child = try ChildProcess(arguments: spec.command, environment: environment)
+            let connection = PluginConnection(child: child, maxLineBytes: settings.maxLineBytes)
+            connection.queue(WireRequests.hello(kefuVersion: kefuVersion, config: config))
+            phase = .starting(connection, deadline: now + settings.handshakeDeadline)
+            log.note(restarts == 0 && consecutiveFailures == 0 ? "started \(spec.command.joined(separator: " "))" : "restarted (failure \(consecutiveFailures))")
+        } catch {
+            failLocked(PluginSkip(plugin: idLocked, reason: .crashed, detail: "\(error)"), now: now)
+        }
+    }
+
+    var connectionLocked: PluginConnection? {
+        switch phase {
+        case .starting(let c, _), .ready(let c): return c
+        default: return nil
+        }
+    }
+
+    /// Records a failure: the process goes, and the plugin waits or is disabled.
+    func failLocked(_ skip: PluginSkip, now: Double) {
+        if let c = connectionLocked {
+            c.drainErrors(into: log)
+            c.child.kill()
+        }
+        log.note("\(skip.reason.rawValue): \(skip.detail)")
+        consecutiveFailures += 1
+        lastFailure = skip
+        if consecutiveFailures >= settings.maxConsecutiveFailures {
+            let why = "disabled after \(consecutiveFailures) failures in a row; last: \(skip.detail)"
+            phase = .disabled(why)
+            log.note(why)
+        } else {
+            phase = .backingOff(until: now + settings.backoff(afterFailures: consecutiveFailures))
+            restarts += 1
+        }
+    }
+
+    func succeededLocked() { consecutiveFailures = 0 }
+
+    /// Ends the process politely (stdin closed: plugins exit on end of
+    /// input), then firmly.
+    func stop() {
+        closeInput()
+        finishStop(by: MonotonicClock.now + 0.1)
+    }
+
+    /// The polite half of `stop`, so that a host closes every plugin's stdin
+    /// before waiting for any of them.
+    func closeInput() {
+        lock.lock(); defer { lock.unlock() }
+        connectionLocked?.child.closeInput()
+    }
+
+    /// Waits until `deadline` for the process to exit, then kills it.
+    func finishStop(by deadline: Double) {
+        lock.lock(); defer { lock.unlock() }
+        if let c = connectionLocked {
+            while !c.child.hasExited() && MonotonicClock.now < deadline { usleep(2000) }
+            c.drainErrors(into: log)
+            c.child.kill()
+        }
+        if case .disabled = phase { return }
+        phase = .stopped
+    }
+
+    /// A snapshot for `kefu plugins list` and the tests.
+    public var status: ExternalPluginStatus {
+        lock.lock(); defer { lock.unlock() }
+        let state: ExternalPluginStatus.State
+        switch phase {
+        case .stopped: state = declaration == nil ? .notStarted : .stopped
+        case .starting: state = .starting
+        case .ready: state = .loaded
+        case .backingOff: state = .restarting
+        case .disabled: state = .disabled
+        }
+        var detail: String? = nil
+        if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail }
+        return ExternalPluginStatus(
+            id: idLocked, declaration: declaration, state: state, detail: detail, restarts: restarts,
+            origin: spec.origin, command: spec.command, logPath: log.path)
+    }
+}
+
+/// What `kefu plugins list` shows of an external plugin.
+public struct ExternalPluginStatus: Sendable {
+    public enum State: String, Sendable {
+        case notStarted = "not started", starting, loaded, restarting, disabled, stopped
+        /// Refused before it could run (unsafe folder, not executable).
+        case refused
+    }
+    public var id: String
+    public var declaration: ExternalPluginDeclaration?
+    public var state: State
+    public var detail: String?
+    public var restarts: Int
+    public var origin: String
+    public var command: [String]
+    public var logPath: String?
+}

@@ -1,0 +1,88 @@
+import Foundation
+import KefuCore
+import Yams
+
+/// The external-plugin keys of `$XDG_CONFIG_HOME/kefu/config.yaml`, read on
+/// their own so the rest of the configuration code stays as it is:
+///
+/// ```yaml
+/// external_plugins:
+///   - command: [python3, plugins/kefu-plugin-preorder.py]   # relative to this file's folder
+///     id: preorder                                          # optional
+///     config: {restock_days: "5"}                           # sent in hello
+/// plugin_deadline_ms: 200
+/// disabled_plugins: [banned-words] # plugin ids not to run (any kind of plugin)
+/// ```
+public struct ExternalPluginConfiguration: Sendable {
+    public var plugins: [ExternalPluginDiscovery.ConfiguredPlugin] = []
+    public var deadlineMilliseconds: Int?
+    /// Plugin ids turned off (`disabled_plugins:`, the key the REPL's configuration uses for code plugins too).
+    public var disabled: Set<String> = []
+    /// Problems, as `file:line:col: error: ...`; the rest of the file still counts.
+    public var problems: [String] = []
+
+    public init() {}
+
+    public static func load(path: String) -> ExternalPluginConfiguration {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return ExternalPluginConfiguration()
+        }
+        return parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
+        var result = ExternalPluginConfiguration()
+        func problem(_ node: Node?, _ message: String) {
+            let mark = node?.mark
+            result.problems.append("\(file):\(mark?.line ?? 1):\(mark?.column ?? 1): error: \(message)")
+        }
+        let root: Node?
+        // Syntax errors are reported by config.yaml's own reader; not twice.
+        do { root = try Yams.compose(yaml: text, .basic) } catch { return result }
+        guard case .mapping(let map)? = root else { return result }
+        if let deadline = map["plugin_deadline_ms"] {
+            if let ms = deadline.int, ms >= 10, ms <= 10_000 { result.deadlineMilliseconds = ms } else {
+                problem(deadline, "plugin_deadline_ms must be a whole number of milliseconds between 10 and 10000")
+            }
+        }
+        if let off = map["disabled_plugins"] {
+            if case .sequence(let ids) = off { result.disabled = Set(ids.compactMap(\.string)) } else if let one = off.string {
+                result.disabled = [one]
+            } else {
+                problem(off, "disabled_plugins must be a list of plugin ids")
+            }
+        }
+        guard let list = map["external_plugins"] else { return result }
+        guard case .sequence(let entries) = list else {
+            problem(list, "external_plugins must be a list of {command: [...], id: ..., config: {...}}")
+            return result
+        }
+        for entry in entries {
+            guard case .mapping(let fields) = entry else {
+                problem(entry, "an external_plugins entry must be a mapping with a command")
+                continue
+            }
+            var command: [String] = []
+            switch fields["command"] {
+            case .sequence(let parts)?: command = parts.compactMap(\.string)
+            case .scalar(let s)?: command = [s.string]  // one word: no shell splitting, ever
+            default: break
+            }
+            guard !command.isEmpty, !command.contains(where: \.isEmpty) else {
+                problem(entry, "external_plugins entry needs command: [executable, arguments...]")
+                continue
+            }
+            var config: [String: String] = [:]
+            if case .mapping(let c)? = fields["config"] {
+                for (k, v) in c { if let key = k.string, let value = v.string { config[key] = value } }
+            }
+            let id = fields["id"]?.string
+            if let id, !WireAnswers.isIdentifier(id) {
+                problem(fields["id"], "plugin id '\(id)' may use only letters, digits, '.', '_' and '-'")
+                continue
+            }
+            result.plugins.append(.init(command: command, id: id, config: config))
+        }
+        return result
+    }
+}
