@@ -243,7 +243,7 @@ extension Session {
                 say("no snippet '\(Canvas.oneLine(id))' — Tab completes ids", .warning)
                 continue
             }
-            if var d = engine.suggest(message ?? "", request(maxDrafts: 1, snippet: id, language: onDemandLanguage)).drafts.first {
+            if var d = library.suggest(message ?? "", request(maxDrafts: 1, snippet: id, language: onDemandLanguage)).drafts.first {
                 d.rank = list.count + 1
                 list.append(d)
             }

@@ -43,6 +43,7 @@ enum DraftView {
             c.text(entitySummary(s.entities))
             c.newline()
         }
+        skippedPlugins(s, into: &c)
     }
 
     /// `order_id=A123  size=XL`: each value once, at most `limit` of them (a
@@ -88,6 +89,23 @@ enum DraftView {
                 c.text("fill: " + d.missing.map { "⟨\($0)⟩" }.joined(separator: " "), .warning)
                 c.newline()
             }
+            // What draft checks found (compliance, plugins): read before copying.
+            for w in d.warnings {
+                c.spaces(textIndent)
+                c.text("⚠ " + Canvas.oneLine(w.message), .warning)
+                c.text("  " + Canvas.oneLine(w.code), .dim)
+                c.newline()
+            }
+        }
+    }
+
+    /// `plugin preorder skipped: timeout` lines: a missing contribution is
+    /// never a silent mystery.
+    static func skippedPlugins(_ s: Suggestion, into c: inout Canvas) {
+        for p in s.pluginsSkipped {
+            c.text("  plugin \(Canvas.oneLine(p.id)) skipped: \(Canvas.oneLine(p.reason))", .dim)
+            if !p.detail.isEmpty { c.text(" (\(Canvas.oneLine(p.detail)))", .dim) }
+            c.newline()
         }
     }
 

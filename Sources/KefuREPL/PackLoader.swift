@@ -12,15 +12,20 @@ public struct PackLoader: Sendable {
     public var watchedPaths: @Sendable () -> [String]
     /// The engine over a library, with the registered code plugins.
     public var makeEngine: @Sendable (SnippetLibrary) -> Engine
+    /// One message through the engine and whatever runs around it (external
+    /// plugins' drafts and checks): the same call `kefu suggest` makes.
+    public var suggest: @Sendable (Engine, String, SuggestionRequest) -> Suggestion
 
     public init(
         collect: @escaping @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic]),
         watchedPaths: @escaping @Sendable () -> [String],
-        makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine
+        makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine,
+        suggest: @escaping @Sendable (Engine, String, SuggestionRequest) -> Suggestion = { $0.suggest($1, $2) }
     ) {
         self.collect = collect
         self.watchedPaths = watchedPaths
         self.makeEngine = makeEngine
+        self.suggest = suggest
     }
 }
 
@@ -54,6 +59,11 @@ final class LiveLibrary {
         let (library, _, used) = LiveLibrary.load(loader, lastGood: [:])
         engine = loader.makeEngine(library)
         remember(library, used)
+    }
+
+    /// One message through the engine in use, as `kefu suggest` does it.
+    func suggest(_ message: String, _ request: SuggestionRequest) -> Suggestion {
+        loader.suggest(engine, message, request)
     }
 
     /// The problems of the first load, to show at start-up.

@@ -126,7 +126,7 @@ final class Session {
     func suggest(for text: String) {
         reloadPacksIfChanged()
         message = text
-        let s = engine.suggest(text, request(maxDrafts: settings.draftsShown))
+        let s = library.suggest(text, request(maxDrafts: settings.draftsShown))
         suggestion = s
         drafts = s.drafts
         draftSource = .message
@@ -155,12 +155,12 @@ final class Session {
         case .message:
             guard let message else { return }
             let count = max(settings.draftsShown, drafts.count)
-            let s = engine.suggest(message, request(maxDrafts: count))
+            let s = library.suggest(message, request(maxDrafts: count))
             suggestion = s
             drafts = s.drafts
         case .onDemand:
             drafts = drafts.enumerated().compactMap { i, d in
-                var nd = engine.suggest(message ?? "", request(maxDrafts: 1, snippet: d.snippet, language: onDemandLanguage)).drafts.first
+                var nd = library.suggest(message ?? "", request(maxDrafts: 1, snippet: d.snippet, language: onDemandLanguage)).drafts.first
                 nd?.rank = i + 1
                 return nd
             }
@@ -242,7 +242,7 @@ final class Session {
             return
         }
         let have = drafts.count
-        let s = engine.suggest(message, request(maxDrafts: have + settings.draftsShown))
+        let s = library.suggest(message, request(maxDrafts: have + settings.draftsShown))
         guard s.drafts.count > have else { say("no more drafts for this message", .dim); return }
         suggestion = s
         drafts = s.drafts

@@ -78,6 +78,23 @@ struct PluginSession {
         library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], defaultDeadline: Double? = nil,
         errors: StandardError = StandardError()
     ) {
+        let host = Self.startHost(plugins, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let lib = library.loadLibrary(first: declared.sources)
+        for d in lib.diagnostics { errors.write("\(d)\n") }
+        stage = ExternalPluginStage(host: host)
+        engine = Engine(
+            library: lib, detectorFactories: KefuPluginsBridge.detectorFactories + stage.detectorFactories,
+            extractors: KefuPluginsBridge.extractors + stage.extractors)
+    }
+
+    /// Discovers and starts the external plugins (waiting for their
+    /// handshakes) and reports those that did not come up. The REPL and
+    /// every command that runs the engine start them this way.
+    static func startHost(
+        _ plugins: ExternalPluginOptions, variables: [String: String], defaultDeadline: Double? = nil, errors: StandardError
+    ) -> ExternalPluginHost {
         let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         host.start()
         for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
@@ -87,14 +104,7 @@ struct PluginSession {
         for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
             errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
         }
-        let declared = PluginIntentsPack.sources(for: host)
-        for p in declared.problems { errors.write("kefu: \(p)\n") }
-        let lib = library.loadLibrary(first: declared.sources)
-        for d in lib.diagnostics { errors.write("\(d)\n") }
-        stage = ExternalPluginStage(host: host)
-        engine = Engine(
-            library: lib, detectorFactories: KefuPluginsBridge.detectorFactories + stage.detectorFactories,
-            extractors: KefuPluginsBridge.extractors + stage.extractors)
+        return host
     }
 
     func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KefuBuiltinSnippets
 import KefuCore
+import KefuExternalPlugins
 import KefuPlugins
 import KefuREPL
 
@@ -44,6 +45,7 @@ struct ReplCommand: ParsableCommand {
     var noHistory = false
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var externalPlugins: ExternalPluginOptions
 
     func validate() throws {
         if let top, !(1...20).contains(top) { throw ValidationError("--top must be between 1 and 20") }
@@ -63,7 +65,14 @@ struct ReplCommand: ParsableCommand {
             clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
             notices: config.diagnostics)
-        let status = REPL.run(settings: settings, loader: library.packLoader(configuration: config))
+        // External plugins run for the whole session, exactly as for `kefu suggest`.
+        let errors = StandardError()
+        let host = PluginSession.startHost(externalPlugins, variables: values, errors: errors)
+        defer { host.shutdown() }
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let loader = library.packLoader(configuration: config, stage: ExternalPluginStage(host: host), first: declared.sources)
+        let status = REPL.run(settings: settings, loader: loader)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -73,14 +82,19 @@ extension LibraryOptions {
     /// `makeEngine()` (built-in → ./snippets → user folder → config `packs:` →
     /// --snippets; the registered code plugins), re-read on every reload, with
     /// the configuration's disabled packs and plugins left out.
-    func packLoader(configuration: Configuration) -> PackLoader {
+    /// - Parameters:
+    ///   - stage: the external plugins: their detectors and extractors join
+    ///     the engine, their drafts and checks run around each message.
+    ///   - first: packs loaded before the built-in ones (intents external
+    ///     plugins declare).
+    func packLoader(configuration: Configuration, stage: ExternalPluginStage? = nil, first: [PackSource] = []) -> PackLoader {
         let searchPath = self.searchPath(configPacks: configuration.packs)
         let disabledPacks = Set(configuration.disabledPacks)
         let disabledPlugins = Set(configuration.disabledPlugins)
 
         return PackLoader(
             collect: {
-                var sources = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+                var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
                 var problems: [PackDiagnostic] = []
                 for (path, layer, required) in searchPath {
                     if !required && !FileManager.default.fileExists(atPath: path) { continue }
@@ -97,8 +111,13 @@ extension LibraryOptions {
             makeEngine: { library in
                 Engine(
                     library: library,
-                    detectorFactories: BuiltinPlugins.detectorFactories.filter { !disabledPlugins.contains($0.id.lowercased()) },
-                    extractors: BuiltinPlugins.extractors.filter { !disabledPlugins.contains($0.id.lowercased()) })
+                    detectorFactories: BuiltinPlugins.detectorFactories.filter { !disabledPlugins.contains($0.id.lowercased()) }
+                        + (stage?.detectorFactories ?? []),
+                    extractors: BuiltinPlugins.extractors.filter { !disabledPlugins.contains($0.id.lowercased()) }
+                        + (stage?.extractors ?? []))
+            },
+            suggest: { engine, message, request in
+                stage.map { $0.suggest(engine: engine, message, request) } ?? engine.suggest(message, request)
             })
     }
 }
