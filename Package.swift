@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+        // libedit: the REPL's line editor (fixed-arity wrappers in shim.h).
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
 
         // The pipeline: normalise → detect → extract → rank → render, packs, protocols.
         .target(
@@ -51,11 +57,12 @@ let package = Package(
             plugins: ["EmbedSnippetsPlugin"]
         ),
 
-        // Front ends: the commands, and the thin executable.
+        // Front ends: the interactive REPL, the commands, and the thin executable.
+        .target(name: "KefuREPL", dependencies: ["KefuCore", "CLibedit"]),
         .target(
             name: "KefuCommands",
             dependencies: [
-                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuExternalPlugins",
+                "KefuCore", "KefuPlugins", "KefuBuiltinSnippets", "KefuREPL", "KefuExternalPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "KefuCLITests",
             dependencies: ["kefu", "KefuCore"]
+        ),
+        .testTarget(
+            name: "KefuREPLTests",
+            dependencies: ["kefu", "KefuREPL", "KefuCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

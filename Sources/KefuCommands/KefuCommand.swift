@@ -14,12 +14,16 @@ public struct KefuCommand: ParsableCommand {
 
             With no subcommand and stdin not a terminal, kefu behaves as \
             'kefu suggest', so `echo "where is my parcel" | kefu` just works. \
-            On a terminal it reads messages line by line and prints drafts.
+            On a terminal (stdin and stdout), it starts the interactive REPL \
+            ('kefu repl'; docs/repl.md).
 
             Packs load from: built-in → ./snippets → $XDG_CONFIG_HOME/kefu/snippets → --snippets.
             """,
         version: "0.1.0",
-        subcommands: [SuggestCommand.self, TestCommand.self, EvalCommand.self, PluginsCommand.self],
+        subcommands: [
+            SuggestCommand.self, ReplCommand.self, TestCommand.self, EvalCommand.self, PluginsCommand.self,
+            ConfigCommand.self,
+        ],
         defaultSubcommand: SuggestCommand.self)
 
     public init() {}
@@ -27,8 +31,10 @@ public struct KefuCommand: ParsableCommand {
     /// Runs kefu with the process arguments. Usage errors exit with status 2
     /// (ArgumentParser's default is 64), as documented for scripts.
     public static func entry() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if startsREPL(arguments, terminal: isatty(0) == 1 && isatty(1) == 1) { arguments.insert("repl", at: 0) }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -38,5 +44,17 @@ public struct KefuCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// A bare `kefu` (no subcommand, perhaps options) with standard input and
+    /// output both terminals is the REPL; with input from a pipe or file it
+    /// stays `kefu suggest`. Options only `suggest` has (`--input`,
+    /// `--format`, `--explain`, `--snippet`) also keep it `suggest`.
+    static func startsREPL(_ arguments: [String], terminal: Bool) -> Bool {
+        guard terminal else { return false }
+        guard let first = arguments.first else { return true }
+        guard first.hasPrefix("-"), !["-h", "--help", "--help-hidden", "--version"].contains(first) else { return false }
+        let suggestOnly = ["--input", "--format", "--explain", "--snippet"]
+        return !arguments.contains { a in suggestOnly.contains { a == $0 || a.hasPrefix($0 + "=") } }
     }
 }

@@ -71,6 +71,9 @@ enum BuiltinEngine {
         let zh = BuiltinEngine.engine.suggest("我的快递到哪了 单号SF1402938475612")
         let text = try #require(zh.drafts.first { $0.text.contains("SF1402938475612") }?.text)
         #expect(text.contains("顺丰") && !text.contains("SF Express"), "\(text)")
+        let hant = BuiltinEngine.engine.suggest("我的快遞到哪裡了 單號SF1402938475612")
+        let traditional = try #require(hant.drafts.first { $0.text.contains("SF1402938475612") }?.text)
+        #expect(traditional.contains("順豐") && !traditional.contains("顺丰"), "\(traditional)")
         let en = BuiltinEngine.engine.suggest("where is my parcel SF1402938475612")
         #expect(en.drafts.contains { $0.text.contains("SF Express") })
     }

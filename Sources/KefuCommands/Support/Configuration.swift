@@ -1,42 +1,239 @@
 import Foundation
 import KefuCore
+import KefuREPL
 import Yams
 
-/// `$XDG_CONFIG_HOME/kefu/config.yaml`: the shop's own values. Only the keys
-/// the engine uses today are read here: `shop`, `agent`, `ship_date`, and any
-/// other template variable under `variables:`.
+/// `$XDG_CONFIG_HOME/kefu/config.yaml`: the shop's own values and the REPL's
+/// settings. Every key is optional. A key with a bad value is reported as
+/// `file:line:col: error: ...` and takes its default; the other keys still
+/// apply. A file that is not YAML at all is reported the same way and every
+/// key takes its default.
 struct Configuration {
+    /// Template values: `shop`, `agent`, `ship_date` and everything under `variables:`.
     var variables: [String: String] = [:]
+    /// Draft language; nil is automatic (the buyer's).
+    var language: Language? = nil
+    /// Drafts shown per message in the REPL.
+    var drafts = 5
+    var clipboard = ClipboardMethod.auto
+    /// More pack files or folders, loaded after `$XDG_CONFIG_HOME/kefu/snippets`.
+    var packs: [String] = []
+    /// Pack ids (or pack file names) not to load.
+    var disabledPacks: [String] = []
+    /// Code plugins not to run (e.g. `tone`).
+    var disabledPlugins: [String] = []
+    /// Entries kept in the REPL's history file.
+    var historySize = 1000
+
+    /// Where each value came from: `config.yaml:3:7`; absent means the default.
+    var origins: [String: String] = [:]
+    /// Problems found, as `file:line:col: error: ...`.
+    var diagnostics: [String] = []
+    /// Whether the file exists.
+    var found = false
 
     static var path: String { Paths.configHome + "/kefu/config.yaml" }
 
+    static let knownKeys = [
+        "shop", "agent", "ship_date", "language", "drafts", "clipboard", "packs",
+        "disabled_packs", "disabled_plugins", "history_size", "variables",
+    ] + Self.pluginKeys
+
+    /// Keys read by the plugin hosts from the same file (with their own
+    /// file:line:col diagnostics): accepted here, not reported as unknown.
+    static let pluginKeys = ["external_plugins", "plugin_deadline_ms", "plugins"]
+
+    /// Reads the file, writing its problems to `errors` (what `kefu suggest` does).
     static func load(reportingTo errors: StandardError) -> Configuration {
+        let config = read()
+        for d in config.diagnostics { errors.write(d + "\n") }
+        return config
+    }
+
+    /// Reads the file and keeps its problems in `diagnostics`.
+    static func read(path: String = Configuration.path) -> Configuration {
         var config = Configuration()
         guard let data = FileManager.default.contents(atPath: path) else { return config }
+        config.found = true
         guard let text = String(data: data, encoding: .utf8) else {
-            errors.write("\(path):1:1: error: not valid UTF-8; using defaults\n")
+            let offset = UTF8Validation.firstInvalidOffset(in: data) ?? 0
+            let (line, column) = UTF8Validation.lineColumn(ofByte: offset, in: data)
+            config.diagnostics.append("\(path):\(line):\(column): error: not valid UTF-8; using the defaults")
             return config
         }
+        let root: Node?
         do {
-            guard case .mapping(let map)? = try Yams.compose(yaml: text, .basic) else { return config }
-            for (k, v) in map {
-                guard let key = k.string else { continue }
-                switch key {
-                case "shop", "agent", "ship_date":
-                    if let s = v.string { config.variables[key] = s }
-                case "variables":
-                    if case .mapping(let vars) = v {
-                        for (vk, vv) in vars { if let a = vk.string, let b = vv.string { config.variables[a] = b } }
-                    }
-                default: break
-                }
-            }
+            root = try Yams.compose(yaml: text, .basic)
         } catch let e as YamlError {
-            let d = PackParser.diagnostic(for: e, file: path)
-            errors.write("\(d); using defaults\n")
+            config.diagnostics.append("\(PackParser.diagnostic(for: e, file: path)); using the defaults")
+            return config
         } catch {
-            errors.write("\(path):1:1: error: \(error); using defaults\n")
+            config.diagnostics.append("\(path):1:1: error: \(error); using the defaults")
+            return config
+        }
+        guard let root else { return config }  // empty file
+        guard case .mapping(let map) = root else {
+            config.diagnostics.append("\(at(root, path)): error: the configuration must be a mapping (key: value); using the defaults")
+            return config
+        }
+        for (keyNode, value) in map {
+            guard let key = keyNode.string else { continue }
+            config.apply(key: key, keyNode: keyNode, value: value, file: path)
         }
         return config
     }
+
+    private static func at(_ node: Node, _ file: String) -> String {
+        "\(file):\(node.mark?.line ?? 1):\(node.mark?.column ?? 1)"
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.string.isEmpty || s.string == "~" || s.string == "null"
+    }
+
+    private mutating func apply(key: String, keyNode: Node, value: Node, file: String) {
+        let origin = "\((file as NSString).lastPathComponent):\(value.mark?.line ?? 1):\(value.mark?.column ?? 1)"
+        func bad(_ what: String, default d: String) {
+            diagnostics.append("\(Self.at(value, file)): error: '\(key)' \(what); using the default (\(d))")
+        }
+        func scalar() -> String? {
+            guard case .scalar(let s) = value else { return nil }
+            return s.string
+        }
+        func list() -> [String]? {
+            if Self.isNull(value) { return [] }
+            if case .scalar(let s) = value { return [s.string] }
+            guard case .sequence(let seq) = value else { return nil }
+            var out: [String] = []
+            for item in seq {
+                guard case .scalar(let s) = item else { return nil }
+                out.append(s.string)
+            }
+            return out
+        }
+        if Self.isNull(value), key != "packs", key != "disabled_packs", key != "disabled_plugins" { return }
+        switch key {
+        case "shop", "agent", "ship_date":
+            guard let s = scalar() else { bad("must be text", default: "unset"); return }
+            variables[key] = s
+            origins[key] = origin
+        case "language":
+            guard let s = scalar() else { bad("must be auto, zh-Hans, zh-Hant or en", default: "auto"); return }
+            if s.lowercased() == "auto" { language = nil } else if let l = Language(tag: s) { language = l } else {
+                bad("must be auto, zh-Hans, zh-Hant or en, not '\(s)'", default: "auto")
+                return
+            }
+            origins[key] = origin
+        case "drafts":
+            guard let s = scalar(), let n = Int(s), (1...20).contains(n) else { bad("must be a number from 1 to 20", default: "5"); return }
+            drafts = n
+            origins[key] = origin
+        case "history_size":
+            guard let s = scalar(), let n = Int(s), (1...100_000).contains(n) else { bad("must be a number from 1 to 100000", default: "1000"); return }
+            historySize = n
+            origins[key] = origin
+        case "clipboard":
+            guard let s = scalar(), let m = ClipboardMethod(config: s) else {
+                bad("must be auto, osc52, system, none or a command such as \"xclip -selection clipboard\"", default: "auto")
+                return
+            }
+            clipboard = m
+            origins[key] = origin
+        case "packs":
+            guard let l = list() else { bad("must be a list of files or folders", default: "[]"); return }
+            let base = (file as NSString).deletingLastPathComponent
+            packs = l.map { Self.expand($0, relativeTo: base) }
+            origins[key] = origin
+        case "disabled_packs":
+            guard let l = list() else { bad("must be a list of pack ids", default: "[]"); return }
+            disabledPacks = l
+            origins[key] = origin
+        case "disabled_plugins":
+            guard let l = list() else { bad("must be a list of plugin ids", default: "[]"); return }
+            disabledPlugins = l.map { $0.lowercased() }
+            origins[key] = origin
+        case "variables":
+            guard case .mapping(let vars) = value else { bad("must be a mapping of names to values", default: "none"); return }
+            for (vk, vv) in vars {
+                guard let name = vk.string else { continue }
+                guard case .scalar(let s) = vv else {
+                    diagnostics.append("\(Self.at(vv, file)): error: variable '\(name)' must be text; ignored")
+                    continue
+                }
+                variables[name] = s.string
+                origins["variables." + name] = "\((file as NSString).lastPathComponent):\(vv.mark?.line ?? 1):\(vv.mark?.column ?? 1)"
+            }
+        case _ where Self.pluginKeys.contains(key):
+            origins[key] = origin
+        default:
+            let hint = Self.knownKeys.min { Self.distance($0, key) < Self.distance($1, key) }
+                .flatMap { Self.distance($0, key) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            diagnostics.append("\(Self.at(keyNode, file)): error: unknown key '\(key)'\(hint); ignored")
+        }
+    }
+
+    static func expand(_ path: String, relativeTo base: String) -> String {
+        if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst(1) }
+        if path.hasPrefix("/") { return path }
+        return base + "/" + path
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
+    }
+
+    /// What `kefu config init` writes.
+    static let commentedDefault = """
+        # kefu configuration (kefu config show prints what is in effect and where it comes from).
+        # Every key is optional; a key with a bad value is reported as file:line:col
+        # and takes its default.
+
+        # Your shop and your name, used in greetings ({{shop}}, {{agent}}).
+        # shop: 小鹿家居
+        # agent: 小美
+
+        # When orders ship, for shipping promises ({{ship_date}}).
+        # ship_date: 明天
+
+        # Language of the drafts: auto (the buyer's own), zh-Hans, zh-Hant or en.
+        language: auto
+
+        # Drafts shown per message in the REPL (m shows more), 1-20.
+        drafts: 5
+
+        # Where copies go: auto (terminal clipboard via OSC 52, plus wl-copy,
+        # xclip, xsel, pbcopy or clip.exe when present), osc52, system, none,
+        # or a command that reads the text on stdin, e.g. "xclip -selection clipboard".
+        clipboard: auto
+
+        # More pack files or folders, loaded after ~/.config/kefu/snippets
+        # (relative paths are relative to this file).
+        packs: []
+
+        # Packs (by pack id or file name) and code plugins (e.g. tone) not to load.
+        disabled_packs: []
+        disabled_plugins: []
+
+        # Messages and commands kept in the REPL's history.
+        history_size: 1000
+
+        # Any other template values, e.g. {{hotline}}.
+        variables:
+          # hotline: 400-000-0000
+
+        """
 }

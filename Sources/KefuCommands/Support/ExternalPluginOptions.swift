@@ -84,15 +84,7 @@ struct PluginSession {
         library: LibraryOptions, plugins: ExternalPluginOptions, variables: [String: String] = [:], defaultDeadline: Double? = nil,
         errors: StandardError = StandardError()
     ) {
-        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
-        host.start()
-        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
-            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
-        }
-        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
-        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
-            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
-        }
+        let host = Self.startHost(plugins, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
         let lib = library.loadLibrary(first: declared.sources)
@@ -103,6 +95,24 @@ struct PluginSession {
         engine = Engine(
             library: lib, detectorFactories: parts.detectorFactories + stage.detectorFactories,
             extractors: parts.extractors + stage.extractors, providers: parts.providers, checks: parts.checks)
+    }
+
+    /// Discovers and starts the external plugins (waiting for their
+    /// handshakes) and reports those that did not come up. The REPL and
+    /// every command that runs the engine start them this way.
+    static func startHost(
+        _ plugins: ExternalPluginOptions, variables: [String: String], defaultDeadline: Double? = nil, errors: StandardError
+    ) -> ExternalPluginHost {
+        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        host.start()
+        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
+            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+        }
+        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
+            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
+        }
+        return host
     }
 
     func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {

@@ -13,17 +13,25 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets and $XDG_CONFIG_HOME/kefu/snippets.")
     var builtinOnly = false
 
-    /// The search path, in load order: built-in → ./snippets → user → --snippets.
-    func layers() -> [(path: String, layer: PackLayer)] {
-        var result: [(String, PackLayer)] = []
+    /// The search path after the built-in packs, in load order: ./snippets →
+    /// user folder → `configPacks` (config.yaml `packs:`, the REPL's) →
+    /// --snippets. `required`: a named path, reported when it is missing;
+    /// the two folders are optional (the REPL still watches them, so one
+    /// created later is picked up).
+    func searchPath(configPacks: [String] = []) -> [(path: String, layer: PackLayer, required: Bool)] {
+        var result: [(String, PackLayer, Bool)] = []
         if !builtinOnly {
-            let project = FileManager.default.currentDirectoryPath + "/snippets"
-            if FileManager.default.fileExists(atPath: project) { result.append((project, .project)) }
-            let user = Paths.configHome + "/kefu/snippets"
-            if FileManager.default.fileExists(atPath: user) { result.append((user, .user)) }
+            result.append((FileManager.default.currentDirectoryPath + "/snippets", .project, false))
+            result.append((Paths.configHome + "/kefu/snippets", .user, false))
+            for p in configPacks { result.append((p, .user, true)) }
         }
-        for p in extraPaths { result.append((p, .commandLine)) }
+        for p in extraPaths { result.append((p, .commandLine, true)) }
         return result
+    }
+
+    /// The search path as it is now: the optional folders only when they exist.
+    func layers() -> [(path: String, layer: PackLayer)] {
+        searchPath().filter { $0.required || FileManager.default.fileExists(atPath: $0.path) }.map { ($0.path, $0.layer) }
     }
 
     /// - Parameter first: packs loaded before all others, so any pack overrides

@@ -50,6 +50,9 @@ public struct ExampleClassifier: IntentDetector {
     private let postingDocs: [Int32]
     private let postingWeights: [Float]
     private let scratchPool: ClassifierScratchPool
+    /// `like “<example>” (` per example, written once: evidence is built
+    /// for every intent that scores, several per message.
+    private let evidencePrefixes: [String]
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -106,6 +109,7 @@ public struct ExampleClassifier: IntentDetector {
         self.labelIntents = docs.map(\.intentIndex)
         self.intents = intentIDs
         self.index = IntegerTable(positions)
+        self.evidencePrefixes = docs.map { "like “\($0.text)” (" }
         self.scratchPool = ClassifierScratchPool(documents: docs.count, intents: intentIDs.count)
     }
 
@@ -216,7 +220,7 @@ public struct ExampleClassifier: IntentDetector {
             Self.discount(&s, below: top)
             let score = min(1, max(0, (s - Self.floor) / (Self.ceiling - Self.floor)))
             guard score > 0 else { continue }
-            let evidence = Evidence(detector: id, detail: "like “\(documents[Int(t.nearest)].text)” (\(Self.twoDecimals(t.first)))", weight: score)
+            let evidence = Evidence(detector: id, detail: evidencePrefixes[Int(t.nearest)] + Self.twoDecimals(t.first) + ")", weight: score)
             signals.append(IntentSignal(intent: intents[i], score: score, evidence: [evidence]))
         }
         return signals

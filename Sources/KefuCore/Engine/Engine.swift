@@ -153,7 +153,13 @@ public final class Engine: Sendable {
         var values: [String: String] = [:]
         for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
         for e in entities.reversed() {  // first occurrence wins
-            values[e.kind.rawValue] = language.isChinese ? e.attributes["zh"] ?? e.value : e.value
+            // Chinese names (顺丰) are written in Simplified: a Traditional
+            // draft gets them converted like its template (順豐).
+            var value = e.value
+            if language.isChinese, let zh = e.attributes["zh"] {
+                value = language == .traditionalChinese ? ChineseConverter.shared.convert(zh, .toTraditional) : zh
+            }
+            values[e.kind.rawValue] = value
         }
         if values["product"] == nil, let sku = values["sku"] { values["product"] = sku }
         for (k, v) in request.recordVariables where !v.isEmpty { values[k] = ControlSequences.strip(v) }

@@ -81,10 +81,23 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    /// An object key; the next call writes its value.
+    /// An object key; the next call writes its value. Disfavoured so that a
+    /// literal key takes the `StaticString` overload.
+    @_disfavoredOverload
     public mutating func key(_ k: String) {
         separate()
         writeString(k)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A key written in the source: plain ASCII by construction, copied
+    /// without the escape scan (a record has a few dozen of these).
+    public mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
@@ -96,14 +109,14 @@ public struct JSONWriter {
     public mutating func null() { separate(); raw("null") }
 
     /// `key` then a string, or `null` when `s` is nil.
-    public mutating func field(_ k: String, _ s: String?) {
+    public mutating func field(_ k: StaticString, _ s: String?) {
         key(k)
         if let s { string(s) } else { null() }
     }
-    public mutating func field(_ k: String, _ d: Double) { key(k); number(d) }
-    public mutating func field(_ k: String, _ i: Int) { key(k); int(i) }
-    public mutating func field(_ k: String, _ b: Bool) { key(k); bool(b) }
-    public mutating func field(_ k: String, strings: [String]) {
+    public mutating func field(_ k: StaticString, _ d: Double) { key(k); number(d) }
+    public mutating func field(_ k: StaticString, _ i: Int) { key(k); int(i) }
+    public mutating func field(_ k: StaticString, _ b: Bool) { key(k); bool(b) }
+    public mutating func field(_ k: StaticString, strings: [String]) {
         key(k)
         array { w in for s in strings { w.string(s) } }
     }

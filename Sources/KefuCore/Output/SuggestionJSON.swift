@@ -72,7 +72,10 @@ public enum SuggestionJSON {
         w.object { w in
             w.field("kind", e.kind.rawValue)
             w.field("value", e.displayValue)
-            for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
+            for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) {
+                w.key(k)
+                w.string(v)
+            }
         }
     }
 

@@ -23,8 +23,15 @@ struct DraftRanker {
     /// Variables each snippet uses outside any section: unknown ones become placeholders.
     let bareVariables: [[String]]
 
+    /// Each snippet's place in id order: ties in score go to the smaller id,
+    /// compared as integers rather than strings on every comparison.
+    let idOrder: [Int]
+
     init(snippets: [SnippetDefinition]) {
         self.snippets = snippets
+        var order = [Int](repeating: 0, count: snippets.count)
+        for (rank, i) in snippets.indices.sorted(by: { snippets[$0].id < snippets[$1].id }).enumerated() { order[i] = rank }
+        self.idOrder = order
         self.bareVariables = snippets.map { s in
             let any = s.texts[.simplifiedChinese] ?? s.texts[.english] ?? s.texts.values.first
             return any.map(Self.bareVariables(of:)) ?? []
@@ -64,18 +71,20 @@ struct DraftRanker {
         for (n, intent) in intents.enumerated() {
             var list: [Scored] = []
             for i in index[intent.intent] ?? [] {
-                let s = snippets[i]
-                guard DraftTemplates.hasText(s.texts, for: language), Self.holds(s.conditions, values: values, tone: tone) else { continue }
-                var score = intent.confidence * (0.6 + 0.4 * Double(s.priority) / 100)
-                let specific = s.conditions.specificity > 0
-                if specific { score += Self.specificityBoost * Double(s.conditions.specificity) }
-                let apology = tone.upset && s.kind == .apology
+                // Fields read in place: copying a whole snippet retains a dozen references.
+                guard DraftTemplates.hasText(snippets[i].texts, for: language),
+                      Self.holds(snippets[i].conditions, values: values, tone: tone) else { continue }
+                var score = intent.confidence * (0.6 + 0.4 * Double(snippets[i].priority) / 100)
+                let specificity = snippets[i].conditions.specificity
+                let specific = specificity > 0
+                if specific { score += Self.specificityBoost * Double(specificity) }
+                let apology = tone.upset && snippets[i].kind == .apology
                 if apology { score += Self.apologyBoost }
                 let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
                 score -= Self.unknownVariablePenalty * Double(unknown.count)
                 list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown))
             }
-            list.sort { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            list.sort { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
             for k in list.indices where k > 0 {
                 list[k].score *= pow(Self.sameIntentDiscount, Double(k))
             }
@@ -84,7 +93,7 @@ struct DraftRanker {
         // One draft per snippet even when it answers several detected intents.
         var seen: Set<Int> = []
         return all
-            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
             .filter { seen.insert($0.snippet).inserted }
             .prefix(limit)
             .map { c in
@@ -101,7 +110,7 @@ struct DraftRanker {
     func fallback(_ indices: [Int], language: Language, values: [String: String], tone: ToneReading) -> [Candidate] {
         indices.filter { DraftTemplates.hasText(snippets[$0].texts, for: language) && Self.holds(snippets[$0].conditions, values: values, tone: tone) }
             .map { Candidate(snippet: $0, intent: nil, score: Double(snippets[$0].priority) / 200, reasons: ["no confident intent: generic draft", "priority \(snippets[$0].priority)"]) }
-            .sorted { ($0.score, snippets[$1.snippet].id) > ($1.score, snippets[$0.snippet].id) }
+            .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
     }
 
     static func describe(_ c: SnippetConditions) -> String {

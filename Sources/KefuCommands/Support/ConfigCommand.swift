@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+import KefuREPL
+
+/// `kefu config init | show | path`.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Write, show or locate $XDG_CONFIG_HOME/kefu/config.yaml.",
+        subcommands: [Init.self, Show.self, PathCommand.self],
+        defaultSubcommand: Show.self)
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Write a commented default config.yaml (never overwrites one without --force).")
+
+        @Flag(name: .long, help: "Replace an existing file.")
+        var force = false
+
+        func run() throws {
+            let path = Configuration.path
+            if FileManager.default.fileExists(atPath: path) && !force {
+                StandardError().write("kefu: \(path) already exists (kefu config show prints it; --force replaces it)\n")
+                throw ExitCode(1)
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try Data(Configuration.commentedDefault.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                StandardError().write("kefu: cannot write \(path): \(error.localizedDescription)\n")
+                throw ExitCode(1)
+            }
+            StandardOutput.write("wrote \(path)\n")
+        }
+    }
+
+    struct PathCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where config.yaml is read from.")
+        func run() throws { StandardOutput.write(Configuration.path + "\n") }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Print the effective configuration and where each value comes from.",
+            discussion: "Problems in the file are printed on stderr as file:line:col; the exit status is then 1.")
+
+        func run() throws {
+            let config = Configuration.read()
+            let env = ProcessInfo.processInfo.environment
+            var rows: [(String, String, String)] = []
+            func origin(_ key: String) -> String { config.origins[key] ?? "default" }
+            func list(_ l: [String]) -> String { l.isEmpty ? "[]" : l.joined(separator: ", ") }
+            for key in ["shop", "agent", "ship_date"] {
+                rows.append((key, config.variables[key] ?? "(unset)", origin(key)))
+            }
+            rows.append(("language", config.language?.rawValue ?? "auto", origin("language")))
+            rows.append(("drafts", String(config.drafts), origin("drafts")))
+            rows.append(("clipboard", REPL.describeClipboard(config.clipboard), origin("clipboard")))
+            rows.append(("packs", list(config.packs), origin("packs")))
+            rows.append(("disabled_packs", list(config.disabledPacks), origin("disabled_packs")))
+            rows.append(("disabled_plugins", list(config.disabledPlugins), origin("disabled_plugins")))
+            rows.append(("history_size", String(config.historySize), origin("history_size")))
+            for key in config.variables.keys.sorted() where !["shop", "agent", "ship_date"].contains(key) {
+                rows.append(("variables." + key, config.variables[key] ?? "", origin("variables." + key)))
+            }
+            let stateSource = (env["XDG_STATE_HOME"]?.hasPrefix("/") ?? false) ? "$XDG_STATE_HOME" : "default"
+            rows.append(("history file", REPL.defaultHistoryPath(), stateSource))
+            let editor = REPL.describeEditor()
+            rows.append(("editor", editor.command, editor.source))
+            let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+            rows.append(("colour", noColor ? "off" : "on when the output is a terminal", noColor ? "$NO_COLOR" : "default"))
+            let configSource = (env["XDG_CONFIG_HOME"]?.hasPrefix("/") ?? false) ? "$XDG_CONFIG_HOME" : "default"
+
+            var out = "config file  \(Configuration.path)  (\(config.found ? "found" : "not found: kefu config init writes one"); \(configSource))\n\n"
+            let keyWidth = rows.map { $0.0.count }.max() ?? 10
+            let valueWidth = min(48, rows.map { DisplayColumns.width($0.1) }.max() ?? 10)
+            for (k, v, o) in rows {
+                let value = ControlSequences.strip(v).replacingOccurrences(of: "\n", with: " ")
+                out += k.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0)
+                out += value + String(repeating: " ", count: max(2, valueWidth + 2 - DisplayColumns.width(value)))
+                out += o + "\n"
+            }
+            StandardOutput.write(out)
+            for d in config.diagnostics { StandardError().write(d + "\n") }
+            if !config.diagnostics.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Rough terminal columns for aligning `config show` (CJK counts two).
+enum DisplayColumns {
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+                || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return w + (wide ? 2 : (v < 0x20 ? 0 : 1))
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import KefuBuiltinSnippets
+import KefuCore
+import KefuExternalPlugins
+import KefuPlugins
+import KefuREPL
+
+/// `kefu repl`: the interactive REPL. A bare `kefu` runs it when standard
+/// input and output are both terminals (see `KefuCommand.entry`).
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Paste buyer messages, get ranked drafts, edit and copy them (what `kefu` runs on a terminal).",
+        discussion: """
+            Paste a buyer's message (a multi-line paste is one message) and press \
+            Enter: kefu shows the intents it found and numbered drafts. Enter on \
+            the empty line copies draft 1, a number N copies draft N, 'e N' edits \
+            it in place, 'v N' in $VISUAL/$EDITOR, 'N+M' combines, 'm' shows \
+            more, '? N' explains. ':help' lists every key and command; \
+            docs/repl.md is the guide.
+
+            Copies go to the terminal clipboard (OSC 52, works over SSH and in \
+            tmux) and the system clipboard tool when there is one. History is kept \
+            in $XDG_STATE_HOME/kefu/history. Settings: $XDG_CONFIG_HOME/kefu/config.yaml \
+            (kefu config show).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Drafts shown per message (default: 'drafts' in config.yaml, else 5).", valueName: "n"))
+    var top: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Write drafts in this language: auto, zh-Hans, zh-Hant or en (default: config.yaml, else auto).", valueName: "language"))
+    var lang: String?
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=小美 (repeatable).", valueName: "key=value"))
+    var variables: [VariableAssignment] = []
+
+    @Flag(name: .customLong("no-clipboard"), help: "Print copies only: no OSC 52, no clipboard tool.")
+    var noClipboard = false
+
+    @Flag(name: [.customLong("no-color"), .customLong("no-colour")], help: "No colours or emphasis (NO_COLOR does the same).")
+    var noColor = false
+
+    @Flag(name: .customLong("no-history"), help: "Neither read nor write the history file.")
+    var noHistory = false
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var externalPlugins: ExternalPluginOptions
+
+    func validate() throws {
+        if let top, !(1...20).contains(top) { throw ValidationError("--top must be between 1 and 20") }
+        if let lang, lang != "auto", Language(tag: lang) == nil {
+            throw ValidationError("unknown language '\(lang)': use auto, zh-Hans, zh-Hant or en")
+        }
+    }
+
+    func run() throws {
+        let config = Configuration.read()
+        var values = config.variables
+        for v in variables { values[v.key] = v.value }
+        var language = config.language
+        if let lang { language = lang == "auto" ? nil : Language(tag: lang) }
+        let settings = REPLSettings(
+            variables: values, language: language, draftsShown: top ?? config.drafts,
+            clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,
+            historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
+            notices: config.diagnostics)
+        // External plugins run for the whole session, exactly as for `kefu suggest`.
+        let errors = StandardError()
+        let host = PluginSession.startHost(externalPlugins, variables: values, errors: errors)
+        defer { host.shutdown() }
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let loader = library.packLoader(configuration: config, stage: ExternalPluginStage(host: host), first: declared.sources)
+        let status = REPL.run(settings: settings, loader: loader)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension LibraryOptions {
+    /// The REPL's packs: the same search path and the same engine as
+    /// `makeEngine()` (built-in → ./snippets → user folder → config `packs:` →
+    /// --snippets; the registered code plugins), re-read on every reload, with
+    /// the configuration's disabled packs and plugins left out.
+    /// - Parameters:
+    ///   - stage: the external plugins: their detectors and extractors join
+    ///     the engine, their drafts and checks run around each message.
+    ///   - first: packs loaded before the built-in ones (intents external
+    ///     plugins declare).
+    func packLoader(configuration: Configuration, stage: ExternalPluginStage? = nil, first: [PackSource] = []) -> PackLoader {
+        let searchPath = self.searchPath(configPacks: configuration.packs)
+        let disabledPacks = Set(configuration.disabledPacks)
+        let disabledPlugins = Set(configuration.disabledPlugins)
+        // Code plugins load once (settings, catalogue); their parts join every reloaded engine.
+        let code = CodePluginLoading.load(disabled: disabledPlugins, errors: StandardError()).parts
+
+        return PackLoader(
+            collect: {
+                var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+                var problems: [PackDiagnostic] = []
+                for (path, layer, required) in searchPath {
+                    if !required && !FileManager.default.fileExists(atPath: path) { continue }
+                    let found = PackSource.files(at: path, layer: layer)
+                    sources += found.sources
+                    problems += found.problems
+                }
+                if !disabledPacks.isEmpty {
+                    sources.removeAll { PackIdentity.matches($0, disabledPacks) }
+                }
+                return (sources, problems)
+            },
+            watchedPaths: { searchPath.map(\.path) },
+            makeEngine: { library in
+                Engine(
+                    library: library,
+                    detectorFactories: code.detectorFactories + (stage?.detectorFactories ?? []),
+                    extractors: code.extractors + (stage?.extractors ?? []),
+                    providers: code.providers, checks: code.checks)
+            },
+            suggest: { engine, message, request in
+                stage.map { $0.suggest(engine: engine, message, request) } ?? engine.suggest(message, request)
+            })
+    }
+}
+
+/// Recognising a pack for `disabled_packs:` without parsing it: by its
+/// `pack: id:` line, its file name (with or without extension) or its path.
+enum PackIdentity {
+    static func matches(_ source: PackSource, _ names: Set<String>) -> Bool {
+        let path = source.path.hasPrefix("builtin:") ? String(source.path.dropFirst(8)) : source.path
+        let file = (path as NSString).lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
+        if names.contains(source.path) || names.contains(path) || names.contains(file) || names.contains(stem) { return true }
+        if let id = packID(source.text), names.contains(id) { return true }
+        return false
+    }
+
+    /// The `id:` under the top-level `pack:` mapping.
+    static func packID(_ text: String) -> String? {
+        var inPack = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let indented = line.first == " "
+            if !indented {
+                inPack = line.hasPrefix("pack:")
+                continue
+            }
+            guard inPack, trimmed.hasPrefix("id:") else { continue }
+            var value = trimmed.dropFirst(3).drop { $0 == " " }
+            if let hash = value.range(of: " #") { value = value[..<hash.lowerBound] }
+            var v = value.trimmingCharacters(in: .whitespaces)
+            if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
+            return v
+        }
+        return nil
+    }
+}

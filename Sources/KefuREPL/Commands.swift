@@ -1,0 +1,340 @@
+import Foundation
+import KefuCore
+
+/// A `:` command.
+struct CommandSpec {
+    enum Argument { case none, command, variable, language, reminder, snippet, draft, text }
+    var name: String
+    var aliases: [String] = []
+    var usage: String = ""
+    var help: String
+    var argument: Argument = .none
+}
+
+extension Session {
+    static let commands: [CommandSpec] = [
+        CommandSpec(name: "help", aliases: ["h"], usage: "[command]", help: "keys and commands", argument: .command),
+        CommandSpec(name: "set", usage: "NAME VALUE", help: "set a value for this buyer (buyer, order_id, amount...): it fills ⟨NAME⟩", argument: .variable),
+        CommandSpec(name: "unset", usage: "NAME", help: "forget a value", argument: .variable),
+        CommandSpec(name: "vars", help: "values in use: configuration, this buyer, the last message"),
+        CommandSpec(name: "lang", usage: "auto|zh-Hans|zh-Hant|en", help: "write drafts in this language (auto: the buyer's)", argument: .language),
+        CommandSpec(name: "new", help: "next buyer: forget the message, drafts and values set with :set"),
+        CommandSpec(name: "remind", usage: "[ID]", help: "payment reminder drafts for an unpaid order", argument: .reminder),
+        CommandSpec(name: "snippet", usage: "ID", help: "render one snippet by id (on-demand ones too)", argument: .snippet),
+        CommandSpec(name: "why", usage: "[N]", help: "why draft N was offered (same as ? N)", argument: .draft),
+        CommandSpec(name: "more", help: "more drafts (same as m)"),
+        CommandSpec(name: "drafts", help: "show the drafts again (Ctrl-L redraws the screen)"),
+        CommandSpec(name: "msg", usage: "TEXT", help: "treat TEXT as a buyer message even if it looks like a key", argument: .text),
+        CommandSpec(name: "packs", help: "loaded packs and packs with errors"),
+        CommandSpec(name: "intents", help: "the intents kefu knows"),
+        CommandSpec(name: "reload", help: "read the packs again now (changes are also picked up before each message)"),
+        CommandSpec(name: "quit", aliases: ["q", "exit"], help: "leave kefu (Ctrl-D on an empty line too)"),
+    ]
+
+    static func spec(named name: String) -> CommandSpec? {
+        commands.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    func command(_ line: String) -> Next {
+        let folded = line.hasPrefix("：") ? ":" + line.dropFirst() : line
+        let body = folded.dropFirst().trimmingCharacters(in: .whitespaces)
+        let name = String(body.prefix { !$0.isWhitespace }).lowercased()
+        let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        guard let spec = Self.spec(named: name) else {
+            say("unknown command :\(name) — :help lists them (to send this as a message: :msg TEXT)", .warning)
+            return .goOn
+        }
+        switch spec.name {
+        case "help": help(argument)
+        case "set": set(argument)
+        case "unset": unset(argument)
+        case "vars": vars()
+        case "lang": setLanguage(argument)
+        case "new": newBuyer()
+        case "remind": remind(argument)
+        case "snippet":
+            if argument.isEmpty { say("usage: :snippet ID (Tab completes ids)", .warning) } else { onDemand([argument], title: "snippet \(argument)") }
+        case "why":
+            if argument.isEmpty { why(nil) }
+            else if let n = Int(argument), n >= 1, n <= drafts.count { why(n) }
+            else { say("no draft \(argument)", .warning) }
+        case "more": more()
+        case "drafts":
+            if drafts.isEmpty { say("no drafts yet", .dim) } else { TerminalIO.write(currentDraftsBlock()); freshDrafts = true }
+        case "msg":
+            if argument.isEmpty { say("usage: :msg TEXT", .warning) } else { suggest(for: argument) }
+        case "packs": packs()
+        case "intents": intents()
+        case "reload": reloadPacksIfChanged(force: true)
+        case "quit": return .quit
+        default: break
+        }
+        return .goOn
+    }
+
+    // MARK: The commands
+
+    func help(_ topic: String) {
+        let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        if !name.isEmpty, let spec = Self.spec(named: name) {
+            show { c in
+                c.text(":\(spec.name) \(spec.usage)", .bold)
+                if !spec.aliases.isEmpty { c.text("  (also :" + spec.aliases.joined(separator: ", :") + ")", .dim) }
+                c.newline()
+                c.line("  " + spec.help)
+            }
+            return
+        }
+        show { c in
+            c.line("After a message, with drafts on the screen (typed keys; a paste is always a message):", .bold)
+            let keys: [(String, String)] = [
+                ("Enter", "copy draft 1 (on an empty line, right after the drafts)"),
+                ("N", "copy draft N, e.g. 2 + Enter"),
+                ("N!", "copy draft N even if it has unfilled ⟨blanks⟩"),
+                ("N+M", "combine drafts N and M (one greeting, one closing) and copy"),
+                ("e N", "edit draft N here, pre-filled (e alone: draft 1; e 1+2: combined)"),
+                ("v N", "edit draft N in $VISUAL / $EDITOR; copied when the editor exits 0"),
+                ("m", "more drafts"),
+                ("? N", "why draft N was offered (? alone: every intent and its evidence)"),
+            ]
+            DraftView.table(keys, width: width, into: &c)
+            c.line("While editing a draft (e N):", .bold)
+            let edit: [(String, String)] = [
+                ("Tab", "jump to the next ⟨blank⟩ and clear it, ready to type the value"),
+                ("Alt-Enter", "new line"),
+                ("Up/Down", "move between the draft's lines"),
+                ("Enter", "copy the edited text"),
+                ("Ctrl-C", "cancel, nothing copied"),
+            ]
+            DraftView.table(edit, width: width, into: &c)
+            c.line("At the prompt:", .bold)
+            let line: [(String, String)] = [
+                ("Up/Down", "history (in a multi-line message: its lines first)"),
+                ("Ctrl-R", "search history"),
+                ("Tab", "complete commands, variable names, snippet ids"),
+                ("Ctrl-C", "cancel the line (the session goes on)"),
+                ("Ctrl-D", "quit (on an empty line)"),
+                ("Ctrl-L", "clear the screen and show the drafts again"),
+            ]
+            DraftView.table(line, width: width, into: &c)
+            c.line("Commands:", .bold)
+            DraftView.table(Self.commands.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }, width: width, into: &c)
+            for l in DisplayWidth.wrap("Copies go to the terminal clipboard (OSC 52) and the system clipboard tool. A reply with an unfilled ⟨blank⟩ asks for the value first. docs/repl.md is the full guide.", width: width - 1) {
+                c.line(l, .dim)
+            }
+        }
+    }
+
+    static func isVariableName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)) }
+    }
+
+    func set(_ argument: String) {
+        var name: String
+        var value: String
+        if let eq = argument.firstIndex(of: "="), !argument[..<eq].contains(" ") {
+            name = String(argument[..<eq])
+            value = String(argument[argument.index(after: eq)...])
+        } else {
+            name = String(argument.prefix { !$0.isWhitespace })
+            value = String(argument.dropFirst(name.count))
+        }
+        name = name.trimmingCharacters(in: .whitespaces)
+        value = Canvas.oneLine(value).trimmingCharacters(in: .whitespaces)
+        guard Self.isVariableName(name) else {
+            say("usage: :set NAME VALUE (names: letters, digits, _ . -)", .warning)
+            return
+        }
+        guard !value.isEmpty else {
+            say("usage: :set \(name) VALUE (:unset \(name) forgets it)", .warning)
+            return
+        }
+        sessionVariables[name] = value
+        show { c in c.text("\(name) = ", .dim); c.line(value) }
+        if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    func unset(_ argument: String) {
+        let name = argument.trimmingCharacters(in: .whitespaces)
+        guard sessionVariables.removeValue(forKey: name) != nil else {
+            say("\(name) is not set for this buyer" + (settings.variables[name] != nil ? " (it comes from the configuration)" : ""), .dim)
+            return
+        }
+        say("\(name) forgotten", .dim)
+        if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    func vars() {
+        show { c in
+            var any = false
+            func row(_ k: String, _ v: String, _ source: String) {
+                any = true
+                c.text("  " + k.padding(toLength: max(k.count, 14), withPad: " ", startingAt: 0), .number)
+                c.text(v + "  ")
+                c.line(source, .dim)
+            }
+            for k in settings.variables.keys.sorted() where sessionVariables[k] == nil {
+                row(k, settings.variables[k] ?? "", "configuration")
+            }
+            for k in sessionVariables.keys.sorted() { row(k, sessionVariables[k] ?? "", "this buyer (:set)") }
+            if let s = suggestion {
+                for e in s.entities where sessionVariables[e.kind.rawValue] == nil {
+                    row(e.kind.rawValue, e.displayValue, "found in the last message")
+                }
+            }
+            if !any { c.line("no values yet: :set buyer 王女士, :set order_id 12345 ...", .dim) }
+        }
+    }
+
+    func setLanguage(_ argument: String) {
+        let a = argument.trimmingCharacters(in: .whitespaces)
+        if a.isEmpty {
+            say("drafts are in " + (language?.rawValue ?? "the buyer's language (auto)") + " — :lang auto|zh-Hans|zh-Hant|en", .dim)
+            return
+        }
+        if a.lowercased() == "auto" {
+            language = nil
+        } else if let l = Language(tag: a) {
+            language = l
+        } else {
+            say("unknown language '\(Canvas.oneLine(a))': auto, zh-Hans, zh-Hant or en", .warning)
+            return
+        }
+        say("drafts in " + (language?.rawValue ?? "the buyer's language"), .dim)
+        if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    func newBuyer() {
+        sessionVariables = [:]
+        message = nil
+        suggestion = nil
+        drafts = []
+        draftSource = .message
+        freshDrafts = false
+        language = settings.language
+        show { c in c.line(String(repeating: "─", count: min(width, 40)) + " new buyer", .dim) }
+    }
+
+    var onDemandLanguage: Language? {
+        language ?? (message == nil ? .simplifiedChinese : nil)
+    }
+
+    func remind(_ argument: String) {
+        let id = argument.trimmingCharacters(in: .whitespaces)
+        if !id.isEmpty {
+            onDemand([id], title: "payment reminder")
+            return
+        }
+        var seen = Set<String>()
+        let ids = engine.library.snippets.filter { $0.kind == .reminder && seen.insert($0.id).inserted }
+            .sorted { $0.priority > $1.priority }.map(\.id)
+        guard !ids.isEmpty else { say("no pack has a reminder snippet (kind: reminder)", .warning); return }
+        onDemand(ids, title: "payment reminders" + (message == nil ? "" : " for the last message"))
+    }
+
+    /// Renders snippets by id through the engine (SuggestionRequest.snippet)
+    /// and makes them the numbered drafts.
+    func onDemand(_ ids: [String], title: String) {
+        reloadPacksIfChanged()
+        var list: [Draft] = []
+        for id in ids {
+            guard engine.library.snippets.contains(where: { $0.id == id }) else {
+                say("no snippet '\(Canvas.oneLine(id))' — Tab completes ids", .warning)
+                continue
+            }
+            if var d = library.suggest(message ?? "", request(maxDrafts: 1, snippet: id, language: onDemandLanguage)).drafts.first {
+                d.rank = list.count + 1
+                list.append(d)
+            }
+        }
+        guard !list.isEmpty else { return }
+        drafts = list
+        draftSource = .onDemand(title)
+        show { c in
+            c.line(title, .bold)
+            DraftView.drafts(drafts[...], width: width, into: &c)
+            DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c)
+        }
+        freshDrafts = true
+    }
+
+    func packs() {
+        let lib = engine.library
+        show { c in
+            for p in lib.packs {
+                let count = lib.snippets.filter { $0.pack == p.id }.count
+                c.text("  " + p.id, .bold)
+                c.text(" \(p.version)  ")
+                c.text("\(p.layer)  \(count) snippets  ", .dim)
+                c.line(p.source, .dim)
+            }
+            for f in lib.failures {
+                c.text("  ✗ ", .error)
+                c.line(f.source + " (\(f.layer)): not loaded", .error)
+                for d in f.diagnostics { c.line("      " + d.description, .error) }
+            }
+        }
+    }
+
+    func intents() {
+        let lib = engine.library
+        show { c in
+            for id in lib.intents.keys.sorted() {
+                guard let i = lib.intents[id] else { continue }
+                let count = lib.snippets.filter { $0.intents.contains(id) }.count
+                c.text("  " + id.padding(toLength: max(id.count, 16), withPad: " ", startingAt: 0), .intent)
+                c.text(i.description + "  ")
+                c.line("\(count) drafts · \(i.pack)", .dim)
+            }
+        }
+    }
+
+    // MARK: Tab completion
+
+    var variableNames: [String] {
+        var names = TemplateVariables.builtin
+        for s in engine.library.snippets {
+            for t in s.texts.values { names.formUnion(t.variables) }
+        }
+        names.formUnion(settings.variables.keys)
+        names.formUnion(sessionVariables.keys)
+        return names.sorted()
+    }
+
+    func complete(_ before: String) -> Completion {
+        let text = before.hasPrefix("：") ? ":" + before.dropFirst() : before
+        guard text.hasPrefix(":") else { return Completion() }
+        let body = text.dropFirst()
+        guard let space = body.firstIndex(of: " ") else {
+            let names = Self.commands.map(\.name)
+            return Self.completion(of: String(body), among: names, prefix: "")
+        }
+        let name = String(body[..<space]).lowercased()
+        let rest = body[body.index(after: space)...].drop { $0 == " " }
+        guard !rest.contains(" "), let spec = Self.spec(named: name) else { return Completion() }
+        let candidates: [String]
+        switch spec.argument {
+        case .command: candidates = Self.commands.map(\.name)
+        case .variable: candidates = name == "unset" ? sessionVariables.keys.sorted() : variableNames
+        case .language: candidates = ["auto", "zh-Hans", "zh-Hant", "en"]
+        case .reminder:
+            candidates = engine.library.snippets.filter { $0.kind == .reminder }.map(\.id).sorted()
+        case .snippet: candidates = Array(Set(engine.library.snippets.map(\.id))).sorted()
+        case .draft: candidates = drafts.indices.map { String($0 + 1) }
+        case .none, .text: candidates = []
+        }
+        return Self.completion(of: String(rest), among: candidates, prefix: "")
+    }
+
+    static func completion(of partial: String, among all: [String], prefix: String) -> Completion {
+        let matches = all.filter { $0.lowercased().hasPrefix(partial.lowercased()) }
+        guard let first = matches.first else { return Completion() }
+        if matches.count == 1 { return Completion(insert: String(first.dropFirst(partial.count)) + " ") }
+        var common = first
+        for m in matches.dropFirst() {
+            while !m.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
+        }
+        return Completion(insert: String(common.dropFirst(partial.count)), candidates: matches)
+    }
+}

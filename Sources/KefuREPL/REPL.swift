@@ -1,0 +1,89 @@
+import CLibedit
+import Foundation
+import KefuCore
+
+/// What the command line and the configuration decided for this session.
+public struct REPLSettings: Sendable {
+    /// Template values from the configuration and `--var` (`shop`, `agent`, ...).
+    public var variables: [String: String]
+    /// Forced draft language; nil is automatic (the buyer's own).
+    public var language: Language?
+    /// Drafts shown per message (and per `m`).
+    public var draftsShown: Int
+    public var clipboard: ClipboardMethod
+    /// `--no-color`; NO_COLOR and a non-terminal stdout turn colour off too.
+    public var noColor: Bool
+    /// The history file; nil keeps no history.
+    public var historyPath: String?
+    public var historySize: Int
+    /// Lines to show before the first prompt (configuration warnings).
+    public var notices: [String]
+
+    public init(
+        variables: [String: String] = [:], language: Language? = nil, draftsShown: Int = 5,
+        clipboard: ClipboardMethod = .auto, noColor: Bool = false,
+        historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = []
+    ) {
+        self.variables = variables
+        self.language = language
+        self.draftsShown = draftsShown
+        self.clipboard = clipboard
+        self.noColor = noColor
+        self.historyPath = historyPath
+        self.historySize = historySize
+        self.notices = notices
+    }
+}
+
+/// The interactive front end: `kefu` on a terminal, `kefu repl`.
+public enum REPL {
+    /// `$XDG_STATE_HOME/kefu/history`, by default `~/.local/state/kefu/history`.
+    public static func defaultHistoryPath() -> String { HistoryFile.defaultPath() }
+
+    /// How copies would go with `method` here: "auto (OSC 52 + xclip)".
+    public static func describeClipboard(_ method: ClipboardMethod) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let clipboard = Clipboard(method: method, terminal: true, environment: environment)
+        let tool = clipboard.systemTool().map { ([$0.name] + $0.arguments).joined(separator: " ") }
+        switch method {
+        case .none: return "none (print only)"
+        case .osc52: return "osc52 (terminal clipboard only)"
+        case .system: return "system (" + (tool ?? "no clipboard tool found") + ")"
+        case .auto: return "auto (OSC 52" + (tool.map { " + " + $0 } ?? "; no clipboard tool found") + ")"
+        case .command(let words): return "OSC 52 + " + words.joined(separator: " ")
+        }
+    }
+
+    /// The editor `v N` runs and where that choice comes from.
+    public static func describeEditor() -> (command: String, source: String) {
+        guard let e = ExternalEditor.command(environment: ProcessInfo.processInfo.environment) else {
+            return ("(none: set $VISUAL or $EDITOR)", "default")
+        }
+        return (e.words.joined(separator: " "), e.source)
+    }
+
+    /// Runs until `:quit` or Ctrl-D; returns the exit status.
+    public static func run(settings: REPLSettings, loader: PackLoader) -> Int32 {
+        let interactive = TerminalIO.stdinIsTerminal
+        if interactive { TerminalIO.setUpLocale() }
+        Signals.install()
+        let environment = ProcessInfo.processInfo.environment
+        let colour = !settings.noColor && TerminalIO.stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+
+        let reader: LineReader
+        if interactive, let editor = EditLineReader(historySize: settings.historySize) {
+            editor.colour = colour
+            reader = editor
+        } else {
+            reader = PlainLineReader()
+        }
+        defer { reader.close() }
+        let history = interactive ? settings.historyPath.map { HistoryFile(path: $0, limit: settings.historySize) } : nil
+        if let history { reader.setHistory(history.load()) }
+
+        let session = Session(
+            settings: settings, library: LiveLibrary(loader: loader), reader: reader, history: history,
+            colour: colour, environment: environment, interactive: interactive)
+        return session.run()
+    }
+}

@@ -1,0 +1,322 @@
+import Foundation
+import KefuCore
+
+/// One agent's session: the loop, the drafts on the screen, the session
+/// variables, and what every key and command does. A front end only: every
+/// draft comes from `Engine.suggest`.
+final class Session {
+    let settings: REPLSettings
+    let library: LiveLibrary
+    let reader: LineReader
+    let history: HistoryFile?
+    let colour: Bool
+    let environment: [String: String]
+    let interactive: Bool
+    let clipboard: Clipboard
+
+    /// Values the agent set for this buyer (`:set`, filled blanks).
+    var sessionVariables: [String: String] = [:]
+    /// Forced draft language (`:lang`); nil: the buyer's.
+    var language: Language?
+    /// The last buyer message and what the engine said about it.
+    var message: String?
+    var suggestion: Suggestion?
+    /// The numbered drafts the keys act on.
+    var drafts: [Draft] = []
+    enum DraftSource: Equatable {
+        case message
+        case onDemand(String)
+    }
+    var draftSource = DraftSource.message
+    /// Drafts were just shown: Enter on an empty line copies draft 1.
+    var freshDrafts = false
+
+    init(
+        settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
+        environment: [String: String], interactive: Bool
+    ) {
+        self.settings = settings
+        self.library = library
+        self.reader = reader
+        self.history = history
+        self.colour = colour
+        self.environment = environment
+        self.interactive = interactive
+        self.language = settings.language
+        clipboard = Clipboard(method: settings.clipboard, terminal: TerminalIO.stdoutIsTerminal, environment: environment)
+        reader.completer = { [unowned self] in self.complete($0) }
+        reader.redraw = { [unowned self] in self.currentDraftsBlock() }
+    }
+
+    var engine: Engine { library.engine }
+    var width: Int { TerminalIO.columns }
+
+    // MARK: Output
+
+    func show(_ build: (inout Canvas) -> Void) {
+        var c = Canvas(colour: colour)
+        build(&c)
+        TerminalIO.write(c.output)
+    }
+
+    func say(_ text: String, _ tone: Tone? = nil) { show { $0.line(text, tone) } }
+
+    // MARK: The loop
+
+    func run() -> Int32 {
+        banner()
+        while true {
+            switch reader.read(mainPrompt(), mode: .main, prefill: nil) {
+            case .endOfInput:
+                if interactive { TerminalIO.write("\n") }
+                return 0
+            case .interrupted:
+                freshDrafts = false
+            case .line(let line, let pasted):
+                if handle(line, pasted: pasted) == .quit { return 0 }
+            }
+        }
+    }
+
+    enum Next { case goOn, quit }
+
+    func handle(_ line: String, pasted: Bool) -> Next {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let enterCopies = freshDrafts
+        // Only a line typed right after drafts appear may copy with Enter.
+        freshDrafts = false
+        if !pasted {
+            if trimmed.isEmpty {
+                if enterCopies, !drafts.isEmpty { copy([1], force: false) }
+                return .goOn
+            }
+            if trimmed.hasPrefix(":") || trimmed.hasPrefix("：") {
+                remember(trimmed)
+                return command(trimmed)
+            }
+            if let action = DraftAction.parse(trimmed, draftCount: drafts.count), !drafts.isEmpty || isKeyOnly(trimmed) {
+                perform(action)
+                return .goOn
+            }
+        }
+        guard !trimmed.isEmpty else { return .goOn }
+        remember(line)
+        suggest(for: line)
+        return .goOn
+    }
+
+    /// `m` and `?` mean the key even before any drafts (and say so).
+    private func isKeyOnly(_ s: String) -> Bool { ["m", "?"].contains(DraftAction.fold(s)) }
+
+    func remember(_ entry: String) {
+        guard let history else { return }
+        let (entries, error) = history.add(Canvas.inert(entry))
+        reader.setHistory(entries)
+        if let error { say("history: " + error, .warning) }
+    }
+
+    // MARK: Messages and drafts
+
+    func request(maxDrafts: Int, snippet: String? = nil, language forced: Language? = nil) -> SuggestionRequest {
+        var values = settings.variables
+        for (k, v) in sessionVariables { values[k] = v }
+        return SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
+    }
+
+    func suggest(for text: String) {
+        reloadPacksIfChanged()
+        message = text
+        let s = library.suggest(text, request(maxDrafts: settings.draftsShown))
+        suggestion = s
+        drafts = s.drafts
+        draftSource = .message
+        show { c in
+            DraftView.header(s, forced: language, into: &c)
+            DraftView.drafts(drafts[...], width: width, into: &c)
+            if drafts.isEmpty { c.line("  no drafts: no pack has a reply for this (see :packs)", .warning) }
+            else { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
+        }
+        freshDrafts = !drafts.isEmpty
+    }
+
+    /// The drafts block as it is now, at the current width (Ctrl-L).
+    func currentDraftsBlock() -> String {
+        var c = Canvas(colour: colour)
+        if let s = suggestion, draftSource == .message { DraftView.header(s, forced: language, into: &c) }
+        if case .onDemand(let title) = draftSource { c.line(title, .bold) }
+        DraftView.drafts(drafts[...], width: width, into: &c)
+        if !drafts.isEmpty { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
+        return c.output
+    }
+
+    /// Shows the drafts again after a change of session values or language.
+    func refreshDrafts() {
+        switch draftSource {
+        case .message:
+            guard let message else { return }
+            let count = max(settings.draftsShown, drafts.count)
+            let s = library.suggest(message, request(maxDrafts: count))
+            suggestion = s
+            drafts = s.drafts
+        case .onDemand:
+            drafts = drafts.enumerated().compactMap { i, d in
+                var nd = library.suggest(message ?? "", request(maxDrafts: 1, snippet: d.snippet, language: onDemandLanguage)).drafts.first
+                nd?.rank = i + 1
+                return nd
+            }
+        }
+        TerminalIO.write(currentDraftsBlock())
+        freshDrafts = !drafts.isEmpty
+    }
+
+    func perform(_ action: DraftAction) {
+        switch action {
+        case .invalid(let why):
+            say(why, .warning)
+        case .copy(let targets, let force):
+            copy(targets, force: force)
+        case .edit(let targets):
+            editInPlace(targets)
+        case .editor(let targets):
+            editExternally(targets)
+        case .more:
+            more()
+        case .why(let n):
+            why(n)
+        }
+    }
+
+    func label(_ targets: [Int]) -> String {
+        targets.count == 1 ? "draft \(targets[0])" : "drafts " + targets.map(String.init).joined(separator: "+")
+    }
+
+    func text(for targets: [Int]) -> String {
+        let chosen = targets.map { drafts[$0 - 1] }
+        return chosen.count == 1 ? DraftCombiner.tidy(chosen[0].text) : DraftCombiner.combine(chosen)
+    }
+
+    func copy(_ targets: [Int], force: Bool) {
+        if targets.count > 1 {
+            deliver(text(for: targets), label: "combined " + label(targets), force: force)
+        } else {
+            deliver(text(for: targets), label: label(targets), force: force)
+        }
+    }
+
+    func editInPlace(_ targets: [Int]) {
+        let base = text(for: targets)
+        say("editing \(label(targets)) — Tab: next ⟨blank⟩ · Alt-Enter: new line · Enter: copy · Ctrl-C: cancel", .dim)
+        switch reader.read(Prompt(parts: [("✎ \(targets.map(String.init).joined(separator: "+")) › ", .number)]), mode: .edit, prefill: base) {
+        case .line(let edited, _):
+            let t = DraftCombiner.tidy(Canvas.inert(edited))
+            if t.isEmpty { say("empty — nothing copied", .warning); return }
+            deliver(t, label: "edited " + label(targets), force: false)
+        case .interrupted, .endOfInput:
+            say("edit cancelled — nothing copied", .dim)
+            freshDrafts = false
+        }
+    }
+
+    func editExternally(_ targets: [Int]) {
+        let base = text(for: targets)
+        // The program's own name: a full path would push the message onto two lines.
+        let editorName = ExternalEditor.command(environment: environment)
+            .flatMap { $0.words.first }.map { ($0 as NSString).lastPathComponent } ?? "an editor"
+        say("editing \(label(targets)) in \(editorName) — save and quit to copy", .dim)
+        switch ExternalEditor.edit(base, environment: environment) {
+        case .edited(let edited):
+            let t = DraftCombiner.tidy(Canvas.inert(edited))
+            if t.isEmpty { say("the file is empty — nothing copied", .warning); return }
+            deliver(t, label: "\(label(targets)) from \(editorName)", force: false)
+        case .failed(let status):
+            say("\(editorName) exited with status \(status) — nothing copied", .warning)
+            freshDrafts = false
+        case .unavailable(let why):
+            say(why, .error)
+        }
+    }
+
+    func more() {
+        guard draftSource == .message, let message, !drafts.isEmpty else {
+            say(drafts.isEmpty ? "no drafts yet: paste a message first" : "no more drafts here", .dim)
+            return
+        }
+        let have = drafts.count
+        let s = library.suggest(message, request(maxDrafts: have + settings.draftsShown))
+        guard s.drafts.count > have else { say("no more drafts for this message", .dim); return }
+        suggestion = s
+        drafts = s.drafts
+        show { c in
+            DraftView.drafts(drafts[have...], width: width, into: &c)
+            DraftView.hint(count: drafts.count, canCombine: true, width: width, into: &c)
+        }
+        freshDrafts = true
+    }
+
+    func why(_ n: Int?) {
+        if let n {
+            guard n >= 1, n <= drafts.count else {
+                say(drafts.isEmpty ? "no drafts yet: paste a message first" : "no draft \(n)", .dim)
+                return
+            }
+            // On-demand drafts answer no message: explained without one.
+            let analysed = draftSource == .message ? suggestion : nil
+            show { DraftView.explanation(drafts[n - 1], in: analysed, width: width, into: &$0) }
+        } else if let s = suggestion, draftSource == .message {
+            show { DraftView.analysis(s, width: width, into: &$0) }
+        } else {
+            say("no message yet: paste one, then ? shows what kefu found in it", .dim)
+        }
+    }
+
+    // MARK: Packs
+
+    func reloadPacksIfChanged(force: Bool = false) {
+        guard let report = library.reloadIfNeeded(force: force) else { return }
+        show { c in
+            let names = report.changedFiles.map { ($0 as NSString).lastPathComponent }
+            c.text("↻ packs reloaded", .dim)
+            if !names.isEmpty { c.text(" (" + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "") + ")", .dim) }
+            if report.diagnostics.isEmpty { c.text(" — no errors", .dim) }
+            c.newline()
+            for d in report.diagnostics {
+                c.line(d.description, .error)
+            }
+            for path in report.keptPrevious {
+                c.line("  kept the last good version of \(path) until it is fixed", .warning)
+            }
+        }
+    }
+
+    // MARK: Prompt and banner
+
+    func mainPrompt() -> Prompt {
+        var parts: [(String, Tone?)] = []
+        let values = settings.variables.merging(sessionVariables) { $1 }
+        parts.append((DisplayWidth.truncate(values["shop"] ?? "kefu", width: 16), .bold))
+        if let buyer = sessionVariables["buyer"], !buyer.isEmpty {
+            parts.append((" → " + DisplayWidth.truncate(buyer, width: 14), .intent))
+        }
+        if let order = sessionVariables["order_id"], !order.isEmpty {
+            parts.append((" #" + DisplayWidth.truncate(order, width: 16), .dim))
+        }
+        parts.append((" · " + (language?.rawValue ?? "auto"), .dim))
+        parts.append((" › ", nil))
+        return Prompt(parts: parts)
+    }
+
+    func banner() {
+        let lib = engine.library
+        show { c in
+            c.text("kefu 客服", .bold)
+            c.text(" · \(lib.packs.count) packs · \(lib.intents.count) intents · \(lib.snippets.count) snippets", .dim)
+            if !interactive { c.text(" · reading standard input", .dim) }
+            c.newline()
+            for d in library.startupDiagnostics { c.line(d.description, .error) }
+            for n in settings.notices { c.line(n, .warning) }
+            if interactive {
+                c.line("paste a buyer message, press Enter; then Enter or a number copies a draft · :help", .dim)
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// External plugins in the REPL, as an agent meets them: a draft check's
+/// warning under the draft, and a plugin that hangs costing one deadline,
+/// named on the screen, while the packs' and other plugins' drafts arrive.
+@Suite(.serialized) struct REPLPluginTests {
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/examples").path
+
+    static let claimPack = """
+        pack:
+          id: t.repl-claim
+          name: REPL claim pack
+          version: 1.0.0
+        intents:
+          - id: t.price
+            description: The buyer asks for the lowest price.
+            triggers:
+              zh-Hans: [最低多少钱]
+            examples:
+              zh-Hans: [这个最低多少钱, 最低多少钱能卖]
+        snippets:
+          - id: t.price.claim
+            intents: [t.price]
+            kind: answer
+            priority: 90
+            text:
+              zh-Hans: 亲，我们是全网最低价哦
+
+        """
+
+    /// Says hello, then never answers.
+    static let hanging = """
+        #!/bin/sh
+        read hello
+        echo '{"type":"hello","protocol":1,"id":"stuck","version":"0.0.1","capabilities":["detect","draft"]}'
+        while read request; do sleep 3600; done
+        """
+
+    @Test func checkWarningsShowUnderTheDraftAndAHangingPluginIsNamed() throws {
+        let sandbox = try REPLSandbox()
+        let plugins = sandbox.root.appendingPathComponent("plugins").path
+        try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let checker = try String(contentsOfFile: Self.examples + "/kefu-plugin-banned-words.sh", encoding: .utf8)
+        for (name, text) in [("kefu-plugin-banned-words.sh", checker), ("kefu-plugin-stuck", Self.hanging)] {
+            let path = plugins + "/" + name
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        let pack = try sandbox.write("packs/claim.yaml", Self.claimPack)
+        let (t, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", pack, "--plugins", plugins, "--plugin-deadline", "1500"])
+
+        let screen = try REPLFixtures.ask(t, "这个最低多少钱", block: 1)
+        #expect(screen.contains("亲，我们是全网最低价哦"), "the pack's draft arrives despite the hanging plugin:\n\(screen)")
+        #expect(screen.contains("banned-words:absolute-claim"), "the check's warning is under the draft:\n\(screen)")
+        #expect(screen.contains("plugin stuck skipped: timeout"), "the missing plugin is named:\n\(screen)")
+
+        // The session goes on: the next message is answered too.
+        let next = try REPLFixtures.ask(t, "我的小部件到了吗", block: 2)
+        #expect(next.contains("亲，非常抱歉让您久等了！"), "\(next)")
+    }
+}
