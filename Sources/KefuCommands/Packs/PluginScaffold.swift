@@ -136,11 +136,21 @@ enum PluginScaffold {
             }
         }
 
-        /// Registered in Sources/KefuPlugins/BuiltinPlugins.swift.
         public struct \(type)DetectorFactory: IntentDetectorFactory {
             public let id = "\(name)"
             public init() {}
             public func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { \(type)Detector() }
+        }
+
+        /// The plugin as kefu sees it (`kefu plugins list`); registered in
+        /// `BuiltinPlugins.all` (Sources/KefuPlugins/BuiltinPlugins.swift).
+        public struct \(type)Plugin: CodePlugin {
+            public init() {}
+            public let declaration = PluginDeclaration(
+                id: "\(name)", version: "0.1.0", summary: "raises \(name).gift-wrap", provides: [.intentDetector])
+            public func load(_ settings: PluginSettings) throws -> PluginParts {
+                PluginParts(detectorFactories: [\(type)DetectorFactory()])
+            }
         }
 
         """
@@ -191,8 +201,8 @@ enum PluginScaffold {
                .target(name: "Kefu\(type)", dependencies: ["KefuCore"], path: "Plugins/\(type)", exclude: ["Tests", "README.md"]),
                .testTarget(name: "Kefu\(type)Tests", dependencies: ["Kefu\(type)", "KefuCore"], path: "Plugins/\(type)/Tests"),
            and add "Kefu\(type)" to the dependencies of the "KefuPlugins" target.
-        2. Sources/KefuPlugins/BuiltinPlugins.swift: `import Kefu\(type)`, and in detectorFactories:
-               \(type)DetectorFactory(),
+        2. Sources/KefuPlugins/BuiltinPlugins.swift: `import Kefu\(type)`, and in `all`:
+               \(type)Plugin(),
         3. swift build --product kefu && swift test --filter \(type)Tests && kefu plugins list
 
         """
