@@ -278,7 +278,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/GiftWrapDetector.swift"))
         #expect(FileManager.default.fileExists(atPath: folder + "/Tests/GiftWrapTests.swift"))
         #expect(r.out.contains(#".target(name: "KefuGiftWrap", dependencies: ["KefuCore"], path: "Plugins/GiftWrap""#))
-        #expect(r.out.contains("GiftWrapDetectorFactory(),"))
+        #expect(r.out.contains("GiftWrapPlugin(),"))  // registered as a CodePlugin in BuiltinPlugins.all
     }
 
     @Test func badNamesAreRefused() throws {
