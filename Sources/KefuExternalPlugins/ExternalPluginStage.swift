@@ -23,10 +23,12 @@ public struct ExternalPluginStage: Sendable {
             var wider = request
             wider.maxDrafts = request.maxDrafts + 3
             var s = engine.suggest(raw, wider)
+            // Normalised once for both requests (the engine keeps its own copy).
+            let text = engine.normalizer.normalize(raw)
             if request.snippet == nil {
-                addDrafts(to: &s, engine: engine, raw: raw, request: request)
+                addDrafts(to: &s, text: text, request: request)
             }
-            check(&s, engine: engine, raw: raw)
+            check(&s, message: text)
             s.drafts = Array(s.drafts.prefix(request.maxDrafts))
             for i in s.drafts.indices { s.drafts[i].rank = i + 1 }
             s.pluginsSkipped = recorder.skipped
@@ -34,12 +36,10 @@ public struct ExternalPluginStage: Sendable {
         }
     }
 
-    private func addDrafts(to s: inout Suggestion, engine: Engine, raw: String, request: SuggestionRequest) {
-        let text = engine.normalizer.normalize(raw)
+    private func addDrafts(to s: inout Suggestion, text: NormalizedText, request: SuggestionRequest) {
         guard !text.isEmpty else { return }
-        var values = request.variables
-        for e in s.entities.reversed() { values[e.kind.rawValue] = s.language.isChinese ? e.attributes["zh"] ?? e.value : e.value }
-        for (k, v) in request.recordVariables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
+        // The values the packs' drafts were filled with.
+        let values = Engine.values(request: request, entities: s.entities, language: s.language)
         let r = host.drafts(text, language: s.language, intents: s.intents, entities: s.entities, variables: values, tone: s.tone)
         PluginSkipRecorder.current?.record(r.skipped)
         var added: [Draft] = []
@@ -51,7 +51,7 @@ public struct ExternalPluginStage: Sendable {
             let confidence: Double
             if let answered { confidence = answered.confidence } else if d.intents.isEmpty && s.usedFallback { confidence = 0.3 } else { continue }
             guard let body = Self.text(d.texts, for: s.language) else { continue }
-            let score = confidence * (0.6 + 0.4 * Double(d.priority) / 100)
+            let score = DraftRanker.baseScore(confidence: confidence, priority: d.priority)
             added.append(Draft(
                 rank: 0, snippet: d.id, intent: answered?.intent, kind: d.kind, score: (score * 1000).rounded() / 1000,
                 language: s.language, text: body, missing: [],
@@ -81,12 +81,12 @@ public struct ExternalPluginStage: Sendable {
         return texts.sorted { $0.key < $1.key }.first?.value
     }
 
-    private func check(_ s: inout Suggestion, engine: Engine, raw: String) {
+    private func check(_ s: inout Suggestion, message: NormalizedText) {
         guard !s.drafts.isEmpty else { return }
         let shown = s.drafts
         let r = host.check(
             shown.map { .init(snippet: $0.snippet, intent: $0.intent, kind: $0.kind.rawValue, language: $0.language, text: $0.text) },
-            message: engine.normalizer.normalize(raw))
+            message: message)
         PluginSkipRecorder.current?.record(r.skipped)
         guard r.results.count == shown.count else { return }
         var kept: [Draft] = []

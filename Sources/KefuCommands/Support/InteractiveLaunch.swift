@@ -95,20 +95,7 @@ extension LibraryOptions {
         let code = CodePluginLoading.load(disabled: disabledPlugins, errors: StandardError()).parts
 
         return PackLoader(
-            collect: {
-                var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
-                var problems: [PackDiagnostic] = []
-                for (path, layer, required) in searchPath {
-                    if !required && !FileManager.default.fileExists(atPath: path) { continue }
-                    let found = PackSource.files(at: path, layer: layer)
-                    sources += found.sources
-                    problems += found.problems
-                }
-                if !disabledPacks.isEmpty {
-                    sources.removeAll { PackIdentity.matches($0, disabledPacks) }
-                }
-                return (sources, problems)
-            },
+            collect: { collectSources(configPacks: configuration.packs, disabledPacks: disabledPacks, first: first) },
             watchedPaths: { searchPath.map(\.path) },
             makeEngine: { library in
                 Engine(

@@ -29,21 +29,32 @@ struct LibraryOptions: ParsableArguments {
         return result
     }
 
-    /// The search path as it is now: the optional folders only when they exist.
-    func layers() -> [(path: String, layer: PackLayer)] {
-        searchPath().filter { $0.required || FileManager.default.fileExists(atPath: $0.path) }.map { ($0.path, $0.layer) }
+    /// Every pack source in load order: `first` (packs any other overrides,
+    /// such as the intents external plugins declare), the built-in packs,
+    /// then the search path as it is now (optional folders only when they
+    /// exist), without the packs named in `disabledPacks`. `kefu suggest`,
+    /// `kefu test` and the REPL's reloads all read packs through here.
+    func collectSources(
+        configPacks: [String] = [], disabledPacks: Set<String> = [], first: [PackSource] = []
+    ) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+        var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+        var problems: [PackDiagnostic] = []
+        for (path, layer, required) in searchPath(configPacks: configPacks) {
+            if !required && !FileManager.default.fileExists(atPath: path) { continue }
+            let found = PackSource.files(at: path, layer: layer)
+            sources += found.sources
+            problems += found.problems
+        }
+        if !disabledPacks.isEmpty {
+            sources.removeAll { PackIdentity.matches($0, disabledPacks) }
+        }
+        return (sources, problems)
     }
 
     /// - Parameter first: packs loaded before all others, so any pack overrides
     ///   them (the intents external plugins declare).
     func loadLibrary(first: [PackSource] = []) -> SnippetLibrary {
-        var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
-        var problems: [PackDiagnostic] = []
-        for (path, layer) in layers() {
-            let found = PackSource.files(at: path, layer: layer)
-            sources += found.sources
-            problems += found.problems
-        }
+        let (sources, problems) = collectSources(first: first)
         return SnippetLibrary.load(sources, problems: problems)
     }
 

@@ -149,7 +149,7 @@ public final class Engine: Sendable {
     /// Configuration and session, then what the message says, then the record's own values.
     /// Values from outside (a JSON record's `vars`, `--var`) are as untrusted as the
     /// message: their control sequences are removed before they can reach a draft.
-    static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
+    public static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
         var values: [String: String] = [:]
         for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
         for e in entities.reversed() {  // first occurrence wins

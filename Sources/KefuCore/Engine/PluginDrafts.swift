@@ -8,7 +8,7 @@ enum PluginDrafts {
     static func merge(_ provided: [ProvidedDraft], into drafts: inout [Draft], intents: [DetectedIntent], language: Language) {
         for p in provided {
             guard let intent = intents.first(where: { $0.intent == p.intent }) else { continue }
-            let score = ((intent.confidence * (0.6 + 0.4 * Double(p.priority) / 100)) * 1000).rounded() / 1000
+            let score = (DraftRanker.baseScore(confidence: intent.confidence, priority: p.priority) * 1000).rounded() / 1000
             let draft = Draft(
                 rank: 0, snippet: p.id, intent: p.intent, kind: p.kind, score: score, language: language, text: p.text,
                 missing: [], explanation: ["answers \(p.intent) (confidence \(DraftRanker.format(intent.confidence)))", "priority \(p.priority)"] + p.explanation,

@@ -6,7 +6,7 @@
 /// variable it needs that nobody knows. The second and later drafts of one
 /// intent are discounted so that a message with two intents gets the best
 /// draft of each near the top rather than five drafts of one.
-struct DraftRanker {
+public struct DraftRanker: Sendable {
     struct Candidate {
         var snippet: Int
         var intent: String?
@@ -74,7 +74,7 @@ struct DraftRanker {
                 // Fields read in place: copying a whole snippet retains a dozen references.
                 guard DraftTemplates.hasText(snippets[i].texts, for: language),
                       Self.holds(snippets[i].conditions, values: values, tone: tone) else { continue }
-                var score = intent.confidence * (0.6 + 0.4 * Double(snippets[i].priority) / 100)
+                var score = Self.baseScore(confidence: intent.confidence, priority: snippets[i].priority)
                 let specificity = snippets[i].conditions.specificity
                 let specific = specificity > 0
                 if specific { score += Self.specificityBoost * Double(specificity) }
@@ -120,6 +120,14 @@ struct DraftRanker {
         if let u = c.upset { parts.append(u ? "buyer upset" : "buyer calm") }
         for (k, v) in c.equals.sorted(by: { $0.key < $1.key }) { parts.append("\(k) = \(v)") }
         return parts.joined(separator: "; ")
+    }
+
+    /// A draft's score before situation, tone and blanks: its intent's
+    /// confidence scaled by the author's priority (0...100). Plugin drafts,
+    /// in-process and external, are scored with it too, so they rank among
+    /// the packs' drafts on equal terms.
+    public static func baseScore(confidence: Double, priority: Int) -> Double {
+        confidence * (0.6 + 0.4 * Double(priority) / 100)
     }
 
     static func format(_ x: Double) -> String {
