@@ -35,8 +35,9 @@ struct ComplianceCheck: DraftCheck {
             switch m.label {
             case ComplianceLexicon.absoluteClaim:
                 warnings.append(DraftWarning(code: "compliance:absolute-claim", message: "“\(m.term)” is an absolute claim banned in advertising (广告法 §9)"))
-            default:
-                if Self.isLink(m.term), let host = PhoneAndLink.host(after: m.term, in: draft.text), policy.allowedHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { continue }
+            case ComplianceLexicon.link where policy.allows(host: PhoneAndLink.host(at: m.utf8Range.upperBound, in: draft.text)):
+                continue
+            default:  // off-platform words, links to other hosts
                 warnings.append(DraftWarning(code: "compliance:off-platform", message: "“\(m.term)” steers the buyer off the platform"))
             }
         }
@@ -58,10 +59,5 @@ struct ComplianceCheck: DraftCheck {
             warnings.append(DraftWarning(code: "compliance:placeholder", message: "fill \(names) before sending"))
         }
         return warnings.isEmpty ? .pass : DraftVerdict(warnings: warnings)
-    }
-
-    static func isLink(_ term: String) -> Bool {
-        let t = term.lowercased()
-        return t.hasPrefix("http") || t.hasPrefix("www.")
     }
 }

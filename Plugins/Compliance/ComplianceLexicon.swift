@@ -9,6 +9,8 @@
 enum ComplianceLexicon {
     static let absoluteClaim = "absolute-claim"
     static let offPlatform = "off-platform"
+    /// A link prefix: off-platform unless its host is allowed.
+    static let link = "link"
 
     static let terms: [(String, String)] = {
         var t: [(String, String)] = []
@@ -20,8 +22,9 @@ enum ComplianceLexicon {
             "perfect quality",
         ]
         for w in claims { t.append((w, absoluteClaim)) }
-        let offPlatformWords = ["微信", "威信", "加微", "vx", "v信", "wechat", "weixin", "qq", "扣扣", "加我", "私聊", "http://", "https://", "www."]
+        let offPlatformWords = ["微信", "威信", "加微", "vx", "v信", "wechat", "weixin", "qq", "扣扣", "加我", "私聊"]
         for w in offPlatformWords { t.append((w, offPlatform)) }
+        for w in ["http://", "https://", "www."] { t.append((w, link)) }
         // Not claims: time and quantity limits, and words that merely contain a term.
         for w in ["最近", "最快", "最晚", "最迟", "最多", "最少", "最后", "最终", "第一时间", "唯一的订单"] { t.append((w, "")) }
         return t

@@ -32,6 +32,11 @@ struct CompliancePolicy: Sendable, Hashable {
         }
     }
 
+    /// Whether a link to `host` may be sent: an allowed host or one of its subdomains.
+    func allows(host: String) -> Bool {
+        allowedHosts.contains { host == $0 || (host.hasSuffix($0) && host.utf8.dropLast($0.utf8.count).last == 0x2E) }
+    }
+
     /// Phrases that promise free returns, flagged when `freeReturn` is false.
     static let freeReturnPromises = ["退货包运费", "包退运费", "免费退货", "免费退换", "退货运费我们出", "free return", "we cover return shipping", "we pay return shipping", "return shipping is free", "return shipping is on us"]
     /// Phrases that make the buyer pay, flagged when `freeReturn` is true.

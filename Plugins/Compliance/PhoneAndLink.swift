@@ -1,47 +1,59 @@
-/// Phone numbers and link hosts in a draft, without regular expressions
-/// (this runs on every draft).
+/// Phone numbers and link hosts in a draft, read straight from its UTF-8
+/// bytes without regular expressions (this runs on every draft shown).
 enum PhoneAndLink {
-    /// A mainland mobile number (11 digits, 1[3-9]...) or a run of 8+ digits
-    /// after `+`: order and tracking numbers are longer, or carry letters.
+    /// A mainland mobile number (11 digits, 1[3-9]..., not glued to a Latin
+    /// letter as in SF13812345678...) or a run of 8+ digits after `+`: order
+    /// and tracking numbers are longer, or carry letters.
     static func phoneNumber(in text: String) -> String? {
-        // Most drafts have no run of 8 digits (separators allowed): one byte pass, no allocation.
+        var text = text
+        return text.withUTF8 { phoneNumber(in: $0) }
+    }
+
+    static func phoneNumber(in buf: UnsafeBufferPointer<UInt8>) -> String? {
+        // Most drafts have no run of 8 digits (separators allowed): one pass, no allocation.
         var longest = 0, digits = 0
-        for b in text.utf8 {
-            if (0x30...0x39).contains(b) { digits += 1; longest = max(longest, digits) } else if b != 0x2D && b != 0x20 { digits = 0 }
+        for b in buf {
+            if isDigit(b) { digits += 1; if digits > longest { longest = digits } } else if b != dash && b != space { digits = 0 }
         }
         guard longest >= 8 else { return nil }
-        var run = "", plus = false, previous: Unicode.Scalar = " "
+        var run: [UInt8] = [], plus = false, gluedToLetter = false
         func candidate() -> String? {
-            let d = run.unicodeScalars.map { $0.value - 0x30 }
-            if d.count == 11 && d[0] == 1 && (3...9).contains(d[1]) && !previous.properties.isAlphabetic { return run }
-            if plus && (8...15).contains(d.count) { return "+" + run }
+            if run.count == 11 && run[0] == 0x31 && (0x33...0x39).contains(run[1]) && !gluedToLetter { return String(decoding: run, as: UTF8.self) }
+            if plus && (8...15).contains(run.count) { return "+" + String(decoding: run, as: UTF8.self) }
             return nil
         }
-        var before: Unicode.Scalar = " "
-        for s in text.unicodeScalars {
-            if ("0"..."9").contains(s) {
-                if run.isEmpty { plus = before == "+"; previous = before }
-                run.unicodeScalars.append(s)
-            } else if s == "-" || s == " ", !run.isEmpty, !plus {
+        var before: UInt8 = space
+        for b in buf {
+            if isDigit(b) {
+                if run.isEmpty { plus = before == 0x2B; gluedToLetter = isLetter(before) }
+                run.append(b)
+            } else if b == dash || b == space, !run.isEmpty, !plus {
                 // "138-1234-5678" / "138 1234 5678": keep reading.
                 continue
             } else {
                 if let c = candidate() { return c }
-                run = ""
+                run.removeAll(keepingCapacity: true)
             }
-            before = s
+            before = b
         }
         return candidate()
     }
 
-    /// The host of the link that begins with `start` in `text`.
-    static func host(after start: String, in text: String) -> String? {
-        guard let r = text.range(of: start, options: .caseInsensitive) else { return nil }
-        var rest = text[r.lowerBound...]
-        for p in ["https://", "http://"] where rest.lowercased().hasPrefix(p) { rest = rest.dropFirst(p.count) }
-        let host = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }.lowercased()
-        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    /// The host of the link whose prefix (`https://`, `http://`, `www.`)
+    /// ends at UTF-8 offset `offset` of `text`, lower-cased, without `www.`.
+    static func host(at offset: Int, in text: String) -> String {
+        var text = text
+        return text.withUTF8 { buf in
+            var end = offset
+            while end < buf.count, isHostByte(buf[end]) { end += 1 }
+            var host = String(decoding: UnsafeBufferPointer(rebasing: buf[offset..<end]), as: UTF8.self).lowercased()
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            return host
+        }
     }
-}
 
-import Foundation
+    static let dash: UInt8 = 0x2D, space: UInt8 = 0x20
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isHostByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b == 0x2E || b == dash }
+}

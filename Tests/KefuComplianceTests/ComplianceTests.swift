@@ -20,7 +20,7 @@ import Testing
         #expect(codes(text).isEmpty)
     }
 
-    @Test(arguments: ["加我微信聊", "有事加VX：abc123", "我的QQ是12345", "add me on WeChat", "call 13812345678", "看这里 https://evil.example.com/x", "打 138-1234-5678"])
+    @Test(arguments: ["加我微信聊", "有事加VX：abc123", "我的QQ是12345", "add me on WeChat", "call 13812345678", "看这里 https://evil.example.com/x", "打 138-1234-5678", "请拨打13812345678联系我", "详情见 WWW.Evil-Shop.cn", "see http://ups.com.evil.example/x"])
     func offPlatformIsFlagged(_ text: String) {
         #expect(codes(text).contains("compliance:off-platform"))
     }
@@ -29,6 +29,9 @@ import Testing
         #expect(codes("好的，收件电话改为13812345678", message: "电话改成13812345678").isEmpty)
         #expect(codes("live status: https://www.ups.com/track?tracknum=1Z999").isEmpty)
         #expect(codes("order SF1234567890123 and 20251122001").isEmpty)
+        #expect(codes("顺丰官网 https://www.sf-express.com/track 查询").isEmpty)
+        #expect(codes("on WWW.UPS.COM or track.ups.com").isEmpty)
+        #expect(codes("运单号 SF13812345678 已发出").isEmpty)  // a tracking number, not a phone
     }
 
     @Test func policyContradictionsAreFlagged() {

@@ -31,6 +31,28 @@ import Testing
         #expect(c.drafts.first?.text.contains("今天发出") == true)
     }
 
+    /// The promise reads the shop's wall clock by arithmetic, not Calendar:
+    /// it must agree with Calendar everywhere, across month and year ends,
+    /// leap days, daylight-saving changes and zones east and west of UTC.
+    @Test(arguments: ["UTC", "Asia/Shanghai", "America/New_York", "Europe/London", "Pacific/Auckland", "America/St_Johns"])
+    func wallClockAgreesWithCalendar(_ zone: String) throws {
+        let tz = try #require(TimeZone(identifier: zone))
+        var cal = Calendar(identifier: .gregorian); cal.timeZone = tz
+        let promise = DispatchPromise(cutoff: 16 * 60, timeZone: tz)
+        // Every 7h13m from 2023-12-30 to 2028-03-02: every hour of the day, over several years.
+        var t = Date(timeIntervalSince1970: 1_703_894_400)
+        while t.timeIntervalSince1970 < 1_835_568_000 {
+            let c = cal.dateComponents([.hour, .minute], from: t)
+            let today = (c.hour! * 60 + c.minute!) < 16 * 60
+            let ship = today ? t : cal.date(byAdding: .day, value: 1, to: t)!
+            let d = cal.dateComponents([.month, .day], from: ship)
+            let got = promise.shipDay(at: t)
+            #expect(got.day == (today ? .today : .tomorrow), "\(zone) \(t)")
+            #expect(got.date == DispatchPromise.LocalDate(month: d.month!, day: d.day!), "\(zone) \(t)")
+            t += 7 * 3600 + 13 * 60
+        }
+    }
+
     @Test func afterTheCutoffShipsTomorrow() throws {
         let c = try provider(at: Self.at(16, 1)).contribute(context("when will it ship", intents: ["urge_delivery"], language: .english))
         #expect(c.variables["ship_date"] == "tomorrow (Nov 23)")

@@ -1,68 +1,92 @@
-/// Finds any of a fixed set of terms in a text in one pass over its scalars,
-/// ASCII case-insensitively. Terms are grouped by first scalar at load, so a
-/// draft with none of those first scalars costs one set lookup per scalar
-/// and allocates nothing.
+/// Finds any of a fixed set of terms in a text in one pass over its UTF-8
+/// bytes, ASCII case-insensitively, leftmost-longest: at each scalar the
+/// longest term starting there wins and the scan resumes after it.
+///
+/// Draft checks run this on every draft shown, so the scan reads the
+/// string's own bytes and allocates nothing unless a term is found: each
+/// position costs one bit test on the pair of bytes starting there (a term
+/// starts with a lead byte, so positions inside a scalar never pass), and
+/// only a passing pair looks at the terms.
 public struct ScalarTermMatcher: Sendable {
-    public var isEmpty: Bool { byFirst.isEmpty }
+    /// One term found: its text as written in the scanned string, its label,
+    /// and where it is (UTF-8 offsets).
+    public struct Match: Sendable, Hashable {
+        public var term: String
+        public var label: String
+        public var utf8Range: Range<Int>
+    }
 
     struct Term: Sendable {
-        var scalars: [UInt32]
+        /// Folded UTF-8 bytes.
+        var bytes: [UInt8]
         var label: String
     }
 
-    private let byFirst: [UInt32: [Term]]
-    /// First scalars of the terms, hashed into 8192 bits: most scalars of a
-    /// text are rejected with one bit test before any dictionary lookup.
-    private let firstBits: [UInt64]
+    public var isEmpty: Bool { byPair.isEmpty }
+    /// Terms by their first two folded bytes (a one-byte term under every
+    /// pair it can begin), longest first.
+    private let byPair: [UInt16: [Term]]
+    /// The keys of `byPair` as 65,536 bits.
+    private let pairBits: [UInt64]
 
     /// - Parameter terms: (term, label) pairs; an empty label marks an
     ///   allow-listed term that is consumed but not reported.
     public init(_ terms: [(String, String)]) {
-        var map: [UInt32: [Term]] = [:]
-        for (term, label) in terms {
-            let s = term.unicodeScalars.map { Self.fold($0.value) }
-            guard let first = s.first else { continue }
-            map[first, default: []].append(Term(scalars: s, label: label))
+        var map: [UInt16: [Term]] = [:]
+        for (term, label) in terms where !term.isEmpty {
+            let bytes = term.utf8.map(Self.fold)
+            let t = Term(bytes: bytes, label: label)
+            if bytes.count == 1 {
+                for second in 0...255 { map[Self.pair(bytes[0], UInt8(second)), default: []].append(t) }
+            } else {
+                map[Self.pair(bytes[0], bytes[1]), default: []].append(t)
+            }
         }
         // Longest first, so 最低价 wins over 最低.
-        self.byFirst = map.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
-        var bits = [UInt64](repeating: 0, count: 128)
-        for first in map.keys {
-            bits[Int((first & 8191) >> 6)] |= 1 << UInt64(first & 63)
-            // Upper-case ASCII folds to the lower-case key.
-            if (0x61...0x7A).contains(first) { bits[Int(((first - 0x20) & 8191) >> 6)] |= 1 << UInt64((first - 0x20) & 63) }
-        }
-        self.firstBits = bits
+        self.byPair = map.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in map.keys { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        self.pairBits = bits
     }
 
-    public static func fold(_ v: UInt32) -> UInt32 { (0x41...0x5A).contains(v) ? v + 0x20 : v }
+    /// ASCII upper case to lower case; every other byte (UTF-8 lead and
+    /// continuation bytes are ≥ 0x80) is left alone.
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-    /// Each matching term (its text) with its label, in order of appearance.
-    /// Walks the string's own scalars: nothing is allocated unless a term's
-    /// first scalar occurs.
-    public func matches(in text: String) -> [(term: String, label: String)] {
-        var found: [(term: String, label: String)] = []
-        if byFirst.isEmpty { return found }
-        let view = text.unicodeScalars
-        var i = view.startIndex
-        while i < view.endIndex {
-            let v = view[i].value
-            guard firstBits[Int((v & 8191) >> 6)] & (1 << UInt64(v & 63)) != 0, let terms = byFirst[Self.fold(v)] else {
-                view.formIndex(after: &i)
+    @inline(__always)
+    static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
+
+    /// Each matching term with its label, in order of appearance.
+    public func matches(in text: String) -> [Match] {
+        if byPair.isEmpty { return [] }
+        var text = text
+        return text.withUTF8 { buf in pairBits.withUnsafeBufferPointer { scan(buf, $0) } }
+    }
+
+    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ bits: UnsafeBufferPointer<UInt64>) -> [Match] {
+        var found: [Match] = []
+        let n = buf.count
+        var i = 0
+        while i < n {
+            // A NUL stands in for the byte after the end (one-byte terms).
+            let key = Self.pair(Self.fold(buf[i]), i + 1 < n ? Self.fold(buf[i + 1]) : 0)
+            guard bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let terms = byPair[key] else {
+                i += 1
                 continue
             }
-            var matched: (Term, String.UnicodeScalarView.Index)? = nil
-            for t in terms {
-                var j = view.index(after: i), k = 1
-                while k < t.scalars.count, j < view.endIndex, Self.fold(view[j].value) == t.scalars[k] { k += 1; view.formIndex(after: &j) }
-                if k == t.scalars.count { matched = (t, j); break }
+            var matched: Term? = nil
+            for t in terms where t.bytes.count <= n - i {
+                var k = 0
+                while k < t.bytes.count, Self.fold(buf[i + k]) == t.bytes[k] { k += 1 }
+                if k == t.bytes.count { matched = t; break }
             }
-            if let (t, end) = matched {
-                if !t.label.isEmpty { found.append((String(view[i..<end]), t.label)) }
-                i = end
-            } else {
-                view.formIndex(after: &i)
+            guard let t = matched else { i += 1; continue }
+            let end = i + t.bytes.count
+            if !t.label.isEmpty {
+                found.append(Match(term: String(decoding: UnsafeBufferPointer(rebasing: buf[i..<end]), as: UTF8.self), label: t.label, utf8Range: i..<end))
             }
+            i = end
         }
         return found
     }
