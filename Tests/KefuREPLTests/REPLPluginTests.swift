@@ -61,4 +61,19 @@ import Testing
         let next = try REPLFixtures.ask(t, "我的小部件到了吗", block: 2)
         #expect(next.contains("亲，非常抱歉让您久等了！"), "\(next)")
     }
+
+    /// `--disable` turns a built-in code plugin off in the REPL as in `kefu suggest`.
+    @Test func disableTurnsABuiltInCheckOff() throws {
+        let sandbox = try REPLSandbox()
+        let pack = try sandbox.write("packs/claim.yaml", Self.claimPack)
+        let (on, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", pack])
+        let warned = try REPLFixtures.ask(on, "这个最低多少钱", block: 1)
+        #expect(warned.contains("compliance:absolute-claim"), "the built-in check warns:\n\(warned)")
+        on.stopServer()
+
+        let (off, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", pack, "--disable", "compliance"])
+        let quiet = try REPLFixtures.ask(off, "这个最低多少钱", block: 1)
+        #expect(quiet.contains("亲，我们是全网最低价哦"), "\(quiet)")
+        #expect(!quiet.contains("compliance:"), "a disabled check says nothing:\n\(quiet)")
+    }
 }

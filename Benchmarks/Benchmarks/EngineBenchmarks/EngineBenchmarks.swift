@@ -34,6 +34,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The engine as `kefu suggest` and the REPL run it: every built-in code
+    // plugin loaded, with its draft providers (logistics, upsell) and checks
+    // (compliance) as well as its detectors.
+    let withPlugins = MessageCursor()
+    Benchmark("Engine.suggest per message (built-in, all code plugins)", configuration: .init(scalingFactor: .one)) { (benchmark: Benchmark, engine: Engine) in
+        for _ in benchmark.scaledIterations {
+            blackHole(engine.suggest(withPlugins.message(), request))
+        }
+    } setup: {
+        let parts = BuiltinPlugins.loaded().parts
+        let e = Engine(
+            library: SnippetLibrary.load(builtin), detectorFactories: parts.detectorFactories, extractors: parts.extractors,
+            providers: parts.providers, checks: parts.checks)
+        for m in Messages.all { _ = e.suggest(m, request) }
+        return e
+    }
+
     externalPluginBenchmarks { factories, extractors in
         Engine(library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + factories, extractors: extractors)
     }

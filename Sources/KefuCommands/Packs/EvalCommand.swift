@@ -45,7 +45,7 @@ struct EvalCommand: ParsableCommand {
             guard let m = mapping else { return true }
             return fields["mapping"] == m || fields["mapping"] == "none"
         }
-        let engine = library.makeEngine()
+        let engine = library.makeEngine(Configuration.load(reportingTo: StandardError()))
         let e = Evaluation(engine: engine, rows: rows)
         switch format {
         case .text: print(report(e))

@@ -15,7 +15,7 @@ struct PluginsCommand: ParsableCommand {
         @OptionGroup var externalPlugins: ExternalPluginOptions
 
         func run() throws {
-            let lib = library.loadLibrary()
+            let lib = library.loadLibrary(Configuration.load(reportingTo: StandardError()))
             print("packs (load order; later ones override earlier ones by id):")
             for p in lib.packs {
                 let intents = lib.intents.values.filter { $0.pack == p.id }.count
@@ -51,7 +51,7 @@ struct PluginsCommand: ParsableCommand {
         func run() throws {
             var options = library
             options.extraPaths += paths
-            let lib = options.loadLibrary()
+            let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
             let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
             let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
             for d in diagnostics { print(d) }
@@ -78,7 +78,7 @@ struct PluginsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let lib = library.loadLibrary()
+            let lib = library.loadLibrary(Configuration.load(reportingTo: StandardError()))
             func clean(_ s: String) -> String {
                 ControlSequences.strip(s).replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
             }

@@ -36,7 +36,8 @@ struct TestCommand: ParsableCommand {
         // own declared examples are tested below.
         // A loaded CI machine must not fail an example for slowness: 2 s per
         // request unless --plugin-deadline says otherwise.
-        let session = PluginSession(library: options, plugins: externalPlugins, defaultDeadline: 2, errors: errors)
+        let session = PluginSession(
+            library: options, plugins: externalPlugins, configuration: Configuration.load(reportingTo: errors), defaultDeadline: 2, errors: errors)
         defer { session.host.shutdown() }
         let lib = session.engine.library
         let engine = session.engine

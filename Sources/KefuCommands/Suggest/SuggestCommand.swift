@@ -70,7 +70,7 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let configuration = Configuration.load(reportingTo: StandardError())
-        let session = PluginSession(library: library, plugins: externalPlugins, variables: configuration.variables)
+        let session = PluginSession(library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
         defer { session.host.shutdown() }
         let engine = session.engine
         if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {

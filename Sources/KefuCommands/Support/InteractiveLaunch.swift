@@ -65,48 +65,12 @@ struct ReplCommand: ParsableCommand {
             clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
             notices: config.diagnostics)
-        // External plugins run for the whole session, exactly as for `kefu suggest`.
-        let errors = StandardError()
-        let host = PluginSession.startHost(externalPlugins, variables: values, errors: errors)
-        defer { host.shutdown() }
-        let declared = PluginIntentsPack.sources(for: host)
-        for p in declared.problems { errors.write("kefu: \(p)\n") }
-        let loader = library.packLoader(configuration: config, stage: ExternalPluginStage(host: host), first: declared.sources)
-        let status = REPL.run(settings: settings, loader: loader)
+        // Plugins and packs exactly as for `kefu suggest`; the REPL builds
+        // (and on every pack change rebuilds) its engine through the loader.
+        let session = PluginSession(library: library, plugins: externalPlugins, configuration: config, variables: values)
+        defer { session.host.shutdown() }
+        let status = REPL.run(settings: settings, loader: session.loader)
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-extension LibraryOptions {
-    /// The REPL's packs: the same search path and the same engine as
-    /// `makeEngine()` (built-in → ./snippets → user folder → config `packs:` →
-    /// --snippets; the registered code plugins), re-read on every reload, with
-    /// the configuration's disabled packs and plugins left out.
-    /// - Parameters:
-    ///   - stage: the external plugins: their detectors and extractors join
-    ///     the engine, their drafts and checks run around each message.
-    ///   - first: packs loaded before the built-in ones (intents external
-    ///     plugins declare).
-    func packLoader(configuration: Configuration, stage: ExternalPluginStage? = nil, first: [PackSource] = []) -> PackLoader {
-        let searchPath = self.searchPath(configPacks: configuration.packs)
-        let disabledPacks = Set(configuration.disabledPacks)
-        let disabledPlugins = Set(configuration.disabledPlugins)
-        // Code plugins load once (settings, catalogue); their parts join every reloaded engine.
-        let code = CodePluginLoading.load(disabled: disabledPlugins, errors: StandardError()).parts
-
-        return PackLoader(
-            collect: { collectSources(configPacks: configuration.packs, disabledPacks: disabledPacks, first: first) },
-            watchedPaths: { searchPath.map(\.path) },
-            makeEngine: { library in
-                Engine(
-                    library: library,
-                    detectorFactories: code.detectorFactories + (stage?.detectorFactories ?? []),
-                    extractors: code.extractors + (stage?.extractors ?? []),
-                    providers: code.providers, checks: code.checks)
-            },
-            suggest: { engine, message, request in
-                stage.map { $0.suggest(engine: engine, message, request) } ?? engine.suggest(message, request)
-            })
     }
 }
 

@@ -14,16 +14,17 @@ struct LibraryOptions: ParsableArguments {
     var builtinOnly = false
 
     /// The search path after the built-in packs, in load order: ./snippets →
-    /// user folder → `configPacks` (config.yaml `packs:`, the REPL's) →
-    /// --snippets. `required`: a named path, reported when it is missing;
-    /// the two folders are optional (the REPL still watches them, so one
-    /// created later is picked up).
-    func searchPath(configPacks: [String] = []) -> [(path: String, layer: PackLayer, required: Bool)] {
+    /// user folder → config.yaml `packs:` → --snippets. `required`: a named
+    /// path, reported when it is missing; the two folders are optional (the
+    /// REPL still watches them, so one created later is picked up).
+    /// `--no-user-packs` leaves out everything config.yaml and the folders
+    /// say, so a run (CI, `make test`) does not depend on whose machine it is.
+    func searchPath(_ configuration: Configuration) -> [(path: String, layer: PackLayer, required: Bool)] {
         var result: [(String, PackLayer, Bool)] = []
         if !builtinOnly {
             result.append((FileManager.default.currentDirectoryPath + "/snippets", .project, false))
             result.append((Paths.configHome + "/kefu/snippets", .user, false))
-            for p in configPacks { result.append((p, .user, true)) }
+            for p in configuration.packs { result.append((p, .user, true)) }
         }
         for p in extraPaths { result.append((p, .commandLine, true)) }
         return result
@@ -32,34 +33,34 @@ struct LibraryOptions: ParsableArguments {
     /// Every pack source in load order: `first` (packs any other overrides,
     /// such as the intents external plugins declare), the built-in packs,
     /// then the search path as it is now (optional folders only when they
-    /// exist), without the packs named in `disabledPacks`. `kefu suggest`,
-    /// `kefu test` and the REPL's reloads all read packs through here.
-    func collectSources(
-        configPacks: [String] = [], disabledPacks: Set<String> = [], first: [PackSource] = []
-    ) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+    /// exist), without the packs config.yaml names in `disabled_packs:`.
+    /// Every command and the REPL's reloads read packs through here.
+    func collectSources(_ configuration: Configuration, first: [PackSource] = []) -> (sources: [PackSource], problems: [PackDiagnostic]) {
         var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
         var problems: [PackDiagnostic] = []
-        for (path, layer, required) in searchPath(configPacks: configPacks) {
+        for (path, layer, required) in searchPath(configuration) {
             if !required && !FileManager.default.fileExists(atPath: path) { continue }
             let found = PackSource.files(at: path, layer: layer)
             sources += found.sources
             problems += found.problems
         }
-        if !disabledPacks.isEmpty {
-            sources.removeAll { PackIdentity.matches($0, disabledPacks) }
+        let disabled = builtinOnly ? [] : Set(configuration.disabledPacks)
+        if !disabled.isEmpty {
+            sources.removeAll { PackIdentity.matches($0, disabled) }
         }
         return (sources, problems)
     }
 
-    /// - Parameter first: packs loaded before all others, so any pack overrides
-    ///   them (the intents external plugins declare).
-    func loadLibrary(first: [PackSource] = []) -> SnippetLibrary {
-        let (sources, problems) = collectSources(first: first)
+    /// The packs on the search path, for commands that only read them.
+    func loadLibrary(_ configuration: Configuration) -> SnippetLibrary {
+        let (sources, problems) = collectSources(configuration)
         return SnippetLibrary.load(sources, problems: problems)
     }
 
-    func makeEngine(reportingTo errors: StandardError = StandardError()) -> Engine {
-        let library = loadLibrary()
+    /// Detection only (`kefu eval`): the packs and the code plugins'
+    /// detectors and extractors, without drafts from plugins.
+    func makeEngine(_ configuration: Configuration, reportingTo errors: StandardError = StandardError()) -> Engine {
+        let library = loadLibrary(configuration)
         for d in library.diagnostics { errors.write("\(d)\n") }
         return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors)
     }

@@ -1,0 +1,86 @@
+import KefuCore
+import KefuExternalPlugins
+import KefuREPL
+
+/// What every front end runs a message through: the packs on the search
+/// path, the built-in code plugins and the session's external plugins.
+/// `kefu suggest`, `kefu test` and the REPL all build their engine here,
+/// so the same message gets the same drafts whichever one an agent or a
+/// script uses.
+final class PluginSession {
+    let stage: ExternalPluginStage
+    /// The built-in code plugins as loaded (or disabled, or failed).
+    let codePlugins: CodePluginSet
+    /// Packs and engines: read once by the commands, on every pack change by
+    /// the REPL.
+    let loader: PackLoader
+    var host: ExternalPluginHost { stage.host }
+    private let errors: StandardError
+
+    /// The engine over the packs as they are now (built on first use: the
+    /// REPL builds its own through `loader` and never needs this one).
+    private(set) lazy var engine: Engine = {
+        let (sources, problems) = loader.collect()
+        let library = SnippetLibrary.load(sources, problems: problems)
+        for d in library.diagnostics { errors.write("\(d)\n") }
+        return loader.makeEngine(library)
+    }()
+
+    /// Discovers and starts the external plugins (waiting for their
+    /// handshakes) and loads the code plugins with their settings.
+    /// - Parameters:
+    ///   - configuration: config.yaml (`packs:`, `disabled_packs:`; plugin
+    ///     settings are read by the plugin hosts).
+    ///   - variables: what external plugins are told in their handshake.
+    ///   - defaultDeadline: seconds an external plugin has per request unless
+    ///     `--plugin-deadline` or config.yaml says otherwise.
+    init(
+        library: LibraryOptions, plugins: ExternalPluginOptions, configuration: Configuration,
+        variables: [String: String] = [:], defaultDeadline: Double? = nil, errors: StandardError = StandardError()
+    ) {
+        self.errors = errors
+        let host = Self.startHost(plugins, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        let declared = PluginIntentsPack.sources(for: host)
+        for p in declared.problems { errors.write("kefu: \(p)\n") }
+        let stage = ExternalPluginStage(host: host)
+        self.stage = stage
+        // Code plugins load once (settings, catalogue); their parts join every engine built.
+        let codePlugins = CodePluginLoading.load(disabled: Set(plugins.disabledIDs), errors: errors)
+        self.codePlugins = codePlugins
+        let code = codePlugins.parts
+        let searchPath = library.searchPath(configuration)
+        loader = PackLoader(
+            collect: { library.collectSources(configuration, first: declared.sources) },
+            watchedPaths: { searchPath.map(\.path) },
+            makeEngine: { lib in
+                Engine(
+                    library: lib,
+                    detectorFactories: code.detectorFactories + stage.detectorFactories,
+                    extractors: code.extractors + stage.extractors,
+                    providers: code.providers, checks: code.checks)
+            },
+            suggest: { engine, message, request in stage.suggest(engine: engine, message, request) })
+    }
+
+    /// One message through the engine and the external plugins around it.
+    func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {
+        loader.suggest(engine, raw, request)
+    }
+
+    /// Discovers and starts the external plugins (waiting for their
+    /// handshakes) and reports those that did not come up.
+    static func startHost(
+        _ plugins: ExternalPluginOptions, variables: [String: String], defaultDeadline: Double? = nil, errors: StandardError
+    ) -> ExternalPluginHost {
+        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        host.start()
+        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
+            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+        }
+        let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
+            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
+        }
+        return host
+    }
+}
