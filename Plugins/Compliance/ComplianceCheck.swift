@@ -7,31 +7,20 @@ import KefuCore
 struct ComplianceCheck: DraftCheck {
     let id = "compliance"
     let policy: CompliancePolicy
-    let matcher = ScalarTermMatcher(Self.withTraditional(ComplianceLexicon.terms))
-    let policyMatcher: ScalarTermMatcher
+    let matcher = ScriptedTermMatcher(ComplianceLexicon.terms)
+    let policyMatcher: ScriptedTermMatcher
 
     init(policy: CompliancePolicy) {
         self.policy = policy
         var terms: [(String, String)] = []
         if policy.freeReturn == false { terms += CompliancePolicy.freeReturnPromises.map { ($0, "free-return") } }
         if policy.freeReturn == true { terms += CompliancePolicy.buyerPaysReturn.map { ($0, "buyer-pays-return") } }
-        self.policyMatcher = ScalarTermMatcher(Self.withTraditional(terms))
-    }
-
-    /// Drafts for Traditional readers are converted from Simplified: every
-    /// term is looked for in both scripts (國家級, 第一時間).
-    static func withTraditional(_ terms: [(String, String)]) -> [(String, String)] {
-        var out = terms
-        for (term, label) in terms {
-            let t = ChineseConverter.shared.convert(term, .toTraditional)
-            if t != term { out.append((t, label)) }
-        }
-        return out
+        self.policyMatcher = ScriptedTermMatcher(terms)
     }
 
     func check(_ draft: Draft, message: NormalizedText) -> DraftVerdict {
         var warnings: [DraftWarning] = []
-        for m in matcher.matches(in: draft.text) {
+        for m in matcher.matches(in: draft.text, language: draft.language) {
             switch m.label {
             case ComplianceLexicon.absoluteClaim:
                 warnings.append(DraftWarning(code: "compliance:absolute-claim", message: "“\(m.term)” is an absolute claim banned in advertising (广告法 §9)"))
@@ -44,7 +33,7 @@ struct ComplianceCheck: DraftCheck {
         if let phone = PhoneAndLink.phoneNumber(in: draft.text), !message.display.contains(phone) {
             warnings.append(DraftWarning(code: "compliance:off-platform", message: "phone number \(phone) steers the buyer off the platform"))
         }
-        for m in policyMatcher.matches(in: draft.text) {
+        for m in policyMatcher.matches(in: draft.text, language: draft.language) {
             let rule = m.label == "free-return" ? "the shop does not pay return shipping (free_return: false)" : "the shop pays return shipping (free_return: true)"
             warnings.append(DraftWarning(code: "compliance:policy", message: "“\(m.term)” contradicts the policy: \(rule)"))
         }

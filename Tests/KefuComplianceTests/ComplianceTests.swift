@@ -5,8 +5,11 @@ import Testing
 @Suite struct ComplianceTests {
     let message = TextNormalizer().normalize("hello")
 
-    func codes(_ text: String, check: any DraftCheck = CompliancePlugin.check(), message: String = "hello", missing: [String] = []) -> [String] {
-        let d = Draft(rank: 1, snippet: "s", intent: nil, kind: .answer, score: 1, language: .simplifiedChinese, text: text, missing: missing, explanation: [], source: SourceLocation(file: "f", line: 1, column: 1))
+    /// The warning codes for a draft; drafts with Traditional characters are
+    /// written for a Traditional reader, as the engine would render them.
+    func codes(_ text: String, check: any DraftCheck = CompliancePlugin.check(), message: String = "hello", missing: [String] = [], language: Language? = nil) -> [String] {
+        let traditional = text.unicodeScalars.contains { ChineseConverter.shared.isTraditionalOnly($0) }
+        let d = Draft(rank: 1, snippet: "s", intent: nil, kind: .answer, score: 1, language: language ?? (traditional ? .traditionalChinese : .simplifiedChinese), text: text, missing: missing, explanation: [], source: SourceLocation(file: "f", line: 1, column: 1))
         return check.check(d, message: TextNormalizer().normalize(message)).warnings.map(\.code)
     }
 
@@ -45,6 +48,14 @@ import Testing
         #expect(codes("退货包运费哦").isEmpty)  // no policy configured: nothing to contradict
         let generous = CompliancePlugin.check(freeReturn: true)
         #expect(codes("运费由您承担", check: generous) == ["compliance:policy"])
+    }
+
+    /// Traditional drafts are checked in both scripts (a Simplified value may
+    /// sit in one); Simplified drafts never need the Traditional terms.
+    @Test func scriptsOfTheDraft() {
+        #expect(codes("國家級工藝，国家级品质", language: .traditionalChinese) == ["compliance:absolute-claim", "compliance:absolute-claim"])
+        #expect(codes("退貨包運費哦", check: CompliancePlugin.check(freeReturn: false)) == ["compliance:policy"])
+        #expect(codes("This is the best ever mug", language: .traditionalChinese) == ["compliance:absolute-claim"])
     }
 
     @Test func placeholdersAreFlagged() {

@@ -94,7 +94,7 @@ struct SuggestCommand: ParsableCommand {
             case .success(let m):
                 let request = SuggestionRequest(
                     variables: base, recordVariables: m.variables, language: language,
-                    maxDrafts: top, snippet: snippet)
+                    maxDrafts: top, snippet: snippet, explain: explain)
                 let s = session.suggest(m.text, request)
                 switch format {
                 case .jsonl: StandardOutput.write(SuggestionJSON.line(id: m.id, s, explain: explain))

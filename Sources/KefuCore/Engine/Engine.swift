@@ -37,10 +37,11 @@ public final class Engine: Sendable {
         self.library = library
         self.options = options
         self.normalizer = normalizer
-        var detectors: [any IntentDetector] = [
-            PhraseDetector(library: library, normalizer: normalizer),
-            ExampleClassifier(library: library, normalizer: normalizer),
-        ]
+        // The two core detectors build from the same library independently.
+        let (phrases, classifier) = Concurrently.pair(
+            { PhraseDetector(library: library, normalizer: normalizer) },
+            { ExampleClassifier(library: library, normalizer: normalizer) })
+        var detectors: [any IntentDetector] = [phrases, classifier]
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors
         self.detectorIDs = detectors.map(\.id)
@@ -103,7 +104,7 @@ public final class Engine: Sendable {
         } else {
             candidates = ranker.rank(
                 intents: a.intents, index: snippetsByIntent, language: language, values: values, tone: a.tone,
-                limit: max(0, request.maxDrafts) * 2)
+                limit: max(0, request.maxDrafts) * 2, explain: request.explain)
         }
 
         // Only the drafts shown are rendered and checked; a draft a check
@@ -126,7 +127,7 @@ public final class Engine: Sendable {
         render(upTo: limit)
         var spare: [Draft] = []
         if !provided.isEmpty {
-            PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language)
+            PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language, explain: request.explain)
             if drafts.count > limit { spare = Array(drafts[limit...]); drafts.removeLast(drafts.count - limit) }
         }
         if !checks.isEmpty {

@@ -5,13 +5,13 @@ enum PluginDrafts {
     /// confidence scaled by priority, `DraftRanker`'s formula) and inserts it
     /// in score order. A draft for an intent the message does not have is
     /// not offered.
-    static func merge(_ provided: [ProvidedDraft], into drafts: inout [Draft], intents: [DetectedIntent], language: Language) {
+    static func merge(_ provided: [ProvidedDraft], into drafts: inout [Draft], intents: [DetectedIntent], language: Language, explain: Bool = true) {
         for p in provided {
             guard let intent = intents.first(where: { $0.intent == p.intent }) else { continue }
             let score = (DraftRanker.baseScore(confidence: intent.confidence, priority: p.priority) * 1000).rounded() / 1000
             let draft = Draft(
                 rank: 0, snippet: p.id, intent: p.intent, kind: p.kind, score: score, language: language, text: p.text,
-                missing: [], explanation: ["answers \(p.intent) (confidence \(DraftRanker.format(intent.confidence)))", "priority \(p.priority)"] + p.explanation,
+                missing: [], explanation: explain ? ["answers \(p.intent) (confidence \(DraftRanker.format(intent.confidence)))", "priority \(p.priority)"] + p.explanation : [],
                 source: SourceLocation(file: "plugin:\(p.id.split(separator: ".").first.map(String.init) ?? p.id)", line: 0, column: 0))
             let at = drafts.firstIndex { $0.score < score } ?? drafts.endIndex
             drafts.insert(draft, at: at)

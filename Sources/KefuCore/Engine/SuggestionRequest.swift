@@ -14,10 +14,14 @@ public struct SuggestionRequest: Sendable {
     public var snippet: String?
     /// Leave this pack example out of the classifier (testing examples as unseen).
     public var heldOutExample: ExampleKey?
+    /// Write each draft's `explanation` (why it was offered). Batch runs that
+    /// do not print it turn it off: its sentences cost more than the ranking.
+    public var explain: Bool
 
     public init(
         variables: [String: String] = [:], recordVariables: [String: String] = [:],
-        language: Language? = nil, maxDrafts: Int = 5, snippet: String? = nil, heldOutExample: ExampleKey? = nil
+        language: Language? = nil, maxDrafts: Int = 5, snippet: String? = nil, heldOutExample: ExampleKey? = nil,
+        explain: Bool = true
     ) {
         self.variables = variables
         self.recordVariables = recordVariables
@@ -25,5 +29,6 @@ public struct SuggestionRequest: Sendable {
         self.maxDrafts = maxDrafts
         self.snippet = snippet
         self.heldOutExample = heldOutExample
+        self.explain = explain
     }
 }

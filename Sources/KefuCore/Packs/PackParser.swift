@@ -4,7 +4,7 @@ import Yams
 /// Turns the text of one pack file into a `Pack`, or into every problem it has,
 /// each with file, line and column. A file with any error yields no pack: a
 /// half-loaded pack would offer drafts its author never tested.
-public struct PackParser {
+public struct PackParser: Sendable {
     public struct Result: Sendable {
         public var pack: Pack?
         public var diagnostics: [PackDiagnostic]

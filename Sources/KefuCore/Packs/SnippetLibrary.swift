@@ -32,8 +32,9 @@ public struct SnippetLibrary: Sendable {
         for p in problems {
             library.failures.append(Failure(source: p.location.file, layer: .commandLine, diagnostics: [p]))
         }
-        for source in sources {
-            let result = parser.parse(source.text, file: source.path, layer: source.layer)
+        // Files parse independently: spread over the cores, merged in order.
+        let results = Concurrently.map(sources) { parser.parse($0.text, file: $0.path, layer: $0.layer) }
+        for (source, result) in zip(sources, results) {
             if let pack = result.pack {
                 parsed.append((pack, source.layer))
             } else {

@@ -52,12 +52,12 @@ public struct DraftRanker: Sendable {
     }
 
     /// Ranks the drafts of `intents`. Reasons are written only for the first
-    /// `limit` candidates (those that will be shown): with large packs most
-    /// candidates are scored and dropped, and their sentences cost more than
-    /// their scores.
+    /// `limit` candidates (those that will be shown), and only when `explain`:
+    /// with large packs most candidates are scored and dropped, and their
+    /// sentences cost more than their scores.
     func rank(
         intents: [DetectedIntent], index: [String: [Int]], language: Language,
-        values: [String: String], tone: ToneReading, limit: Int = .max
+        values: [String: String], tone: ToneReading, limit: Int, explain: Bool = true
     ) -> [Candidate] {
         struct Scored {
             var snippet: Int
@@ -90,20 +90,21 @@ public struct DraftRanker: Sendable {
             }
             all += list
         }
-        // One draft per snippet even when it answers several detected intents.
-        var seen: Set<Int> = []
-        return all
-            .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
-            .filter { seen.insert($0.snippet).inserted }
-            .prefix(limit)
-            .map { c in
-                let s = snippets[c.snippet], intent = intents[c.intent]
-                var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
-                if c.specific { reasons.append("written for this situation (\(Self.describe(s.conditions)))") }
-                if c.apology { reasons.append("buyer is upset: apology first") }
-                if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
-                return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: reasons)
-            }
+        // One draft per snippet even when it answers several detected intents
+        // (a linear look among the few kept: cheaper than hashing every candidate).
+        all.sort { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
+        var kept: [Scored] = []
+        for c in all where kept.count < limit && !kept.contains(where: { $0.snippet == c.snippet }) { kept.append(c) }
+        return kept.map { c in
+            let intent = intents[c.intent]
+            guard explain else { return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: []) }
+            let s = snippets[c.snippet]
+            var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
+            if c.specific { reasons.append("written for this situation (\(Self.describe(s.conditions)))") }
+            if c.apology { reasons.append("buyer is upset: apology first") }
+            if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
+            return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: reasons)
+        }
     }
 
     /// Generic drafts for a message with no confident intent.

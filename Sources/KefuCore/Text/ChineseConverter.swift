@@ -19,9 +19,21 @@ public final class ChineseConverter: @unchecked Sendable {
     }
 
     private let handles = Mutex<[String: UnsafeMutableRawPointer?]>([:])
+    /// Answers for Han scalars outside `table` (compatibility ideographs, Extensions B+).
     private let changesUnderT2S = Mutex<[UInt32: Bool]>([:])
+    /// Answers for U+3400...U+9FFF, two bits a scalar (0 not yet asked, 1 no,
+    /// 2 yes), read and written without a lock: every message asks for each
+    /// of its Han characters, and a lock per character cost more than the
+    /// rest of normalisation. An answer never changes, so a racing second
+    /// writer stores the same bits.
+    private let table: UnsafeMutablePointer<Atomic<UInt64>>
+    private static let tableRange: ClosedRange<UInt32> = 0x3400...0x9FFF
+    private static let tableWords = (tableRange.count + 31) / 32
 
-    private init() {}
+    private init() {
+        table = .allocate(capacity: Self.tableWords)
+        for i in 0..<Self.tableWords { (table + i).initialize(to: Atomic(0)) }
+    }
 
     /// Converts `text`; returns it unchanged when OpenCC is unavailable.
     public func convert(_ text: String, _ direction: Direction) -> String {
@@ -36,11 +48,29 @@ public final class ChineseConverter: @unchecked Sendable {
     /// Whether converting this scalar to Simplified would change it, i.e. it is
     /// a Traditional-only character.
     public func isTraditionalOnly(_ scalar: Unicode.Scalar) -> Bool {
-        if let known = changesUnderT2S.withLock({ $0[scalar.value] }) { return known }
+        let v = scalar.value
+        guard Self.tableRange.contains(v) else {
+            if let known = changesUnderT2S.withLock({ $0[v] }) { return known }
+            let changed = changesUnderSimplification(scalar)
+            changesUnderT2S.withLock { $0[v] = changed }
+            return changed
+        }
+        let offset = Int(v - Self.tableRange.lowerBound)
+        let word = table + (offset >> 5)
+        let shift = UInt64((offset & 31) * 2)
+        switch (word.pointee.load(ordering: .relaxed) >> shift) & 3 {
+        case 1: return false
+        case 2: return true
+        default:
+            let changed = changesUnderSimplification(scalar)
+            word.pointee.bitwiseOr((changed ? 2 : 1) << shift, ordering: .relaxed)
+            return changed
+        }
+    }
+
+    private func changesUnderSimplification(_ scalar: Unicode.Scalar) -> Bool {
         let single = String(scalar)
-        let changed = convert(single, .toSimplified) != single
-        changesUnderT2S.withLock { $0[scalar.value] = changed }
-        return changed
+        return convert(single, .toSimplified) != single
     }
 
     private func handle(_ direction: Direction) -> UnsafeMutableRawPointer? {

@@ -1,12 +1,14 @@
-/// Finds any of a fixed set of terms in a text in one pass over its UTF-8
-/// bytes, ASCII case-insensitively, leftmost-longest: at each scalar the
-/// longest term starting there wins and the scan resumes after it.
+/// Finds any of a fixed set of terms in a text, ASCII case-insensitively,
+/// leftmost-longest: where several terms start at one place the longest
+/// wins, and the next match starts after it.
 ///
-/// Draft checks run this on every draft shown, so the scan reads the
-/// string's own bytes and allocates nothing unless a term is found: each
-/// position costs one bit test on the pair of bytes starting there (a term
-/// starts with a lead byte, so positions inside a scalar never pass), and
-/// only a passing pair looks at the terms.
+/// Draft checks run this on every draft shown, so it is one pass of a
+/// deterministic automaton over the text's UTF-8 bytes: one table read per
+/// byte, whatever the number of terms, nothing allocated unless a term is
+/// found. (UTF-8 is self-synchronising: a term found in valid text always
+/// starts and ends on scalar boundaries.) Bytes are first mapped to classes
+/// (the bytes the terms use, upper-case ASCII folded onto lower case, and one
+/// class for every other byte), which keeps the table small.
 public struct ScalarTermMatcher: Sendable {
     /// One term found: its text as written in the scanned string, its label,
     /// and where it is (UTF-8 offsets).
@@ -16,78 +18,120 @@ public struct ScalarTermMatcher: Sendable {
         public var utf8Range: Range<Int>
     }
 
-    struct Term: Sendable {
-        /// Folded UTF-8 bytes.
-        var bytes: [UInt8]
-        var label: String
-    }
+    public var isEmpty: Bool { lengths.isEmpty }
 
-    public var isEmpty: Bool { byPair.isEmpty }
-    /// Terms by their first two folded bytes (a one-byte term under every
-    /// pair it can begin), longest first.
-    private let byPair: [UInt16: [Term]]
-    /// The keys of `byPair` as 65,536 bits.
-    private let pairBits: [UInt64]
+    /// Byte → class; 0 for bytes no term uses.
+    private let classOf: [UInt8]
+    private let classCount: Int
+    /// `state * classCount + class` → next state; the top bit is set when
+    /// the next state ends a term.
+    private let table: [UInt32]
+    /// Per state: the terms ending there (including through failure links).
+    private let endings: [[Int32]]
+    private let lengths: [Int]
+    private let labels: [String]
+
+    static let endsTerm: UInt32 = 1 << 31
 
     /// - Parameter terms: (term, label) pairs; an empty label marks an
     ///   allow-listed term that is consumed but not reported.
     public init(_ terms: [(String, String)]) {
-        var map: [UInt16: [Term]] = [:]
-        for (term, label) in terms where !term.isEmpty {
-            let bytes = term.utf8.map(Self.fold)
-            let t = Term(bytes: bytes, label: label)
-            if bytes.count == 1 {
-                for second in 0...255 { map[Self.pair(bytes[0], UInt8(second)), default: []].append(t) }
-            } else {
-                map[Self.pair(bytes[0], bytes[1]), default: []].append(t)
+        let kept = terms.filter { !$0.0.isEmpty }
+        let folded = kept.map { $0.0.utf8.map(Self.fold) }
+        lengths = folded.map(\.count)
+        labels = kept.map(\.1)
+
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var classes = 1
+        for bytes in folded {
+            for b in bytes where classOf[Int(b)] == 0 {
+                // More than 255 distinct bytes cannot occur in valid UTF-8 terms.
+                classOf[Int(b)] = UInt8(classes)
+                classes += 1
             }
         }
-        // Longest first, so 最低价 wins over 最低.
-        self.byPair = map.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for key in map.keys { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
-        self.pairBits = bits
+        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classOf[Int(upper)] = classOf[Int(upper | 0x20)] }
+        self.classOf = classOf
+        self.classCount = classes
+
+        // The trie, with -1 for a missing edge.
+        var edges = [Int32](repeating: -1, count: classes)
+        var endings: [[Int32]] = [[]]
+        for (id, bytes) in folded.enumerated() {
+            var state = 0
+            for b in bytes {
+                let slot = state * classes + Int(classOf[Int(b)])
+                if edges[slot] < 0 {
+                    edges[slot] = Int32(endings.count)
+                    endings.append([])
+                    edges += [Int32](repeating: -1, count: classes)
+                }
+                state = Int(edges[slot])
+            }
+            endings[state].append(Int32(id))
+        }
+        // Breadth first, missing edges become the failure state's edges, so
+        // scanning never follows a failure link.
+        var fail = [Int](repeating: 0, count: endings.count)
+        var queue: [Int] = []
+        for c in 0..<classes {
+            if edges[c] < 0 { edges[c] = 0 } else { queue.append(Int(edges[c])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for c in 0..<classes {
+                let slot = state * classes + c
+                let viaFailure = edges[fail[state] * classes + c]
+                if edges[slot] < 0 {
+                    edges[slot] = viaFailure
+                } else {
+                    let child = Int(edges[slot])
+                    fail[child] = Int(viaFailure)
+                    endings[child] += endings[Int(viaFailure)]
+                    queue.append(child)
+                }
+            }
+        }
+        self.table = edges.map { UInt32($0) | (endings[Int($0)].isEmpty ? 0 : Self.endsTerm) }
+        self.endings = endings
     }
 
-    /// ASCII upper case to lower case; every other byte (UTF-8 lead and
-    /// continuation bytes are ≥ 0x80) is left alone.
+    /// ASCII upper case to lower case; every other byte is left alone.
     @inline(__always)
     static func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-    @inline(__always)
-    static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
-
     /// Each matching term with its label, in order of appearance.
     public func matches(in text: String) -> [Match] {
-        if byPair.isEmpty { return [] }
+        if lengths.isEmpty { return [] }
         var text = text
-        return text.withUTF8 { buf in pairBits.withUnsafeBufferPointer { scan(buf, $0) } }
-    }
-
-    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ bits: UnsafeBufferPointer<UInt64>) -> [Match] {
-        var found: [Match] = []
-        let n = buf.count
-        var i = 0
-        while i < n {
-            // A NUL stands in for the byte after the end (one-byte terms).
-            let key = Self.pair(Self.fold(buf[i]), i + 1 < n ? Self.fold(buf[i + 1]) : 0)
-            guard bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let terms = byPair[key] else {
-                i += 1
-                continue
+        return text.withUTF8 { buf in
+            // Every occurrence, as (start, term), then leftmost-longest among them.
+            var found: [(start: Int, term: Int)] = []
+            classOf.withUnsafeBufferPointer { classOf in
+                table.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<buf.count {
+                        let next = table[state &* classCount &+ Int(classOf[Int(buf[i])])]
+                        state = Int(next & ~Self.endsTerm)
+                        if next & Self.endsTerm != 0 {
+                            for t in endings[state] { found.append((i + 1 - lengths[Int(t)], Int(t))) }
+                        }
+                    }
+                }
             }
-            var matched: Term? = nil
-            for t in terms where t.bytes.count <= n - i {
-                var k = 0
-                while k < t.bytes.count, Self.fold(buf[i + k]) == t.bytes[k] { k += 1 }
-                if k == t.bytes.count { matched = t; break }
+            guard !found.isEmpty else { return [] }
+            found.sort { ($0.start, lengths[$1.term]) < ($1.start, lengths[$0.term]) }
+            var result: [Match] = []
+            var resume = 0
+            for (start, t) in found where start >= resume {
+                let end = start + lengths[t]
+                resume = end
+                if labels[t].isEmpty { continue }
+                result.append(Match(term: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self), label: labels[t], utf8Range: start..<end))
             }
-            guard let t = matched else { i += 1; continue }
-            let end = i + t.bytes.count
-            if !t.label.isEmpty {
-                found.append(Match(term: String(decoding: UnsafeBufferPointer(rebasing: buf[i..<end]), as: UTF8.self), label: t.label, utf8Range: i..<end))
-            }
-            i = end
+            return result
         }
-        return found
     }
 }

@@ -52,9 +52,14 @@ public struct TextNormalizer: Sendable {
             language = .english
         }
 
-        var folded = display.lowercased()
-        if traditional > 0 { folded = converter.convert(folded, .toSimplified) }
-        let scalars = Self.collapsingSpace(folded)
+        let scalars: [UInt32]
+        if traditional > 0 {
+            scalars = Self.collapsingSpace(converter.convert(display.lowercased(), .toSimplified).unicodeScalars)
+        } else if let lowered = Self.lowercasedCollapsingSpace(display) {
+            scalars = lowered
+        } else {
+            scalars = Self.collapsingSpace(display.lowercased().unicodeScalars)
+        }
         return NormalizedText(
             display: display,
             folded: String(scalarValues: scalars),
@@ -77,19 +82,44 @@ public struct TextNormalizer: Sendable {
     /// Normalises a trigger phrase or example the same way as a message.
     public func fold(_ phrase: String) -> String { normalize(phrase).folded }
 
-    private static func collapsingSpace(_ text: String) -> [UInt32] {
+    /// White space runs collapsed to one space (none at the ends), curly
+    /// apostrophes straightened.
+    private static func collapsingSpace(_ text: String.UnicodeScalarView) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.count)
+        var pendingSpace = false
+        for s in text { append(s.value, to: &out, pendingSpace: &pendingSpace) }
+        return out
+    }
+
+    /// `collapsingSpace(text.lowercased())` in one pass, for text whose only
+    /// cased letters are ASCII (nearly every buyer message: Chinese, English,
+    /// SKU codes, emoji). Nil when some other scalar changes when lower-cased
+    /// (É, Σ, Д...): `String.lowercased()` handles those.
+    static func lowercasedCollapsingSpace(_ text: String) -> [UInt32]? {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for s in text.unicodeScalars {
-            if Script.isSpace(s.value) {
-                pendingSpace = !out.isEmpty
-                continue
+            var v = s.value
+            if v < 0x80 {
+                if v &- 0x41 < 26 { v |= 0x20 }
+            } else if !Script.isHan(v) && s.properties.changesWhenLowercased {
+                return nil
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            // Typographic apostrophes are typed as often as straight ones ("don’t").
-            out.append(s.value == 0x2019 || s.value == 0x2018 ? 0x27 : s.value)
+            append(v, to: &out, pendingSpace: &pendingSpace)
         }
         return out
+    }
+
+    @inline(__always)
+    private static func append(_ v: UInt32, to out: inout [UInt32], pendingSpace: inout Bool) {
+        if Script.isSpace(v) {
+            pendingSpace = !out.isEmpty
+            return
+        }
+        if pendingSpace { out.append(0x20); pendingSpace = false }
+        // Typographic apostrophes are typed as often as straight ones ("don’t").
+        out.append(v == 0x2019 || v == 0x2018 ? 0x27 : v)
     }
 }
