@@ -49,4 +49,40 @@ import Testing
         try kefu.closeInput()
         #expect(kefu.waitForExit(timeout: Self.patience) == 1)
     }
+
+    /// Results of records that arrive together may be written together, but
+    /// none waits for input that has not come: two lines sent at once, a
+    /// blank line, a block and its blank line are all answered while stdin
+    /// stays open.
+    @Test func nothingIsHeldBackWaitingForMoreInput() throws {
+        let sandbox = try Sandbox()
+        let pack = try TestPacks.writeParcel(sandbox)
+        let kefu = try LiveKefu(["suggest"] + isolated + ["--snippets", pack, "--format", "jsonl"], in: sandbox)
+        try kefu.send("where is my parcel\ndo you have a voucher\n\n   \n")
+        let first = try #require(kefu.readLine(timeout: Self.patience), "the first of two lines sent together")
+        let second = try #require(kefu.readLine(timeout: Self.patience), "the second, though blank lines follow it")
+        #expect(JSON.numericID(try JSON.object(first)) == 1)
+        #expect(JSON.numericID(try JSON.object(second)) == 2)
+        try kefu.send("any coupon code\n")
+        #expect(kefu.readLine(timeout: Self.patience) != nil, "a later line is answered too")
+        try kefu.closeInput()
+        #expect(kefu.waitForExit(timeout: Self.patience) == 0)
+
+        let blocks = try LiveKefu(["suggest"] + isolated + ["--snippets", pack, "--input", "blocks", "--format", "jsonl"], in: sandbox)
+        try blocks.send("where is\nmy parcel\n\n")
+        #expect(blocks.readLine(timeout: Self.patience) != nil, "a block ended by a blank line")
+        try blocks.closeInput()
+        #expect(blocks.waitForExit(timeout: Self.patience) == 0)
+    }
+
+    /// A large batch comes out complete and in order however it is written.
+    @Test func aLargeBatchIsCompleteAndInOrder() throws {
+        let sandbox = try Sandbox()
+        let lines = (1...3000).map { $0 % 2 == 0 ? "where is my parcel \($0)" : "hello \($0)" }.joined(separator: "\n") + "\n"
+        let r = try Kefu.run(["suggest"] + isolated + ["--format", "jsonl"], stdin: Data(lines.utf8), in: sandbox)
+        #expect(r.status == 0)
+        #expect(r.lines.count == 3000)
+        let ids = try r.lines.map { JSON.numericID(try JSON.object($0)) }
+        #expect(ids == Array(1...3000))
+    }
 }

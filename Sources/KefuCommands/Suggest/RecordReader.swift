@@ -27,6 +27,32 @@ struct RecordReader {
         self.limit = limit
     }
 
+    /// Whether the next record is already read in whole (or input has
+    /// ended), so that `next()` will not wait on the writer: output is
+    /// flushed when it is false.
+    /// When unsure it says false: flushing early is always safe, holding
+    /// output back while `next()` waits is not.
+    var hasRecordReady: Bool {
+        if eof { return true }
+        if skippingOversized { return false }
+        // A line with text and its newline is a record (lines, jsonl); for
+        // blocks, a blank line (spaces and tabs allowed) must follow the text.
+        var sawText = false, lineHasText = false
+        for b in buffer[start...] {
+            if b == 0x0A {
+                switch format {
+                case .lines, .jsonl: if lineHasText { return true }
+                case .blocks: if sawText && !lineHasText { return true }
+                }
+                lineHasText = false
+            } else if b != 0x20 && b != 0x09 && b != 0x0D {
+                lineHasText = true
+                sawText = true
+            }
+        }
+        return false
+    }
+
     mutating func next() -> InputRecord? {
         switch format {
         case .lines, .jsonl:

@@ -82,13 +82,16 @@ struct SuggestCommand: ParsableCommand {
         let decoder = RecordDecoder(format: input.value)
         var failures = 0
         let language = Language(tag: lang)
+        var out = ResultWriter()
+        defer { out.flush() }
         while let record = reader.next(), !StandardOutput.closed {
+            let more = reader.hasRecordReady
             switch decoder.decode(record) {
             case .failure(let f):
                 failures += 1
                 switch format {
-                case .jsonl: StandardOutput.write(SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n")
-                case .text: StandardOutput.write("#\(record.number) error: \(f.message)\n\n")
+                case .jsonl: out.write(SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n", moreWaiting: more)
+                case .text: out.write("#\(record.number) error: \(f.message)\n\n", moreWaiting: more)
                 }
                 StandardError().write("kefu: \(f.message)\n")
             case .success(let m):
@@ -97,8 +100,8 @@ struct SuggestCommand: ParsableCommand {
                     maxDrafts: top, snippet: snippet, explain: explain)
                 let s = session.suggest(m.text, request)
                 switch format {
-                case .jsonl: StandardOutput.write(SuggestionJSON.line(id: m.id, s, explain: explain))
-                case .text: StandardOutput.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n")
+                case .jsonl: out.write(SuggestionJSON.line(id: m.id, s, explain: explain), moreWaiting: more)
+                case .text: out.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n", moreWaiting: more)
                 }
             }
         }

@@ -121,6 +121,9 @@ public struct JSONWriter {
         array { w in for s in strings { w.string(s) } }
     }
 
+    private mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    @_disfavoredOverload
     private mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     /// Rounded to three decimals, without a trailing ".0" for whole numbers.
@@ -180,6 +183,9 @@ public struct JSONWriter {
             }
             while i < utf8.count {
                 let b = utf8[i]
+                // Chinese drafts reach this loop for their “quotes” (lead byte
+                // 0xE2): every other byte is passed over with one test.
+                if !Self.mayNeedEscape(b) { i += 1; continue }
                 var escape: String? = nil
                 var width = 1
                 switch b {
