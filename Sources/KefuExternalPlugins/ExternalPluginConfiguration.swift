@@ -11,13 +11,13 @@ import Yams
 ///     id: preorder                                          # optional
 ///     config: {restock_days: "5"}                           # sent in hello
 /// plugin_deadline_ms: 200
-/// disabled_plugins: [banned-words] # plugin ids not to run (any kind of plugin)
 /// ```
+///
+/// `disabled_plugins:` (any kind of plugin) is read once, with the rest of
+/// the configuration, and handed to the host.
 public struct ExternalPluginConfiguration: Sendable {
     public var plugins: [ExternalPluginDiscovery.ConfiguredPlugin] = []
     public var deadlineMilliseconds: Int?
-    /// Plugin ids turned off (`disabled_plugins:`, the key the REPL's configuration uses for code plugins too).
-    public var disabled: Set<String> = []
     /// Problems, as `file:line:col: error: ...`; the rest of the file still counts.
     public var problems: [String] = []
 
@@ -43,13 +43,6 @@ public struct ExternalPluginConfiguration: Sendable {
         if let deadline = map["plugin_deadline_ms"] {
             if let ms = deadline.int, ms >= 10, ms <= 10_000 { result.deadlineMilliseconds = ms } else {
                 problem(deadline, "plugin_deadline_ms must be a whole number of milliseconds between 10 and 10000")
-            }
-        }
-        if let off = map["disabled_plugins"] {
-            if case .sequence(let ids) = off { result.disabled = Set(ids.compactMap(\.string)) } else if let one = off.string {
-                result.disabled = [one]
-            } else {
-                problem(off, "disabled_plugins must be a list of plugin ids")
             }
         }
         guard let list = map["external_plugins"] else { return result }

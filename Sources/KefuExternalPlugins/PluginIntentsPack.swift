@@ -15,7 +15,8 @@ public enum PluginIntentsPack {
     {
         var sources: [PackSource] = []
         var problems: [String] = []
-        for status in host.statuses {
+        // A plugin turned off brings no intents: nothing of it would answer them.
+        for status in host.statuses where status.state != .disabled {
             guard let d = status.declaration, !d.intents.isEmpty else { continue }
             var yaml = """
                 pack:

@@ -212,6 +212,25 @@ import Testing
         #expect(r.err.contains("refused"))
     }
 
+    /// `disabled_plugins:` is one list for every kind of plugin, read once:
+    /// a malformed one is reported once, not by each plugin host.
+    @Test func configDisablesExternalAndCodePluginsAlike() throws {
+        let folder = sandbox.configHome.appendingPathComponent("kefu")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "disabled_plugins: [myshop-preorder, compliance]\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
+        #expect(list.out.contains("myshop-preorder"), "\(list.out)")
+        #expect(list.out.contains("compliance  1.0.0  code     disabled"), "\(list.out)")
+        let r = try suggest("可以预订吗\n", [])
+        let record = try #require(try JSON.objects(r).first)
+        #expect(!JSON.intents(record).contains("myshop.preorder"), "\(r.out)")
+
+        try "disabled_plugins: {a: 1}\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let bad = try suggest("可以预订吗\n", [])
+        #expect(bad.err.components(separatedBy: "disabled_plugins").count == 2, "reported once:\n\(bad.err)")
+        #expect(bad.err.contains("config.yaml:1:19: error: 'disabled_plugins' must be a list"), "\(bad.err)")
+    }
+
     @Test func noPluginsStartsNone() throws {
         let r = try suggest("可以预订吗\n", ["--no-plugins"])
         let record = try #require(try JSON.objects(r).first)

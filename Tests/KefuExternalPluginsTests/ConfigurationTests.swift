@@ -18,7 +18,6 @@ struct ConfigurationTests {
             """, file: "config.yaml")
         #expect(c.problems.isEmpty)
         #expect(c.deadlineMilliseconds == 150)
-        #expect(c.disabled == ["banned-words", "tone"])
         #expect(c.plugins.map(\.command) == [["python3", "plugins/p.py", "--verbose"], ["/opt/kefu/kefu-plugin-x"]])
         #expect(c.plugins.first?.id == "preorder")
         #expect(c.plugins.first?.config == ["restock_days": "5"])

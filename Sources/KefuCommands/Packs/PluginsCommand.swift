@@ -15,7 +15,8 @@ struct PluginsCommand: ParsableCommand {
         @OptionGroup var externalPlugins: ExternalPluginOptions
 
         func run() throws {
-            let lib = library.loadLibrary(Configuration.load(reportingTo: StandardError()))
+            let configuration = Configuration.load(reportingTo: StandardError())
+            let lib = library.loadLibrary(configuration)
             print("packs (load order; later ones override earlier ones by id):")
             for p in lib.packs {
                 let intents = lib.intents.values.filter { $0.pack == p.id }.count
@@ -29,9 +30,9 @@ struct PluginsCommand: ParsableCommand {
             print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
             print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
             print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
-            let code = CodePluginLoading.load(disabled: Set(externalPlugins.disabledIDs), errors: StandardError())
+            let code = CodePluginLoading.load(disabled: externalPlugins.disabled(configuration), errors: StandardError())
             print(CodePluginsListing.render(code), terminator: "")
-            let external = ExternalPluginsListing.render(externalPlugins.makeHost(errors: StandardError()))
+            let external = ExternalPluginsListing.render(externalPlugins.makeHost(configuration: configuration, errors: StandardError()))
             print(external.text, terminator: "")
             print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
             if !lib.failures.isEmpty || external.anyFailed || !code.failures.isEmpty { throw ExitCode(1) }

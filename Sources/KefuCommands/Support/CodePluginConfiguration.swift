@@ -7,7 +7,6 @@ import Yams
 /// code stays as it is:
 ///
 /// ```yaml
-/// disabled_plugins: [upsell, tone]     # any kind of plugin; `disable:` is the same list
 /// plugins:
 ///   logistics: {dispatch_cutoff: "16:00"}
 ///   compliance: {refund_days: 7, free_return: true}
@@ -17,10 +16,9 @@ import Yams
 /// value is reported as `file:line:col` and that plugin is reported failed.
 struct CodePluginConfiguration {
     var settings: [String: PluginSettings] = [:]
-    var disabled: Set<String> = []
     /// Plugins whose settings are wrong, with the first problem.
     var invalid: [String: String] = [:]
-    /// Problems that belong to no one plugin (`disabled_plugins:` itself).
+    /// Problems that belong to no one plugin (`plugins:` itself).
     var problems: [String] = []
 
     static func load(path: String, plugins: [any CodePlugin]) -> CodePluginConfiguration {
@@ -46,13 +44,6 @@ struct CodePluginConfiguration {
             }
         }
         guard case .mapping(let map)? = try? Yams.compose(yaml: text, .basic) else { return result }
-        if let off = map["disabled_plugins"] {
-            switch off {
-            case .sequence(let ids): result.disabled = Set(ids.compactMap(\.string))
-            case .scalar(let one): result.disabled = [one.string]
-            default: problem(off, "disabled_plugins must be a list of plugin ids")
-            }
-        }
         guard let section = map["plugins"] else { return result }
         guard case .mapping(let entries) = section else {
             problem(section, "plugins must map plugin ids to their settings, e.g. plugins: {logistics: {dispatch_cutoff: \"16:00\"}}")

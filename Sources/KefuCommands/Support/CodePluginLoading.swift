@@ -1,16 +1,17 @@
 import KefuCore
 import KefuPlugins
 
-/// Loads the built-in code plugins for a command: settings and
-/// `disabled_plugins:` from config.yaml, `--disable` from the command line.
+/// Loads the built-in code plugins for a command: their settings from
+/// config.yaml, all but the `disabled` ones (`ExternalPluginOptions.disabled`:
+/// config.yaml's `disabled_plugins:` and `--disable`).
 enum CodePluginLoading {
-    static func load(disabled extra: Set<String>, errors: StandardError) -> CodePluginSet {
+    static func load(disabled: Set<String>, errors: StandardError) -> CodePluginSet {
         let plugins = BuiltinPlugins.all
         let config = CodePluginConfiguration.load(path: Configuration.path, plugins: plugins)
         for p in config.problems { errors.write("\(p)\n") }
         let set = CodePluginSet(
             plugins.map { p in config.invalid[p.declaration.id].map { InvalidSettings(declaration: p.declaration, problem: $0, examples: p.examples) } ?? p },
-            settings: config.settings, disabled: config.disabled.union(extra), folder: Paths.configHome + "/kefu")
+            settings: config.settings, disabled: disabled, folder: Paths.configHome + "/kefu")
         for f in set.failures { errors.write("kefu: plugin \(f.declaration.id) failed: \(f.detail ?? "") (answers come without it)\n") }
         return set
     }

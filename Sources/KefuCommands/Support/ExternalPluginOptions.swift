@@ -25,31 +25,36 @@ struct ExternalPluginOptions: ParsableArguments {
         }
     }
 
+    /// Every plugin id turned off for this run, code or external:
+    /// config.yaml's `disabled_plugins:` and each `--disable`.
+    func disabled(_ configuration: Configuration) -> Set<String> {
+        Set(configuration.disabledPlugins).union(disabledIDs)
+    }
+
     /// Discovers the session's plugins (without starting them): ./plugins,
     /// the user's plugin folder, --plugins paths, config.yaml entries.
     /// - Parameters:
-    ///   - disabled: ids turned off on top of config.yaml's `disabled_plugins:` (the
-    ///     command line's `--disable`).
+    ///   - configuration: config.yaml as read (its `disabled_plugins:`).
     ///   - defaultDeadline: seconds per request unless `--plugin-deadline` says
     ///     otherwise (`kefu test` checks answers, not speed, and waits longer).
     func makeHost(
-        kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:], disabled: Set<String> = [],
+        configuration: Configuration, kefuVersion: String = KefuCommand.configuration.version, variables: [String: String] = [:],
         defaultDeadline: Double? = nil, errors: StandardError = StandardError()
     ) -> ExternalPluginHost {
         guard !none else { return ExternalPluginHost(specs: []) }
         let configFolder = Paths.configHome + "/kefu"
-        let configuration = ExternalPluginConfiguration.load(path: configFolder + "/config.yaml")
-        for p in configuration.problems { errors.write("\(p)\n") }
+        let external = ExternalPluginConfiguration.load(path: configFolder + "/config.yaml")
+        for p in external.problems { errors.write("\(p)\n") }
         var folders: [(path: String, required: Bool)] = [
             (FileManager.default.currentDirectoryPath + "/plugins", false),
             (configFolder + "/plugins", false),
         ]
         folders += paths.map { ($0, true) }
-        let found = ExternalPluginDiscovery.discover(folders: folders, configured: configuration.plugins, configFolder: configFolder)
+        let found = ExternalPluginDiscovery.discover(folders: folders, configured: external.plugins, configFolder: configFolder)
         for r in found.refused { errors.write("kefu: plugin \(r.id) refused: \(r.detail ?? "")\n") }
         var settings = ExternalPluginSettings()
         if let d = defaultDeadline { settings.requestDeadline = d }
-        if let ms = deadline ?? (defaultDeadline == nil ? configuration.deadlineMilliseconds : nil) { settings.requestDeadline = Double(ms) / 1000 }
+        if let ms = deadline ?? (defaultDeadline == nil ? external.deadlineMilliseconds : nil) { settings.requestDeadline = Double(ms) / 1000 }
         settings.logFolder = Paths.stateHome + "/kefu/plugins"
         var config = found.config
         for spec in found.specs {
@@ -59,7 +64,7 @@ struct ExternalPluginOptions: ParsableArguments {
         }
         return ExternalPluginHost(
             specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
-            disabledIDs: configuration.disabled.union(disabled).union(disabledIDs))
+            disabledIDs: disabled(configuration))
     }
 }
 

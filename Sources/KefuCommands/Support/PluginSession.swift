@@ -39,13 +39,13 @@ final class PluginSession {
         variables: [String: String] = [:], defaultDeadline: Double? = nil, errors: StandardError = StandardError()
     ) {
         self.errors = errors
-        let host = Self.startHost(plugins, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        let host = Self.startHost(plugins, configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
         let stage = ExternalPluginStage(host: host)
         self.stage = stage
         // Code plugins load once (settings, catalogue); their parts join every engine built.
-        let codePlugins = CodePluginLoading.load(disabled: Set(plugins.disabledIDs), errors: errors)
+        let codePlugins = CodePluginLoading.load(disabled: plugins.disabled(configuration), errors: errors)
         self.codePlugins = codePlugins
         let code = codePlugins.parts
         let searchPath = library.searchPath(configuration)
@@ -70,9 +70,10 @@ final class PluginSession {
     /// Discovers and starts the external plugins (waiting for their
     /// handshakes) and reports those that did not come up.
     static func startHost(
-        _ plugins: ExternalPluginOptions, variables: [String: String], defaultDeadline: Double? = nil, errors: StandardError
+        _ plugins: ExternalPluginOptions, configuration: Configuration, variables: [String: String], defaultDeadline: Double? = nil,
+        errors: StandardError
     ) -> ExternalPluginHost {
-        let host = plugins.makeHost(variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        let host = plugins.makeHost(configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         host.start()
         for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
             errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
