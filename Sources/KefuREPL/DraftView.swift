@@ -91,7 +91,9 @@ enum DraftView {
             }
             // What draft checks found (compliance, plugins): read before copying.
             // Wrapped like the draft: a long warning never overflows the window.
-            for w in d.warnings {
+            // A check's `…:placeholder` warning names the blanks the `fill:`
+            // line above already shows: said once.
+            for w in d.warnings where d.complete || !w.code.hasSuffix(":placeholder") {
                 let lines = DisplayWidth.wrap("⚠ " + Canvas.oneLine(w.message) + "  " + Canvas.oneLine(w.code), width: textWidth)
                 for line in lines {
                     c.spaces(textIndent)

@@ -84,6 +84,7 @@ struct REPLTerminalTests {
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，您的小部件单号是"))
         #expect(screen.contains("fill: ⟨tracking_no⟩ ⟨order_id⟩"))
+        #expect(!screen.contains("compliance:placeholder"), "the blanks are named once, on the fill: line\n\(screen)")
         try t.type(String(n))
         try t.keys("Enter")
         try t.waitFor(text: "⟨tracking_no⟩ =")
