@@ -80,13 +80,15 @@ let package = Package(
             name: "KefuExternalPluginsTests",
             dependencies: ["KefuExternalPlugins", "KefuCore"]
         ),
+        // Shared by the tests that run the real binary.
+        .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(
             name: "KefuCLITests",
-            dependencies: ["kefu", "KefuCore"]
+            dependencies: ["kefu", "KefuCore", "KefuTestSupport"]
         ),
         .testTarget(
             name: "KefuREPLTests",
-            dependencies: ["kefu", "KefuREPL", "KefuCore"]
+            dependencies: ["kefu", "KefuREPL", "KefuCore", "KefuTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

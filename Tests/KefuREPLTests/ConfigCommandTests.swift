@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu config init | show` on the real binary, with XDG_CONFIG_HOME in a
@@ -10,7 +11,7 @@ struct ConfigCommandTests {
         let output = sandbox.root.appendingPathComponent("out-\(UUID().uuidString).txt").path
         let command = ["-u", "LANG", "-u", "LC_ALL", "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR",
                        "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
-                       "HOME=\(sandbox.root.path)", KefuExecutable.path] + arguments
+                       "HOME=\(sandbox.root.path)", KefuBinary.path] + arguments
         let status = try TmuxTerminal.spawnAndWait("/usr/bin/env", command, output: output)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         return (status, text)

@@ -15,7 +15,9 @@ let benchmarks: @Sendable () -> Void = {
     func engine(_ sources: [PackSource]) -> Engine {
         Engine(library: SnippetLibrary.load(sources), detectorFactories: BuiltinPlugins.detectorFactories)
     }
-    let request = SuggestionRequest(variables: ["shop": "Acme", "agent": "Mia"], maxDrafts: 5)
+    // As `kefu suggest` asks in batch: five drafts, no explanations (the REPL
+    // asks for them, one message at a time).
+    let request = SuggestionRequest(variables: ["shop": "Acme", "agent": "Mia"], maxDrafts: 5, explain: false)
 
     // One message per iteration, cycling through a varied list.
     for (name, extra) in [("built-in", 0), ("1,000 snippets", 1_000), ("10,000 snippets", 10_000)] {

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -6,40 +7,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Where the real `kefu` executable is: next to the running test binary
-/// (SwiftPM puts every product of the package in one folder), else the
-/// package's `.build/debug/kefu`.
-enum KefuExecutable {
-    static let path: String = locate()
-
-    private static func isExecutableFile(_ url: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            && !isFolder.boolValue && FileManager.default.isExecutableFile(atPath: url.path)
-    }
-
-    private static func locate() -> String {
-        var starts = [Bundle.main.bundleURL, Bundle.main.executableURL].compactMap { $0 }
-        if let argv0 = CommandLine.arguments.first, !argv0.isEmpty { starts.append(URL(fileURLWithPath: argv0)) }
-        starts += Bundle.allBundles.map(\.bundleURL)
-        for start in starts {
-            var dir = start.standardizedFileURL
-            for _ in 0..<6 {
-                let candidate = dir.appendingPathComponent("kefu")
-                if isExecutableFile(candidate) { return candidate.path }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        // <root>/Tests/KefuREPLTests/Support/Tmux.swift → <root>
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/kefu").path
-    }
-}
 
 /// A fresh folder per test: XDG_CONFIG_HOME, XDG_STATE_HOME, packs, editor
 /// scripts. Several terminals may share one (history across restarts).
@@ -191,7 +158,7 @@ final class TmuxTerminal: @unchecked Sendable {
         let wrapper = ["/bin/sh", "-c", script, "kefu-wrapper"]
         let command = wrapper + ["/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
                        "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
-                       "-u", "TMUX"] + env + [KefuExecutable.path] + arguments
+                       "-u", "TMUX"] + env + [KefuBinary.path] + arguments
         try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
                   "-c", sandbox.root.appendingPathComponent("work").path] + command)
         sessions.append(session)
