@@ -75,9 +75,14 @@ public struct PhraseDetector: IntentDetector {
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
         let text = message.text.scalars
-        var hits: [String: [Evidence]] = [:]
-        var vetoes: [String: [Evidence]] = [:]
-        var anchored: Set<Int> = []
+        // A message matches a few phrases of a few intents: short lists,
+        // searched by name, cost less than hashing every intent id.
+        var hits: [(intent: String, evidence: [Evidence])] = []
+        var vetoes: [(intent: String, evidence: [Evidence])] = []
+        func add(_ e: Evidence, for intent: String, to list: inout [(intent: String, evidence: [Evidence])]) {
+            if let k = list.firstIndex(where: { $0.intent == intent }) { list[k].evidence.append(e) } else { list.append((intent, [e])) }
+        }
+        var anchored: [Int] = []
 
         let detector = id
         automaton.scan(text) { phraseID, start, end in
@@ -86,12 +91,12 @@ public struct PhraseDetector: IntentDetector {
                 if entry.wordEnd && end < text.count && Script.isWordCharacter(text[end]) { continue }
                 switch entry.role {
                 case .anchor(let p):
-                    anchored.insert(p)
+                    if !anchored.contains(p) { anchored.append(p) }
                 case .counter:
-                    vetoes[entry.intent, default: []].append(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight))
+                    add(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight), for: entry.intent, to: &vetoes)
                 case .trigger:
                     if !entry.startsNegated && Negation.isNegated(text, phraseStart: start) { continue }
-                    hits[entry.intent, default: []].append(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight))
+                    add(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight), for: entry.intent, to: &hits)
                 }
             }
         }
@@ -101,7 +106,7 @@ public struct PhraseDetector: IntentDetector {
             for p in anchored.sorted() {
                 let pattern = patterns[p]
                 if let m = pattern.regex.firstMatch(in: folded, range: range), let r = Range(m.range, in: folded) {
-                    hits[pattern.intent, default: []].append(Evidence(detector: detector, detail: "/\(pattern.source)/ ← \(folded[r])", weight: 1))
+                    add(Evidence(detector: detector, detail: "/\(pattern.source)/ ← \(folded[r])", weight: 1), for: pattern.intent, to: &hits)
                 }
             }
         }
@@ -110,9 +115,15 @@ public struct PhraseDetector: IntentDetector {
         for (intent, evidence) in hits {
             // Independent phrases add up like independent witnesses; a phrase
             // contained in a longer matched one ("收到" inside "没收到") still counts.
-            var unique: [String: Double] = [:]
-            for e in evidence { unique[e.detail] = max(unique[e.detail] ?? 0, e.weight) }
-            let miss = unique.values.reduce(1.0) { $0 * (1 - Self.phraseStrength * $1) }
+            var unique: [(detail: String, weight: Double)] = []
+            for e in evidence {
+                if let k = unique.firstIndex(where: { $0.detail == e.detail }) {
+                    unique[k].weight = max(unique[k].weight, e.weight)
+                } else {
+                    unique.append((e.detail, e.weight))
+                }
+            }
+            let miss = unique.reduce(1.0) { $0 * (1 - Self.phraseStrength * $1.weight) }
             signals.append(IntentSignal(intent: intent, score: 1 - miss, evidence: evidence))
         }
         for (intent, evidence) in vetoes {

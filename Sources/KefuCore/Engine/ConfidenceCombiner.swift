@@ -12,24 +12,38 @@ struct ConfidenceCombiner {
     static let phraseWeight = 0.78
     static let vetoFactor = 0.2
 
+    /// A message has a handful of candidate intents: they are kept in a
+    /// short list searched by name (short ids compare in two words) rather
+    /// than hashed into dictionaries, which cost more than the arithmetic.
     static func combine(_ reports: [DetectorReport]) -> [DetectedIntent] {
-        var miss: [String: Double] = [:]
-        var vetoed: Set<String> = []
-        var evidence: [String: [Evidence]] = [:]
+        struct Tally {
+            var intent: String
+            var miss: Double = 1
+            var scored = false
+            var vetoed = false
+            var evidence: [Evidence] = []
+        }
+        var tallies: [Tally] = []
         for report in reports {
             for signal in report.signals {
-                evidence[signal.intent, default: []] += signal.evidence
-                if signal.isVeto { vetoed.insert(signal.intent); continue }
+                let k: Int
+                if let found = tallies.firstIndex(where: { $0.intent == signal.intent }) {
+                    k = found
+                } else {
+                    k = tallies.count
+                    tallies.append(Tally(intent: signal.intent))
+                }
+                tallies[k].evidence += signal.evidence
+                if signal.isVeto { tallies[k].vetoed = true; continue }
                 let weight = signal.evidence.first?.detector == "phrases" ? phraseWeight : 1
-                miss[signal.intent, default: 1] *= 1 - min(1, signal.score) * weight
+                tallies[k].miss *= 1 - min(1, signal.score) * weight
+                tallies[k].scored = true
             }
         }
-        return miss.map { intent, m in
-            var confidence = 1 - m
-            if vetoed.contains(intent) { confidence *= vetoFactor }
-            return DetectedIntent(intent: intent, confidence: confidence, evidence: evidence[intent] ?? [])
+        // An intent only vetoed, never scored, is not a candidate.
+        return tallies.filter(\.scored).map { t in
+            DetectedIntent(intent: t.intent, confidence: (1 - t.miss) * (t.vetoed ? vetoFactor : 1), evidence: t.evidence)
         }
         .sorted { ($0.confidence, $1.intent) > ($1.confidence, $0.intent) }
     }
 }
-

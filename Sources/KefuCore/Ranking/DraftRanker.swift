@@ -27,11 +27,17 @@ public struct DraftRanker: Sendable {
     /// compared as integers rather than strings on every comparison.
     let idOrder: [Int]
 
+    /// Per language, per snippet: whether it has a text for that language
+    /// (Traditional from Simplified included), looked up once per message
+    /// rather than once per candidate.
+    let writable: [Language: [Bool]]
+
     init(snippets: [SnippetDefinition]) {
         self.snippets = snippets
         var order = [Int](repeating: 0, count: snippets.count)
         for (rank, i) in snippets.indices.sorted(by: { snippets[$0].id < snippets[$1].id }).enumerated() { order[i] = rank }
         self.idOrder = order
+        self.writable = Dictionary(uniqueKeysWithValues: Language.allCases.map { l in (l, snippets.map { DraftTemplates.hasText($0.texts, for: l) }) })
         self.bareVariables = snippets.map { s in
             let any = s.texts[.simplifiedChinese] ?? s.texts[.english] ?? s.texts.values.first
             return any.map(Self.bareVariables(of:)) ?? []
@@ -68,12 +74,12 @@ public struct DraftRanker: Sendable {
             var unknown: [String]
         }
         var all: [Scored] = []
+        let canWrite = writable[language] ?? []
         for (n, intent) in intents.enumerated() {
             var list: [Scored] = []
             for i in index[intent.intent] ?? [] {
                 // Fields read in place: copying a whole snippet retains a dozen references.
-                guard DraftTemplates.hasText(snippets[i].texts, for: language),
-                      Self.holds(snippets[i].conditions, values: values, tone: tone) else { continue }
+                guard canWrite[i], Self.holds(snippets[i].conditions, values: values, tone: tone) else { continue }
                 var score = Self.baseScore(confidence: intent.confidence, priority: snippets[i].priority)
                 let specificity = snippets[i].conditions.specificity
                 let specific = specificity > 0
