@@ -8,22 +8,25 @@ final class ClassifierScratch: @unchecked Sendable {
     // Unchecked: a scratch is used by one call at a time, between `take` and
     // `give` on its pool, which hand it over under a lock.
     var scores: [Float]
-    var touchedDocs: [Int32] = []
+    /// The documents with a score, in `touchedDocs[..<touchedCount]`: room
+    /// for every document, so filling it never reallocates.
+    var touchedDocs: [Int32]
+    var touchedCount = 0
     var tallies: [IntentTally]
     var touchedIntents: [Int] = []
 
     init(documents: Int, intents: Int) {
         scores = [Float](repeating: 0, count: documents)
+        touchedDocs = [Int32](repeating: 0, count: documents)
         tallies = [IntentTally](repeating: IntentTally(), count: intents)
-        touchedDocs.reserveCapacity(256)
         touchedIntents.reserveCapacity(32)
     }
 
     /// Back to all zeros, touching only what the last message touched.
     func reset() {
-        for d in touchedDocs { scores[Int(d)] = 0 }
+        for d in touchedDocs[..<touchedCount] { scores[Int(d)] = 0 }
         for i in touchedIntents { tallies[i] = IntentTally() }
-        touchedDocs.removeAll(keepingCapacity: true)
+        touchedCount = 0
         touchedIntents.removeAll(keepingCapacity: true)
     }
 }

@@ -147,18 +147,22 @@ public struct ExampleClassifier: IntentDetector {
         }
         guard norm > 0 else { return }
         let scale = 1 / norm.squareRoot()
-        // Dense scores plus the list of documents touched: no hashing per posting.
-        var touched = scratch.touchedDocs  // a local in the loop, not a class property
-        defer { scratch.touchedDocs = touched }
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
-            postingDocs.withUnsafeBufferPointer { docs in
-                postingWeights.withUnsafeBufferPointer { weights in
-                    for (entry, w) in hits {
-                        let qw = w * scale
-                        for p in Int(entry.start)..<Int(entry.end) {
-                            let doc = Int(docs[p])
-                            if scores[doc] == 0 { touched.append(docs[p]) }
-                            scores[doc] += qw * weights[p]
+        // Dense scores plus the list of documents touched (a buffer with room
+        // for every document, so the loop never grows an array): no hashing
+        // per posting.
+        var count = scratch.touchedCount
+        defer { scratch.touchedCount = count }
+        scratch.touchedDocs.withUnsafeMutableBufferPointer { touched in
+            scratch.scores.withUnsafeMutableBufferPointer { scores in
+                postingDocs.withUnsafeBufferPointer { docs in
+                    postingWeights.withUnsafeBufferPointer { weights in
+                        for (entry, w) in hits {
+                            let qw = w * scale
+                            for p in Int(entry.start)..<Int(entry.end) {
+                                let doc = Int(docs[p])
+                                if scores[doc] == 0 { touched[count] = docs[p]; count &+= 1 }
+                                scores[doc] += qw * weights[p]
+                            }
                         }
                     }
                 }
@@ -175,10 +179,13 @@ public struct ExampleClassifier: IntentDetector {
         // The two nearest examples of each intent: one lucky neighbour is weaker
         // evidence than two.
         var other: Float = 0
-        var touchedIntents = scratch.touchedIntents  // locals, not class properties, in the loop
+        // A local in the loop, not a class property; moved out (not copied)
+        // so that appending to it does not copy the array.
+        var touchedIntents = scratch.touchedIntents
+        scratch.touchedIntents = []
         scratch.tallies.withUnsafeMutableBufferPointer { tallies in
             scratch.scores.withUnsafeBufferPointer { scores in
-                for doc in scratch.touchedDocs {
+                for doc in scratch.touchedDocs[..<scratch.touchedCount] {
                     let doc = Int(doc)
                     if let held = message.heldOutExample, documents[doc].key == held { continue }
                     let s = scores[doc]

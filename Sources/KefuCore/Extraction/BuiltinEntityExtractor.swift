@@ -122,16 +122,28 @@ public struct BuiltinEntityExtractor: EntityExtractor {
     static let currencyBefore: [(String, String)] = [("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"), ("$", "USD"), ("usd", "USD"), ("us$", "USD"), ("€", "EUR"), ("eur", "EUR"), ("£", "GBP"), ("hk$", "HKD"), ("nt$", "TWD")]
     static let currencyAfter: [(String, String)] = [("元", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"), ("dollars", "USD"), ("usd", "USD"), ("bucks", "USD"), ("eur", "EUR"), ("euros", "EUR"), ("pounds", "GBP")]
 
+    // Currency and unit words are compared as UTF-8 bytes: `hasPrefix` and
+    // `hasSuffix` on a Substring compare Characters, a thousand instructions
+    // each, and there are twenty words to try around every number.
     private func amount(_ number: String, before: Substring, after: String) -> Entity? {
         let afterTrimmed = after.drop { $0 == " " }
-        for (symbol, code) in Self.currencyBefore where before.hasSuffix(symbol) {
+        for (symbol, code) in Self.currencyBefore where Self.endsWith(before, symbol) {
             return Entity(kind: .amount, value: (symbol == "¥" || symbol == "$" || symbol == "€" || symbol == "£" ? symbol : symbol.uppercased() + " ") + number, attributes: ["currency": code, "number": number])
         }
-        for (word, code) in Self.currencyAfter where afterTrimmed.hasPrefix(word) || after.hasPrefix(word) {
+        for (word, code) in Self.currencyAfter where Self.startsWith(afterTrimmed, word) || Self.startsWith(after[...], word) {
             let shown = code == "CNY" ? "¥" + number : code == "USD" ? "$" + number : number + " " + code
             return Entity(kind: .amount, value: shown, attributes: ["currency": code, "number": number])
         }
         return nil
+    }
+
+    @inline(__always)
+    static func startsWith(_ s: Substring, _ word: String) -> Bool { s.utf8.starts(with: word.utf8) }
+
+    @inline(__always)
+    static func endsWith(_ s: Substring, _ word: String) -> Bool {
+        let w = word.utf8
+        return s.utf8.count >= w.count && s.utf8.suffix(w.count).elementsEqual(w)
     }
 
     static let quantityUnits = ["件", "个", "双", "条", "套", "盒", "瓶", "包", "只", "支", "台", "份", "箱", "袋", "pcs", "pc", "pieces", "piece", "pairs", "pair", "units", "boxes", "bottles", "packs"]
@@ -139,7 +151,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
     private func quantity(_ number: String, before: Substring, after: String, keyword: Bool) -> Entity? {
         guard let n = Int(number), n > 0, n < 10_000 else { return nil }
         let a = after.drop { $0 == " " }
-        if keyword || before.hasSuffix("x") || before.hasSuffix("×") || Self.quantityUnits.contains(where: { a.hasPrefix($0) }) {
+        if keyword || Self.endsWith(before, "x") || Self.endsWith(before, "×") || Self.quantityUnits.contains(where: { Self.startsWith(a, $0) }) {
             return Entity(kind: .quantity, value: String(n))
         }
         return nil
