@@ -1,18 +1,65 @@
 /// A minimal JSON writer that emits keys in the order given: kefu's JSON Lines
 /// output has a stable, documented key order, and writing it directly is
 /// several times faster than `JSONEncoder` on the per-message path.
-public struct JSONWriter {
-    /// UTF-8 bytes: appending a string's bytes is a copy, appending to a
-    /// `String` scalar by scalar is not.
-    private var bytes: [UInt8] = []
+///
+/// The bytes live in memory the writer owns outright (it cannot be copied):
+/// a record is a few hundred small appends, and through an `[UInt8]` each one
+/// paid for the copy-on-write uniqueness check, through a class for dynamic
+/// exclusivity checks; a plain pointer and count pay for neither.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    public init() {
+        capacity = 4096
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    public var output: String { String(decoding: written, as: UTF8.self) }
 
     /// The output as one line of UTF-8 bytes, newline included: what a
     /// writer to a file descriptor wants, without building a `String`.
-    public var line: [UInt8] { bytes + [0x0A] }
+    public var line: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(count + 1)
+        out.append(contentsOf: written)
+        out.append(0x0A)
+        return out
+    }
 
-    public init() { bytes.reserveCapacity(2048) }
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(toHold: bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    private mutating func put(_ text: String) {
+        var text = text
+        text.withUTF8 { put($0) }
+    }
+
+    private mutating func grow(toHold extra: Int) {
+        let newCapacity = max(capacity * 2, count + extra)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.initialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
 
     public enum Value: Sendable {
         case string(String)
@@ -59,25 +106,25 @@ public struct JSONWriter {
     private var needsComma = false
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { put(UInt8(ascii: ",")) }
         needsComma = true
     }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        put(UInt8(ascii: "{"))
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        put(UInt8(ascii: "}"))
         needsComma = true
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        put(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -87,7 +134,7 @@ public struct JSONWriter {
     public mutating func key(_ k: String) {
         separate()
         writeString(k)
-        bytes.append(UInt8(ascii: ":"))
+        put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -95,10 +142,10 @@ public struct JSONWriter {
     /// without the escape scan (a record has a few dozen of these).
     public mutating func key(_ k: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        put(UInt8(ascii: "\""))
+        k.withUTF8Buffer { put($0) }
+        put(UInt8(ascii: "\""))
+        put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -121,10 +168,10 @@ public struct JSONWriter {
         array { w in for s in strings { w.string(s) } }
     }
 
-    private mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    private mutating func raw(_ s: StaticString) { s.withUTF8Buffer { put($0) } }
 
     @_disfavoredOverload
-    private mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    private mutating func raw(_ s: String) { put(s) }
 
     /// Rounded to three decimals, without a trailing ".0" for whole numbers.
     /// Scores and confidences are written digit by digit: `String(Double)`
@@ -136,31 +183,31 @@ public struct JSONWriter {
             return raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
         }
         let thousandths = Int((d * 1000).rounded())
-        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+        if thousandths < 0 { put(UInt8(ascii: "-")) }
         let magnitude = thousandths.magnitude
         writeInteger(Int(magnitude / 1000))
         var fraction = Int(magnitude % 1000)
         guard fraction > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         var digits = 3
         while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
         var divisor = digits == 3 ? 100 : digits == 2 ? 10 : 1
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            put(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
             divisor /= 10
         }
     }
 
     private mutating func writeInteger(_ i: Int) {
         guard i >= 0 else { return raw(String(i)) }
-        if i < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(i)) }
+        if i < 10 { return put(UInt8(ascii: "0") + UInt8(i)) }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = i, count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             while n > 0 { buffer[count] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10; count += 1 }
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+            for k in stride(from: count - 1, through: 0, by: -1) { put(buffer[k]) }
         }
     }
 
@@ -168,23 +215,21 @@ public struct JSONWriter {
     /// line and paragraph separators): the output is one line and safe to
     /// print. Works on UTF-8 bytes, copying the runs between escapes whole.
     private mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            // Most strings need no escape at all: one scan, one copy.
-            if !Self.anyMayNeedEscape(utf8) {
-                bytes.append(contentsOf: utf8)
-                return
-            }
+            // Eight bytes at a time past everything that needs no escape
+            // (most strings, in one run copied whole); byte by byte only
+            // near a byte that may (Chinese drafts meet one at each “quote”).
             var runStart = 0
             var i = 0
+            let n = utf8.count
             func flush(to end: Int) {
-                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+                if end > runStart { put(UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
             }
-            while i < utf8.count {
+            while i < n {
+                if i + 8 <= n, !Self.wordMayNeedEscape(utf8, at: i) { i += 8; continue }
                 let b = utf8[i]
-                // Chinese drafts reach this loop for their “quotes” (lead byte
-                // 0xE2): every other byte is passed over with one test.
                 if !Self.mayNeedEscape(b) { i += 1; continue }
                 var escape: String? = nil
                 var width = 1
@@ -195,49 +240,37 @@ public struct JSONWriter {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0x00..<0x20, 0x7F: escape = Self.unicodeEscape(UInt32(b))
-                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(utf8[i + 1]):
                     escape = Self.unicodeEscape(UInt32(utf8[i + 1])); width = 2
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
                     escape = Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029); width = 3
                 default: break
                 }
                 if let escape {
                     flush(to: i)
-                    bytes.append(contentsOf: escape.utf8)
+                    put(escape)
                     i += width
                     runStart = i
                 } else {
                     i += 1
                 }
             }
-            flush(to: utf8.count)
+            flush(to: n)
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
-    /// Whether any byte may need escaping, eight bytes at a time: drafts are
-    /// hundreds of bytes, and most need no escape at all.
-    private static func anyMayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether any of the eight bytes at `i` may need escaping (see
+    /// `mayNeedEscape`), tested all at once.
+    @inline(__always)
+    private static func wordMayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
         @inline(__always) func hasByte(_ v: UInt64, _ b: UInt8) -> Bool { hasZeroByte(v ^ (ones &* UInt64(b))) }
-        var i = 0
-        if let base = UnsafeRawPointer(utf8.baseAddress) {
-            while i + 8 <= utf8.count {
-                let v = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
-                if (v &- ones &* 0x20) & ~v & highs != 0 || hasByte(v, 0x22) || hasByte(v, 0x5C)
-                    || hasByte(v, 0x7F) || hasByte(v, 0xC2) || hasByte(v, 0xE2) {
-                    return true
-                }
-                i += 8
-            }
-        }
-        while i < utf8.count {
-            if mayNeedEscape(utf8[i]) { return true }
-            i += 1
-        }
-        return false
+        let v = UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
+        return (v &- ones &* 0x20) & ~v & highs != 0 || hasByte(v, 0x22) || hasByte(v, 0x5C)
+            || hasByte(v, 0x7F) || hasByte(v, 0xC2) || hasByte(v, 0xE2)
     }
 
     /// Bytes that start something `writeString` may escape: controls, quote,
