@@ -22,9 +22,16 @@ final class ClassifierScratch: @unchecked Sendable {
         touchedIntents.reserveCapacity(32)
     }
 
-    /// Back to all zeros, touching only what the last message touched.
+    /// Back to all zeros, touching only what the last message touched (through
+    /// buffer pointers: element by element, each write to a class's array
+    /// property is an access check of its own).
     func reset() {
-        for d in touchedDocs[..<touchedCount] { scores[Int(d)] = 0 }
+        let n = touchedCount
+        touchedDocs.withUnsafeBufferPointer { touched in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for d in touched[..<n] { scores[Int(d)] = 0 }
+            }
+        }
         for i in touchedIntents { tallies[i] = IntentTally() }
         touchedCount = 0
         touchedIntents.removeAll(keepingCapacity: true)
