@@ -10,7 +10,7 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .customLong("snippets"), help: ArgumentHelp("Load packs from this file or folder too, after the others (repeatable).", valueName: "path"))
     var extraPaths: [String] = []
 
-    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets and $XDG_CONFIG_HOME/kefu/snippets.")
+    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets, $XDG_CONFIG_HOME/kefu/snippets and the packs and disabled_packs of config.yaml.")
     var builtinOnly = false
 
     /// The search path after the built-in packs, in load order: ./snippets →
