@@ -23,22 +23,19 @@ public struct ExternalPluginConfiguration: Sendable {
 
     public init() {}
 
-    public static func load(path: String) -> ExternalPluginConfiguration {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return ExternalPluginConfiguration()
-        }
-        return parse(text, file: path)
+    public static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
+        // Syntax errors are reported by config.yaml's own reader; not twice.
+        parse(try? Yams.compose(yaml: text, .basic), file: file)
     }
 
-    public static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
+    /// Reads the keys from config.yaml as the configuration reader composed it
+    /// (the file is read once per run, so every part sees the same version).
+    public static func parse(_ root: Node?, file: String) -> ExternalPluginConfiguration {
         var result = ExternalPluginConfiguration()
         func problem(_ node: Node?, _ message: String) {
             let mark = node?.mark
             result.problems.append("\(file):\(mark?.line ?? 1):\(mark?.column ?? 1): error: \(message)")
         }
-        let root: Node?
-        // Syntax errors are reported by config.yaml's own reader; not twice.
-        do { root = try Yams.compose(yaml: text, .basic) } catch { return result }
         guard case .mapping(let map)? = root else { return result }
         if let deadline = map["plugin_deadline_ms"] {
             if let ms = deadline.int, ms >= 10, ms <= 10_000 { result.deadlineMilliseconds = ms } else {

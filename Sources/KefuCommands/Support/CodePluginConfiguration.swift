@@ -21,14 +21,8 @@ struct CodePluginConfiguration {
     /// Problems that belong to no one plugin (`plugins:` itself).
     var problems: [String] = []
 
-    static func load(path: String, plugins: [any CodePlugin]) -> CodePluginConfiguration {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return CodePluginConfiguration()
-        }
-        return parse(text, file: path, plugins: plugins)
-    }
-
-    static func parse(_ text: String, file: String, plugins: [any CodePlugin]) -> CodePluginConfiguration {
+    /// Reads the keys from config.yaml as `Configuration` composed it.
+    static func parse(_ root: Node?, file: String, plugins: [any CodePlugin]) -> CodePluginConfiguration {
         var result = CodePluginConfiguration()
         let folder = (file as NSString).deletingLastPathComponent
         func location(_ node: Node) -> SourceLocation {
@@ -43,7 +37,7 @@ struct CodePluginConfiguration {
                 result.problems.append(p.description)
             }
         }
-        guard case .mapping(let map)? = try? Yams.compose(yaml: text, .basic) else { return result }
+        guard case .mapping(let map)? = root else { return result }
         guard let section = map["plugins"] else { return result }
         guard case .mapping(let entries) = section else {
             problem(section, "plugins must map plugin ids to their settings, e.g. plugins: {logistics: {dispatch_cutoff: \"16:00\"}}")

@@ -5,9 +5,9 @@ import KefuPlugins
 /// config.yaml, all but the `disabled` ones (`ExternalPluginOptions.disabled`:
 /// config.yaml's `disabled_plugins:` and `--disable`).
 enum CodePluginLoading {
-    static func load(disabled: Set<String>, errors: StandardError) -> CodePluginSet {
+    static func load(_ configuration: Configuration, disabled: Set<String>, errors: StandardError) -> CodePluginSet {
         let plugins = BuiltinPlugins.all
-        let config = CodePluginConfiguration.load(path: Configuration.path, plugins: plugins)
+        let config = CodePluginConfiguration.parse(configuration.document, file: configuration.file, plugins: plugins)
         for p in config.problems { errors.write("\(p)\n") }
         let set = CodePluginSet(
             plugins.map { p in config.invalid[p.declaration.id].map { InvalidSettings(declaration: p.declaration, problem: $0, examples: p.examples) } ?? p },

@@ -31,6 +31,11 @@ struct Configuration {
     var diagnostics: [String] = []
     /// Whether the file exists.
     var found = false
+    /// The file these values were read from.
+    var file = Configuration.path
+    /// The file as composed YAML (nil when absent, empty or not YAML): the
+    /// plugin hosts read their own keys from it, so the file is read once.
+    var document: Node? = nil
 
     static var path: String { Paths.configHome + "/kefu/config.yaml" }
 
@@ -53,6 +58,7 @@ struct Configuration {
     /// Reads the file and keeps its problems in `diagnostics`.
     static func read(path: String = Configuration.path) -> Configuration {
         var config = Configuration()
+        config.file = path
         guard let data = FileManager.default.contents(atPath: path) else { return config }
         config.found = true
         guard let text = String(data: data, encoding: .utf8) else {
@@ -72,6 +78,7 @@ struct Configuration {
             return config
         }
         guard let root else { return config }  // empty file
+        config.document = root
         guard case .mapping(let map) = root else {
             config.diagnostics.append("\(at(root, path)): error: the configuration must be a mapping (key: value); using the defaults")
             return config

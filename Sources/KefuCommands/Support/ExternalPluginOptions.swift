@@ -43,7 +43,7 @@ struct ExternalPluginOptions: ParsableArguments {
     ) -> ExternalPluginHost {
         guard !none else { return ExternalPluginHost(specs: []) }
         let configFolder = Paths.configHome + "/kefu"
-        let external = ExternalPluginConfiguration.load(path: configFolder + "/config.yaml")
+        let external = ExternalPluginConfiguration.parse(configuration.document, file: configuration.file)
         for p in external.problems { errors.write("\(p)\n") }
         var folders: [(path: String, required: Bool)] = [
             (FileManager.default.currentDirectoryPath + "/plugins", false),

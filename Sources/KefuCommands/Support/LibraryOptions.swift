@@ -19,12 +19,12 @@ struct LibraryOptions: ParsableArguments {
     /// REPL still watches them, so one created later is picked up).
     /// `--no-user-packs` leaves out everything config.yaml and the folders
     /// say, so a run (CI, `make test`) does not depend on whose machine it is.
-    func searchPath(_ configuration: Configuration) -> [(path: String, layer: PackLayer, required: Bool)] {
+    func searchPath(_ settings: PackSettings) -> [(path: String, layer: PackLayer, required: Bool)] {
         var result: [(String, PackLayer, Bool)] = []
         if !builtinOnly {
             result.append((FileManager.default.currentDirectoryPath + "/snippets", .project, false))
             result.append((Paths.configHome + "/kefu/snippets", .user, false))
-            for p in configuration.packs { result.append((p, .user, true)) }
+            for p in settings.packs { result.append((p, .user, true)) }
         }
         for p in extraPaths { result.append((p, .commandLine, true)) }
         return result
@@ -35,16 +35,16 @@ struct LibraryOptions: ParsableArguments {
     /// then the search path as it is now (optional folders only when they
     /// exist), without the packs config.yaml names in `disabled_packs:`.
     /// Every command and the REPL's reloads read packs through here.
-    func collectSources(_ configuration: Configuration, first: [PackSource] = []) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+    func collectSources(_ settings: PackSettings, first: [PackSource] = []) -> (sources: [PackSource], problems: [PackDiagnostic]) {
         var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
         var problems: [PackDiagnostic] = []
-        for (path, layer, required) in searchPath(configuration) {
+        for (path, layer, required) in searchPath(settings) {
             if !required && !FileManager.default.fileExists(atPath: path) { continue }
             let found = PackSource.files(at: path, layer: layer)
             sources += found.sources
             problems += found.problems
         }
-        let disabled = builtinOnly ? [] : Set(configuration.disabledPacks)
+        let disabled = builtinOnly ? [] : settings.disabled
         if !disabled.isEmpty {
             sources.removeAll { PackIdentity.matches($0, disabled) }
         }
@@ -53,7 +53,7 @@ struct LibraryOptions: ParsableArguments {
 
     /// The packs on the search path, for commands that only read them.
     func loadLibrary(_ configuration: Configuration) -> SnippetLibrary {
-        let (sources, problems) = collectSources(configuration)
+        let (sources, problems) = collectSources(configuration.packSettings)
         return SnippetLibrary.load(sources, problems: problems)
     }
 
@@ -64,6 +64,17 @@ struct LibraryOptions: ParsableArguments {
         for d in library.diagnostics { errors.write("\(d)\n") }
         return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors)
     }
+}
+
+/// What config.yaml says about packs (`packs:`, `disabled_packs:`), as the
+/// pack search reads it: a plain value that reload closures can hold.
+struct PackSettings: Sendable {
+    var packs: [String] = []
+    var disabled: Set<String> = []
+}
+
+extension Configuration {
+    var packSettings: PackSettings { PackSettings(packs: packs, disabled: Set(disabledPacks)) }
 }
 
 enum Paths {

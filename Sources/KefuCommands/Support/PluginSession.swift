@@ -45,12 +45,13 @@ final class PluginSession {
         let stage = ExternalPluginStage(host: host)
         self.stage = stage
         // Code plugins load once (settings, catalogue); their parts join every engine built.
-        let codePlugins = CodePluginLoading.load(disabled: plugins.disabled(configuration), errors: errors)
+        let codePlugins = CodePluginLoading.load(configuration, disabled: plugins.disabled(configuration), errors: errors)
         self.codePlugins = codePlugins
         let code = codePlugins.parts
-        let searchPath = library.searchPath(configuration)
+        let packSettings = configuration.packSettings
+        let searchPath = library.searchPath(packSettings)
         loader = PackLoader(
-            collect: { library.collectSources(configuration, first: declared.sources) },
+            collect: { library.collectSources(packSettings, first: declared.sources) },
             watchedPaths: { searchPath.map(\.path) },
             makeEngine: { lib in
                 Engine(
