@@ -34,7 +34,7 @@ struct CompliancePolicy: Sendable, Hashable {
 
     /// Whether a link to `host` may be sent: an allowed host or one of its subdomains.
     func allows(host: String) -> Bool {
-        allowedHosts.contains { host == $0 || (host.hasSuffix($0) && host.utf8.dropLast($0.utf8.count).last == 0x2E) }
+        allowedHosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// Phrases that promise free returns, flagged when `freeReturn` is false.
