@@ -22,8 +22,6 @@ final class ScriptedTermMatcher: Sendable {
         self.asWritten = ScalarTermMatcher(terms)
     }
 
-    var isEmpty: Bool { asWritten.isEmpty }
-
     func matches(in text: String, language: Language) -> [ScalarTermMatcher.Match] {
         guard language == .traditionalChinese, !asWritten.isEmpty else { return asWritten.matches(in: text) }
         let matcher = bothScripts.withLock { built in

@@ -15,6 +15,21 @@ import Testing
         #expect(en.drafts.first?.text == "Checking your parcel right away.")
     }
 
+    /// Batch runs skip the explanations; nothing else about the answer changes.
+    @Test func explanationsOnlyWhenAsked() {
+        for message in ["where is my parcel, tracking SF1234567890123", "我的快遞到哪裡了", "hello"] {
+            let explained = engine.suggest(message, SuggestionRequest(maxDrafts: 5))
+            let plain = engine.suggest(message, SuggestionRequest(maxDrafts: 5, explain: false))
+            #expect(!explained.drafts.isEmpty)
+            #expect(explained.drafts.allSatisfy { !$0.explanation.isEmpty }, "\(message)")
+            #expect(plain.drafts.allSatisfy { $0.explanation.isEmpty }, "\(message)")
+            #expect(plain.drafts.map(\.snippet) == explained.drafts.map(\.snippet))
+            #expect(plain.drafts.map(\.score) == explained.drafts.map(\.score))
+            #expect(plain.drafts.map(\.text) == explained.drafts.map(\.text))
+            #expect(plain.intents.map(\.intent) == explained.intents.map(\.intent))
+        }
+    }
+
     @Test func languageCanBeForced() {
         let s = engine.suggest("where is my parcel", SuggestionRequest(language: .simplifiedChinese))
         #expect(s.detectedLanguage == .english)

@@ -97,9 +97,9 @@ public final class Engine: Sendable {
         var usedFallback = false
         if let id = request.snippet {
             candidates = library.snippets.indices.filter { library.snippets[$0].id == id }
-                .map { DraftRanker.Candidate(snippet: $0, intent: nil, score: 1, reasons: ["asked for by id"]) }
+                .map { DraftRanker.Candidate(snippet: $0, intent: nil, score: 1, reasons: request.explain ? ["asked for by id"] : []) }
         } else if a.intents.isEmpty {
-            candidates = ranker.fallback(fallbacks, language: language, values: values, tone: a.tone)
+            candidates = ranker.fallback(fallbacks, language: language, values: values, tone: a.tone, explain: request.explain)
             usedFallback = true
         } else {
             candidates = ranker.rank(

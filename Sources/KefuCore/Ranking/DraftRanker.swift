@@ -114,9 +114,13 @@ public struct DraftRanker: Sendable {
     }
 
     /// Generic drafts for a message with no confident intent.
-    func fallback(_ indices: [Int], language: Language, values: [String: String], tone: ToneReading) -> [Candidate] {
-        indices.filter { DraftTemplates.hasText(snippets[$0].texts, for: language) && Self.holds(snippets[$0].conditions, values: values, tone: tone) }
-            .map { Candidate(snippet: $0, intent: nil, score: Double(snippets[$0].priority) / 200, reasons: ["no confident intent: generic draft", "priority \(snippets[$0].priority)"]) }
+    func fallback(_ indices: [Int], language: Language, values: [String: String], tone: ToneReading, explain: Bool = true) -> [Candidate] {
+        let canWrite = writable[language] ?? []
+        return indices.filter { canWrite[$0] && Self.holds(snippets[$0].conditions, values: values, tone: tone) }
+            .map { i in
+                let reasons = explain ? ["no confident intent: generic draft", "priority \(snippets[i].priority)"] : []
+                return Candidate(snippet: i, intent: nil, score: Double(snippets[i].priority) / 200, reasons: reasons)
+            }
             .sorted { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
     }
 

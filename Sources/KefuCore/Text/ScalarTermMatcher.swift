@@ -122,7 +122,8 @@ public struct ScalarTermMatcher: Sendable {
                 }
             }
             guard !found.isEmpty else { return [] }
-            found.sort { ($0.start, lengths[$1.term]) < ($1.start, lengths[$0.term]) }
+            // By place, longest first; between equal terms the one listed first.
+            found.sort { ($0.start, lengths[$1.term], $0.term) < ($1.start, lengths[$0.term], $1.term) }
             var result: [Match] = []
             var resume = 0
             for (start, t) in found where start >= resume {
