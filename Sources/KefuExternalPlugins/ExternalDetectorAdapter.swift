@@ -21,7 +21,7 @@ struct ExternalIntentDetector: IntentDetector {
 
     func detect(_ message: DetectionInput) -> DetectorReport {
         let r = host.detect(message.text)
-        PluginSkipRecorder.current?.record(r.skipped)
+        SkippedPluginLog.current?.record(r.skipped)
         var report = DetectorReport()
         for part in r.reports {
             report.signals += part.signals
@@ -40,7 +40,7 @@ public struct ExternalEntityExtractor: EntityExtractor {
 
     public func extract(from text: NormalizedText) -> [Entity] {
         let r = host.extract(text)
-        PluginSkipRecorder.current?.record(r.skipped)
+        SkippedPluginLog.current?.record(r.skipped)
         return r.entities
     }
 }

@@ -88,7 +88,7 @@ public final class ExternalPluginHost: Sendable {
     ) -> (answers: [(plugin: String, value: T)], skipped: [PluginSkip]) {
         // A plugin already skipped for this message is not asked again: one
         // message waits at most one deadline per kind of request.
-        let asked = capable(capability, only: only, excluding: PluginSkipRecorder.current?.skippedIDs ?? [])
+        let asked = capable(capability, only: only, excluding: SkippedPluginLog.current?.unavailableIDs ?? [])
         guard !asked.isEmpty else { return ([], []) }
         let outcomes = PluginExchange.run(
             asked, request: (capability.rawValue, capability, fields), deadline: MonotonicClock.now + settings.requestDeadline)

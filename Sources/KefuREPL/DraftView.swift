@@ -21,6 +21,15 @@ enum DraftView {
                 c.text(" (closest: \(best.intent) \(percent(best.confidence)))", .dim)
             }
             c.text(" — generic drafts", .dim)
+        } else if s.hedged {
+            // A guess: the agent reads before copying.
+            c.text("? ", .warning)
+            for (i, intent) in s.guesses.enumerated() {
+                if i > 0 { c.text(" · ", .dim) }
+                c.text(intent.intent, .intent)
+                c.text(" " + percent(intent.confidence) + "?", .warning)
+            }
+            c.text(" — a guess, not sure", .dim)
         } else {
             for (i, intent) in s.intents.enumerated() {
                 if i > 0 { c.text(" · ", .dim) }

@@ -10,22 +10,17 @@ public struct PackLoader: Sendable {
     /// Files and folders whose `.yaml` files are watched for changes (they
     /// need not exist yet).
     public var watchedPaths: @Sendable () -> [String]
-    /// The engine over a library, with the registered code plugins.
+    /// The engine over a library, with the registered code and external plugins.
     public var makeEngine: @Sendable (SnippetLibrary) -> Engine
-    /// One message through the engine and whatever runs around it (external
-    /// plugins' drafts and checks): the same call `kefu suggest` makes.
-    public var suggest: @Sendable (Engine, String, SuggestionRequest) -> Suggestion
 
     public init(
         collect: @escaping @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic]),
         watchedPaths: @escaping @Sendable () -> [String],
-        makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine,
-        suggest: @escaping @Sendable (Engine, String, SuggestionRequest) -> Suggestion = { $0.suggest($1, $2) }
+        makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine
     ) {
         self.collect = collect
         self.watchedPaths = watchedPaths
         self.makeEngine = makeEngine
-        self.suggest = suggest
     }
 }
 
@@ -63,7 +58,7 @@ final class LiveLibrary {
 
     /// One message through the engine in use, as `kefu suggest` does it.
     func suggest(_ message: String, _ request: SuggestionRequest) -> Suggestion {
-        loader.suggest(engine, message, request)
+        engine.suggest(message, request)
     }
 
     /// The problems of the first load, to show at start-up.

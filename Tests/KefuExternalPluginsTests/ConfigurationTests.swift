@@ -68,9 +68,9 @@ struct ConfigurationTests {
 
     @Test func pluginDraftTextFollowsTheBuyersScript() {
         let texts: [Language: String] = [.simplifiedChinese: "可以预订", .english: "You can pre-order"]
-        #expect(ExternalPluginStage.text(texts, for: .traditionalChinese) == "可以預訂")
-        #expect(ExternalPluginStage.text(texts, for: .english) == "You can pre-order")
-        #expect(ExternalPluginStage.text([.english: "only English"], for: .simplifiedChinese) == "only English")
+        #expect(ExternalDraftProvider.text(texts, for: .traditionalChinese) == "可以預訂")
+        #expect(ExternalDraftProvider.text(texts, for: .english) == "You can pre-order")
+        #expect(ExternalDraftProvider.text([.english: "only English"], for: .simplifiedChinese) == "only English")
     }
 }
 

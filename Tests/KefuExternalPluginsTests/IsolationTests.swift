@@ -171,9 +171,11 @@ struct MessageBudgetTests {
         }
         defer { host.shutdown() }
         host.start()
-        let stage = ExternalPluginStage(host: host)
-        let engine = Engine(library: SnippetLibrary(), detectorFactories: stage.detectorFactories, extractors: stage.extractors)
-        let s = stage.suggest(engine: engine, "ping", SuggestionRequest())
+        let parts = ExternalPluginParts(host: host)
+        let engine = Engine(
+            library: SnippetLibrary(), detectorFactories: parts.detectorFactories, extractors: parts.extractors,
+            providers: parts.providers, checks: parts.checks)
+        let s = engine.suggest("ping", SuggestionRequest())
         #expect(s.pluginsSkipped.map(\.id) == ["slowpoke"])
         #expect(s.pluginsSkipped.map(\.reason) == ["timeout"])
         // One failure, not one per kind of request.

@@ -53,8 +53,10 @@ let benchmarks: @Sendable () -> Void = {
         return e
     }
 
-    externalPluginBenchmarks { factories, extractors in
-        Engine(library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + factories, extractors: extractors)
+    externalPluginBenchmarks { external in
+        Engine(
+            library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + external.detectorFactories,
+            extractors: external.extractors, providers: external.providers, checks: external.checks)
     }
 
     // Loading packs and building the engine: what start-up costs before the first prompt.

@@ -6,7 +6,7 @@ import KefuExternalPlugins
 /// What one external plugin adds per message: a `detect` round trip to the
 /// Python example plugin (docs/examples/kefu-plugin-preorder.py), and the
 /// whole `suggest` with it (detect + draft round trips) against without it.
-func externalPluginBenchmarks(engineFor: @escaping @Sendable ([any IntentDetectorFactory], [any EntityExtractor]) -> Engine) {
+func externalPluginBenchmarks(engineFor: @escaping @Sendable (ExternalPluginParts) -> Engine) {
     let example = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appending(path: "docs/examples/kefu-plugin-preorder.py").path
@@ -26,13 +26,12 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable ([any IntentDetecto
     }
 
     let next = MessageCursor()
-    Benchmark("Engine.suggest per message with one external plugin (detect + draft)", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))) { (benchmark: Benchmark, pair: (ExternalPluginStage, Engine)) in
+    Benchmark("Engine.suggest per message with one external plugin (detect + draft)", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))) { (benchmark: Benchmark, engine: Engine) in
         for _ in benchmark.scaledIterations {
-            blackHole(pair.0.suggest(engine: pair.1, next.message(), request))
+            blackHole(engine.suggest(next.message(), request))
         }
     } setup: {
-        let stage = ExternalPluginStage(host: started.start(example))
-        return (stage, engineFor(stage.detectorFactories, stage.extractors))
+        engineFor(ExternalPluginParts(host: started.start(example)))
     } teardown: {
         started.shutdown()
     }

@@ -60,6 +60,12 @@ struct EvalCommand: ParsableCommand {
             out += s.intent.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + String(s.support).leftPadded(7) + f(s.precision).leftPadded(11) + f(s.recall).leftPadded(8) + f(s.f1).leftPadded(7) + "\n"
         }
+        out += "\nas the agent sees it (first 3 drafts):\n"
+        out += "draft 1 fits    \(f(e.draft1Fits))\n"
+        out += "one of 3 fits   \(f(e.anyOf3Fits))\n"
+        out += "generic         \(f(e.genericShare))  (labelled rows answered with generic drafts)\n"
+        out += "hedged          \(f(e.hedgedShare))  (labelled rows answered with a marked guess)\n"
+        out += "other → drafts  \(f(e.otherGivenShopDrafts))  (other rows given shop drafts)\n"
         out += "\nmacro-F1        \(f(e.macroF1))\n"
         out += "top-3 hit rate  \(f(e.top3))\n"
         out += "other flagged   \(f(e.otherFlagged))  (other rows given an intent)\n"
@@ -79,6 +85,11 @@ struct EvalCommand: ParsableCommand {
             ("top3", .number(e.top3)),
             ("other_flagged", .number(e.otherFlagged)),
             ("exact_match", .number(e.exactMatch)),
+            ("draft1_fits", .number(e.draft1Fits)),
+            ("any_of_3_fits", .number(e.anyOf3Fits)),
+            ("generic", .number(e.genericShare)),
+            ("hedged", .number(e.hedgedShare)),
+            ("other_given_shop_drafts", .number(e.otherGivenShopDrafts)),
             ("intents", .array(e.perIntent.map { s in
                 .object([("intent", .string(s.intent)), ("support", .int(s.support)), ("precision", .number(s.precision)), ("recall", .number(s.recall)), ("f1", .number(s.f1))])
             })),

@@ -4,7 +4,9 @@ import KefuCore
 enum SuggestionText {
     static func render(id: Int, _ s: Suggestion, explain: Bool) -> String {
         var out = "#\(id) [\(s.language.rawValue)] "
-        if s.intents.isEmpty {
+        if s.hedged {
+            out += "guess? " + s.guesses.map { "\($0.intent) \(percent($0.confidence))?" }.joined(separator: ", ")
+        } else if s.intents.isEmpty {
             out += "no confident intent"
             if let best = s.candidates.first { out += " (closest: \(best.intent) \(percent(best.confidence)))" }
         } else {

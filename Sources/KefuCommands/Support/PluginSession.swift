@@ -8,13 +8,13 @@ import KefuREPL
 /// so the same message gets the same drafts whichever one an agent or a
 /// script uses.
 final class PluginSession {
-    let stage: ExternalPluginStage
+    let external: ExternalPluginParts
     /// The built-in code plugins as loaded (or disabled, or failed).
     let codePlugins: CodePluginSet
     /// Packs and engines: read once by the commands, on every pack change by
     /// the REPL.
     let loader: PackLoader
-    var host: ExternalPluginHost { stage.host }
+    var host: ExternalPluginHost { external.host }
     private let errors: StandardError
 
     /// The engine over the packs as they are now (built on first use: the
@@ -42,8 +42,8 @@ final class PluginSession {
         let host = Self.startHost(plugins, configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
-        let stage = ExternalPluginStage(host: host)
-        self.stage = stage
+        let external = ExternalPluginParts(host: host)
+        self.external = external
         // Code plugins load once (settings, catalogue); their parts join every engine built.
         let codePlugins = CodePluginLoading.load(configuration, disabled: plugins.disabled(configuration), errors: errors)
         self.codePlugins = codePlugins
@@ -56,16 +56,15 @@ final class PluginSession {
             makeEngine: { lib in
                 Engine(
                     library: lib,
-                    detectorFactories: code.detectorFactories + stage.detectorFactories,
-                    extractors: code.extractors + stage.extractors,
-                    providers: code.providers, checks: code.checks)
-            },
-            suggest: { engine, message, request in stage.suggest(engine: engine, message, request) })
+                    detectorFactories: code.detectorFactories + external.detectorFactories,
+                    extractors: code.extractors + external.extractors,
+                    providers: code.providers + external.providers, checks: code.checks + external.checks)
+            })
     }
 
-    /// One message through the engine and the external plugins around it.
+    /// One message through the engine (packs, code and external plugins).
     func suggest(_ raw: String, _ request: SuggestionRequest) -> Suggestion {
-        loader.suggest(engine, raw, request)
+        engine.suggest(raw, request)
     }
 
     /// Discovers and starts the external plugins (waiting for their

@@ -57,9 +57,14 @@ public struct ToneReading: Sendable, Hashable, Codable {
 public struct DetectorReport: Sendable {
     public var signals: [IntentSignal]
     public var tone: ToneReading?
+    /// How likely the message is no shop intent at all (the linear model's
+    /// `other` probability), when the detector can tell. The combiner lets a
+    /// lone phrase decide only when this is low.
+    public var noIntent: Double?
 
-    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil) {
+    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil, noIntent: Double? = nil) {
         self.signals = signals
         self.tone = tone
+        self.noIntent = noIntent
     }
 }

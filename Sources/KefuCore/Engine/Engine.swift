@@ -7,21 +7,23 @@ public final class Engine: Sendable {
         public var threshold: Double = 0.5
         /// Intents below this are not even candidates (top-3 lists, `why`).
         public var candidateFloor: Double = 0.05
+        /// With no confident intent, candidates at or above this are offered
+        /// as a marked guess (hedged answer) instead of generic drafts...
+        public var guessFloor: Double = Tuning.value("KEFU_GUESS_FLOOR", 0.2)
+        /// ...unless the message is this likely to be no shop intent at all.
+        public var guessOtherCeiling: Double = Tuning.value("KEFU_GUESS_OTHER", 0.6)
+        /// Where trained models are cached (`nil`: train every time).
+        public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
         public init() {}
     }
 
     public let library: SnippetLibrary
     public let options: Options
-    public let detectorIDs: [String]
     public let normalizer: TextNormalizer
     private let detectors: [any IntentDetector]
     private let extractors: [any EntityExtractor]
     private let providers: [any DraftProvider]
-    private let checks: [any DraftCheck]
-    private let ranker: DraftRanker
-    private let templates: DraftTemplates
-    private let snippetsByIntent: [String: [Int]]
-    private let fallbacks: [Int]
+    private let stage: DraftStage
 
     /// - Parameters:
     ///   - detectorFactories: detectors beyond the built-in phrase matcher and
@@ -38,53 +40,71 @@ public final class Engine: Sendable {
         self.options = options
         self.normalizer = normalizer
         // The two core detectors build from the same library independently.
-        let (phrases, classifier) = Concurrently.pair(
-            { PhraseDetector(library: library, normalizer: normalizer) },
-            { ExampleClassifier(library: library, normalizer: normalizer) })
+        let ((phrases, classifier), model) = Concurrently.pair(
+            {
+                Concurrently.pair(
+                    { PhraseDetector(library: library, normalizer: normalizer) },
+                    { ExampleClassifier(library: library, normalizer: normalizer) })
+            },
+            { LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: options.modelCache) })
         var detectors: [any IntentDetector] = [phrases, classifier]
+        if let model { detectors.append(LinearModelDetector(model: model)) }
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors
-        self.detectorIDs = detectors.map(\.id)
         self.extractors = [BuiltinEntityExtractor()] + extractors
         self.providers = providers
-        self.checks = checks
-        self.ranker = DraftRanker(snippets: library.snippets)
-        self.templates = DraftTemplates(library: library)
-        var index: [String: [Int]] = [:]
-        var fallbacks: [Int] = []
-        for (i, s) in library.snippets.enumerated() where !s.onDemand {
-            for intent in s.intents { index[intent, default: []].append(i) }
-            if s.fallback { fallbacks.append(i) }
-        }
-        self.snippetsByIntent = index
-        self.fallbacks = fallbacks
+        self.stage = DraftStage(library: library, checks: checks)
     }
 
     /// Detection and extraction only: what `kefu test` and `kefu eval` need.
-    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], tone: ToneReading, entities: [Entity]) {
+    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], guesses: [DetectedIntent], tone: ToneReading, entities: [Entity]) {
         let text = normalizer.normalize(raw)
         let input = DetectionInput(text: text, heldOutExample: heldOutExample)
         let reports = text.isEmpty ? [] : detectors.map { $0.detect(input) }
         var tone = ToneReading.calm
         for r in reports { if let t = r.tone { tone = t } }
-        let candidates = ConfidenceCombiner.combine(reports).filter {
+        let combined = ConfidenceCombiner.combine(reports)
+        let candidates = combined.intents.filter {
             $0.confidence >= options.candidateFloor && library.intents[$0.intent] != nil
         }
         var intents = candidates.filter { $0.confidence >= options.threshold }
         if intents.contains(where: { library.intents[$0.intent]?.secondary == false }) {
             intents.removeAll { library.intents[$0.intent]?.secondary == true }
         }
+        var guesses: [DetectedIntent] = []
+        if intents.isEmpty, combined.noIntent < options.guessOtherCeiling {
+            guesses = Array(candidates.filter { $0.confidence >= options.guessFloor && library.intents[$0.intent]?.secondary == false }.prefix(2))
+        }
         let entities = extractors.flatMap { $0.extract(from: text) }
-        return (text, intents, candidates, tone, entities)
+        return (text, intents, candidates, guesses, tone, entities)
     }
 
+    /// Drafts for one message: the whole pipeline. Detection and extraction
+    /// (`analyse`), values from configuration, session, message and record,
+    /// code and external plugins' drafts, then `DraftStage` ranks, renders
+    /// and checks the drafts shown. With no confident intent, plausible
+    /// candidates are answered as a marked guess (`Suggestion.hedged`);
+    /// with nothing plausible, generic drafts (`usedFallback`). Plugins that
+    /// could not contribute are listed in `pluginsSkipped`. Safe to call
+    /// from any thread.
     public func suggest(_ raw: String, _ request: SuggestionRequest = SuggestionRequest()) -> Suggestion {
+        let log = SkippedPluginLog()
+        var s = SkippedPluginLog.$current.withValue(log) { suggestLogged(raw, request) }
+        s.pluginsSkipped = log.skipped
+        return s
+    }
+
+    private func suggestLogged(_ raw: String, _ request: SuggestionRequest) -> Suggestion {
         let a = analyse(raw, heldOutExample: request.heldOutExample)
         let language = request.language ?? a.text.language
         var values = Self.values(request: request, entities: a.entities, language: language)
+        let guesses = request.snippet == nil ? a.guesses : []
+        let answered = request.snippet != nil ? [] : (a.intents.isEmpty ? guesses : a.intents)
         var provided: [ProvidedDraft] = []
         if !providers.isEmpty && request.snippet == nil && !a.text.isEmpty {
-            let context = DraftContext(text: a.text, language: language, intents: a.intents, entities: a.entities, values: values, tone: a.tone)
+            let context = DraftContext(
+                text: a.text, language: language, intents: answered, entities: a.entities, values: values, tone: a.tone,
+                hedged: a.intents.isEmpty && !guesses.isEmpty, generic: answered.isEmpty)
             for p in providers {
                 let c = p.contribute(context)
                 if c.isEmpty { continue }
@@ -92,59 +112,13 @@ public final class Engine: Sendable {
                 for (k, v) in c.variables where (values[k] ?? "").isEmpty { values[k] = v }
             }
         }
-
-        var candidates: [DraftRanker.Candidate]
-        var usedFallback = false
-        if let id = request.snippet {
-            candidates = library.snippets.indices.filter { library.snippets[$0].id == id }
-                .map { DraftRanker.Candidate(snippet: $0, intent: nil, score: 1, reasons: request.explain ? ["asked for by id"] : []) }
-        } else if a.intents.isEmpty {
-            candidates = ranker.fallback(fallbacks, language: language, values: values, tone: a.tone, explain: request.explain)
-            usedFallback = true
-        } else {
-            candidates = ranker.rank(
-                intents: a.intents, index: snippetsByIntent, language: language, values: values, tone: a.tone,
-                limit: max(0, request.maxDrafts) * 2, explain: request.explain)
-        }
-
-        // Only the drafts shown are rendered and checked; a draft a check
-        // blocks is replaced by the next one.
-        let limit = max(0, request.maxDrafts)
-        var next = 0
-        var drafts: [Draft] = []
-        func render(upTo n: Int) {
-            while drafts.count < n, next < candidates.count {
-                let c = candidates[next]
-                next += 1
-                let s = library.snippets[c.snippet]
-                guard let out = templates.render(s, language: language, values: values) else { continue }
-                drafts.append(Draft(
-                    rank: drafts.count + 1, snippet: s.id, intent: c.intent, kind: s.kind,
-                    score: (c.score * 1000).rounded() / 1000, language: language, text: out.text,
-                    missing: out.missing, explanation: c.reasons, source: s.location))
-            }
-        }
-        render(upTo: limit)
-        var spare: [Draft] = []
-        if !provided.isEmpty {
-            PluginDrafts.merge(provided, into: &drafts, intents: a.intents, language: language, explain: request.explain)
-            if drafts.count > limit { spare = Array(drafts[limit...]); drafts.removeLast(drafts.count - limit) }
-        }
-        if !checks.isEmpty {
-            var checked = 0
-            while checked < drafts.count {
-                let blocked = PluginDrafts.check(&drafts, from: checked, with: checks, message: a.text)
-                checked = drafts.count
-                guard blocked else { break }
-                while drafts.count < limit, !spare.isEmpty { drafts.append(spare.removeFirst()) }
-                render(upTo: limit)
-            }
-            PluginDrafts.renumber(&drafts)
-        }
+        let drafts = stage.drafts(DraftStage.Request(
+            answered: answered, snippet: request.snippet, language: language, values: values, tone: a.tone,
+            message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain))
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,
-            usedFallback: usedFallback)
+            usedFallback: request.snippet == nil && answered.isEmpty, guesses: a.intents.isEmpty ? guesses : [])
     }
 
     /// Configuration and session, then what the message says, then the record's own values.

@@ -66,6 +66,12 @@ public struct Suggestion: Sendable {
     public var drafts: [Draft]
     /// True when no intent was confident and generic drafts are offered instead.
     public var usedFallback: Bool
+    /// Plausible but unconfident intents whose drafts are offered as a guess
+    /// when no intent is confident (`hedged`). Empty otherwise.
+    public var guesses: [DetectedIntent] = []
+    /// True when the drafts answer `guesses`, not confident intents: the
+    /// front ends mark them as a guess.
+    public var hedged: Bool { !guesses.isEmpty }
     /// Plugins that could not contribute to this suggestion.
     public var pluginsSkipped: [SkippedPlugin] = []
 }

@@ -20,7 +20,10 @@ public enum SuggestionJSON {
             w.field("language", s.language.rawValue)
             w.field("detected_language", s.detectedLanguage.rawValue)
             w.key("intents")
-            w.array { w in for i in s.intents { intent(i, &w) } }
+            w.array { w in for i in s.intents { intent(i, reported: true, &w) } }
+            w.field("hedged", s.hedged)
+            w.key("guesses")
+            w.array { w in for i in s.guesses { intent(i, reported: false, &w) } }
             w.key("entities")
             w.array { w in for e in s.entities { entity(e, &w) } }
             w.key("tone")
@@ -51,10 +54,12 @@ public enum SuggestionJSON {
         JSONWriter.encode(.object([("id", id), ("record", .int(record)), ("error", .string(message))]))
     }
 
-    static func intent(_ i: DetectedIntent, _ w: inout JSONWriter) {
+    /// `reported`: confident (in `intents`) or a guess (in `guesses`).
+    static func intent(_ i: DetectedIntent, reported: Bool, _ w: inout JSONWriter) {
         w.object { w in
             w.field("intent", i.intent)
             w.field("confidence", i.confidence)
+            w.field("reported", reported)
             w.key("evidence")
             w.array { w in
                 for e in i.evidence {

@@ -4,6 +4,16 @@
 public protocol DraftCheck: Sendable {
     var id: String { get }
     func check(_ draft: Draft, message: NormalizedText) -> DraftVerdict
+    /// The verdicts on several drafts at once, one per draft in order. A
+    /// check that pays per call (an external plugin's round trip) answers
+    /// all the drafts shown in one; the default asks `check` for each.
+    func check(_ drafts: [Draft], message: NormalizedText) -> [DraftVerdict]
+}
+
+extension DraftCheck {
+    public func check(_ drafts: [Draft], message: NormalizedText) -> [DraftVerdict] {
+        drafts.map { check($0, message: message) }
+    }
 }
 
 /// What a check says about one draft.

@@ -14,16 +14,29 @@ public struct DraftContext: Sendable {
     public var text: NormalizedText
     /// The language drafts are written in (detected or forced).
     public var language: Language
+    /// The intents the drafts answer: the confident ones, or the guesses
+    /// of a hedged answer (`hedged`).
     public var intents: [DetectedIntent]
+    /// True when `intents` are guesses: a provider may offer drafts for
+    /// them (they are marked as a guess) or hold back ones that state facts.
+    public var hedged: Bool
+    /// True when nothing is plausible and generic drafts are offered: a
+    /// provider's drafts without an intent are ranked among them.
+    public var generic: Bool
     public var entities: [Entity]
     /// Configuration, session, extracted and record values, as templates see them.
     public var values: [String: String]
     public var tone: ToneReading
 
-    public init(text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String], tone: ToneReading) {
+    public init(
+        text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String], tone: ToneReading,
+        hedged: Bool = false, generic: Bool = false
+    ) {
         self.text = text
         self.language = language
         self.intents = intents
+        self.hedged = hedged
+        self.generic = generic
         self.entities = entities
         self.values = values
         self.tone = tone
@@ -57,20 +70,25 @@ public struct ProvidedDraft: Sendable, Hashable {
     /// `plugin.name`, shown where a pack draft shows its snippet id.
     public var id: String
     /// The detected intent it answers; ranked by that intent's confidence.
-    public var intent: String
+    /// `nil`: a generic draft, offered only when nothing is plausible.
+    public var intent: String?
     public var kind: SnippetKind
     /// 0...100, like a pack snippet's priority.
     public var priority: Int
     public var text: String
     /// Why it was offered (shown by `why` / `--explain`).
     public var explanation: [String]
+    /// The plugin that wrote it, shown as the draft's source
+    /// (`plugin:<id>`); by default the part of `id` before the first dot.
+    public var plugin: String
 
-    public init(id: String, intent: String, kind: SnippetKind, priority: Int, text: String, explanation: [String]) {
+    public init(id: String, intent: String?, kind: SnippetKind, priority: Int, text: String, explanation: [String], plugin: String? = nil) {
         self.id = id
         self.intent = intent
         self.kind = kind
         self.priority = priority
         self.text = text
         self.explanation = explanation
+        self.plugin = plugin ?? id.split(separator: ".").first.map(String.init) ?? id
     }
 }

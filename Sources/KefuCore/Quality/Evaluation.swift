@@ -38,13 +38,28 @@ public struct Evaluation: Sendable {
     public var confusions: [(gold: String, predicted: String, count: Int)]
     /// Share of rows whose predicted set equals the gold set exactly.
     public var exactMatch: Double
+    /// What the agent sees, over labelled rows: draft 1 answers a gold intent.
+    public var draft1Fits: Double
+    /// One of the first three drafts answers a gold intent.
+    public var anyOf3Fits: Double
+    /// Share of labelled rows answered with generic drafts (nothing plausible).
+    public var genericShare: Double
+    /// Share of labelled rows answered with a hedged guess.
+    public var hedgedShare: Double
+    /// Share of `other` rows given shop drafts (reported or hedged): what
+    /// the agent sees for unrelated text.
+    public var otherGivenShopDrafts: Double
 
     public init(engine: Engine, rows: [Row]) {
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
         var top3Hits = 0, labelled = 0, others = 0, flagged = 0, exact = 0
+        var draft1 = 0, anyOf3 = 0, generic = 0, hedged = 0, otherShop = 0
+        let request = SuggestionRequest(maxDrafts: 3, explain: false)
         var confusion: [String: Int] = [:]
         for row in rows {
             let a = engine.analyse(row.text)
+            let answer = engine.suggest(row.text, request)
+            let draftIntents = answer.drafts.map(\.intent)
             let predicted = Set(a.intents.map(\.intent))
             if predicted == row.intents { exact += 1 }
             for g in row.intents {
@@ -58,8 +73,13 @@ public struct Evaluation: Sendable {
             if row.intents.isEmpty {
                 others += 1
                 if !predicted.isEmpty { flagged += 1 }
+                if draftIntents.contains(where: { $0 != nil }) { otherShop += 1 }
             } else {
                 labelled += 1
+                if let first = draftIntents.first, let i = first, row.intents.contains(i) { draft1 += 1 }
+                if draftIntents.contains(where: { $0.map(row.intents.contains) ?? false }) { anyOf3 += 1 }
+                if !draftIntents.contains(where: { $0 != nil }) { generic += 1 }
+                if answer.hedged { hedged += 1 }
                 if a.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
                 if predicted.isEmpty { confusion["\(row.intents.sorted().joined(separator: "+"))\t(none)", default: 0] += 1 }
             }
@@ -75,6 +95,12 @@ public struct Evaluation: Sendable {
         top3 = labelled == 0 ? 0 : Double(top3Hits) / Double(labelled)
         otherFlagged = others == 0 ? 0 : Double(flagged) / Double(others)
         exactMatch = rows.isEmpty ? 0 : Double(exact) / Double(rows.count)
+        func share(_ n: Int, of d: Int) -> Double { d == 0 ? 0 : Double(n) / Double(d) }
+        draft1Fits = share(draft1, of: labelled)
+        anyOf3Fits = share(anyOf3, of: labelled)
+        genericShare = share(generic, of: labelled)
+        hedgedShare = share(hedged, of: labelled)
+        otherGivenShopDrafts = share(otherShop, of: others)
         confusions = confusion.map { key, count in
             let parts = key.split(separator: "\t").map(String.init)
             return (parts[0], parts[1], count)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Finds or trains the linear model for a library.
+///
+/// Training costs a fraction of a second per few thousand examples: too much
+/// for every start-up. The model depends only on the examples (their folded
+/// text and intent) and the training settings, so it is keyed by a
+/// fingerprint of exactly those: the built-in library's model is embedded in
+/// the binary at build time (`BuiltinModel`), any other library's model is
+/// trained once and cached in `$XDG_CACHE_HOME/kefu/models/<fingerprint>`.
+/// A cache that cannot be read or written only costs the training again.
+public enum LinearModelStore {
+    /// Bumped whenever features, training or the file format change.
+    static let version = "lm-1"
+
+    /// Models embedded in the binary, by fingerprint (the built-in packs').
+    nonisolated(unsafe) private static var embedded: [String: @Sendable () -> [UInt8]] = [:]
+    private static let lock = NSLock()
+
+    /// Registers an embedded model (called by the built-in snippets module
+    /// before any engine is built).
+    public static func embed(fingerprint: String, bytes: @escaping @Sendable () -> [UInt8]) {
+        lock.withLock { embedded[fingerprint] = bytes }
+    }
+
+    /// The training set of a library, in a fixed order: intents by id, each
+    /// intent's examples as loaded, then `other`.
+    static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer) -> (classes: [String], examples: [LinearIntentModel.Example]) {
+        let ids = library.intents.keys.sorted()
+        var examples: [LinearIntentModel.Example] = []
+        for (c, id) in ids.enumerated() {
+            for e in library.intents[id]?.examples ?? [] {
+                let t = normalizer.normalize(e.text)
+                if !t.isEmpty { examples.append(.init(text: t.scalars, label: c)) }
+            }
+        }
+        for e in library.otherExamples {
+            let t = normalizer.normalize(e.text)
+            if !t.isEmpty { examples.append(.init(text: t.scalars, label: ids.count)) }
+        }
+        return (ids + [otherIntentID], examples)
+    }
+
+    /// FNV-1a over the version, the classes and every example: 16 hex digits.
+    static func fingerprint(classes: [String], examples: [LinearIntentModel.Example]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: UInt64) { h = (h ^ v) &* 0x100_0000_01b3 }
+        for b in version.utf8 { mix(UInt64(b)) }
+        for c in classes { for b in c.utf8 { mix(UInt64(b)) }; mix(0xFFFF) }
+        for e in examples {
+            mix(UInt64(e.label) | 0x1_0000_0000)
+            for v in e.text { mix(UInt64(v)) }
+            mix(0xFFFE)
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The library's model: embedded, cached, or trained now (and cached).
+    /// `nil` when the library has no examples to learn from.
+    static func model(for library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String? = defaultCacheDirectory()) -> LinearIntentModel? {
+        let set = trainingSet(library, normalizer: normalizer)
+        guard set.classes.count > 1, !set.examples.isEmpty else { return nil }
+        let key = fingerprint(classes: set.classes, examples: set.examples)
+        if let bytes = lock.withLock({ embedded[key] }), let m = LinearIntentModel(serialized: bytes()) { return m }
+        let file = cacheDirectory.map { $0 + "/" + key + ".lm" }
+        if let file, let data = FileManager.default.contents(atPath: file), let m = LinearIntentModel(serialized: Array(data)) {
+            return m
+        }
+        let m = LinearIntentModel.train(set.examples, classes: set.classes)
+        if let file { write(m.serialized(), to: file) }
+        return m
+    }
+
+    /// `$XDG_CACHE_HOME/kefu/models`, or `~/.cache/kefu/models`.
+    public static func defaultCacheDirectory() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let x = env["XDG_CACHE_HOME"], x.hasPrefix("/") { return x + "/kefu/models" }
+        if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache/kefu/models" }
+        return nil
+    }
+
+    /// Written to a temporary file and renamed into place: a reader never
+    /// sees half a model, and two processes training at once both succeed.
+    private static func write(_ bytes: [UInt8], to path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temp = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temp, path) != 0 { unlink(temp) }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The plugins that could not contribute to one suggestion, collected while
+/// the engine runs it. Detectors, extractors, providers and checks return
+/// only their findings, so a plugin that timed out or crashed reports it
+/// here; `Engine.suggest` binds one log per message (a task-local value,
+/// which synchronous code on the same thread sees too) and puts what it
+/// collected in `Suggestion.pluginsSkipped`.
+public final class SkippedPluginLog: @unchecked Sendable {
+    // Unchecked: every access goes through `lock`.
+    @TaskLocal public static var current: SkippedPluginLog?
+
+    private let lock = NSLock()
+    private var entries: [SkippedPlugin] = []
+
+    public init() {}
+
+    public func record(_ new: [SkippedPlugin]) {
+        guard !new.isEmpty else { return }
+        lock.withLock { entries += new }
+    }
+
+    /// Plugins already failed or unavailable for this message, not to be
+    /// asked again within it (an error answer is the plugin working: it is
+    /// asked the next thing).
+    public var unavailableIDs: Set<String> {
+        lock.withLock { Set(entries.filter { $0.reason != "plugin_error" }.map(\.id)) }
+    }
+
+    /// One entry per plugin: the first reason it was skipped for.
+    public var skipped: [SkippedPlugin] {
+        lock.withLock {
+            var seen: Set<String> = []
+            return entries.filter { seen.insert($0.id).inserted }
+        }
+    }
+}
