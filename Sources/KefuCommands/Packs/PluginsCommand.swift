@@ -54,7 +54,10 @@ struct PluginsCommand: ParsableCommand {
             options.extraPaths += paths
             let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
             let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
+            // Loaded packs are also held to the truth rule (TruthAudit): a
+            // snippet stating a fact needs 'asserts:' and a source for it.
             let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
+                + TruthAudit(library: lib).run(files: wanted)
             for d in diagnostics { print(d) }
             let checked = paths.isEmpty ? lib.packs.count + lib.failures.count : (wanted?.count ?? 0)
             if diagnostics.isEmpty {
