@@ -29,7 +29,7 @@ struct PluginsCommand: ParsableCommand {
             print("code plugins:")
             print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
             print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
-            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
+            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
             let code = CodePluginLoading.load(configuration, disabled: externalPlugins.disabled(configuration), errors: StandardError())
             print(CodePluginsListing.render(code), terminator: "")
             let external = ExternalPluginsListing.render(externalPlugins.makeHost(configuration: configuration, errors: StandardError()))
