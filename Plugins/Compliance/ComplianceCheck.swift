@@ -24,6 +24,8 @@ struct ComplianceCheck: DraftCheck {
             switch m.label {
             case ComplianceLexicon.absoluteClaim:
                 warnings.append(DraftWarning(code: "compliance:absolute-claim", message: "“\(m.term)” is an absolute claim banned in advertising (广告法 §9)"))
+            case ComplianceLexicon.promise:
+                warnings.append(DraftWarning(code: "compliance:promise", message: "“\(m.term)” is a promise nothing in kefu backs: keep it only if the shop can"))
             case ComplianceLexicon.link where policy.allows(host: PhoneAndLink.host(at: m.utf8Range.upperBound, in: draft.text)):
                 continue
             default:  // off-platform words, links to other hosts

@@ -9,6 +9,9 @@
 enum ComplianceLexicon {
     static let absoluteClaim = "absolute-claim"
     static let offPlatform = "off-platform"
+    /// A promise nothing in kefu backs (a ship day, a guarantee): the agent
+    /// copies draft 1 unread, and a shop that cannot keep it gets the complaint.
+    static let promise = "promise"
     /// A link prefix: off-platform unless its host is allowed.
     static let link = "link"
 
@@ -22,6 +25,11 @@ enum ComplianceLexicon {
             "perfect quality",
         ]
         for w in claims { t.append((w, absoluteClaim)) }
+        let promises = [
+            "今天一定", "今天之内一定", "明天一定", "一定给您发出", "一定发出", "保证", "包您满意", "担保",
+            "guaranteed", "we guarantee", "i guarantee", "i promise", "we promise", "promise you",
+        ]
+        for w in promises { t.append((w, promise)) }
         let offPlatformWords = ["微信", "威信", "加微", "vx", "v信", "wechat", "weixin", "qq", "扣扣", "加我", "私聊"]
         for w in offPlatformWords { t.append((w, offPlatform)) }
         for w in ["http://", "https://", "www."] { t.append((w, link)) }

@@ -25,7 +25,10 @@ struct LogisticsProvider: DraftProvider {
                 id: "logistics.tracking_link", intent: "logistics", kind: .logistics, priority: status == nil ? 75 : 95, text: text,
                 explanation: ["tracking link for \(context.values["carrier"] ?? "the tracking number")"] + (status.map { ["session status: \($0.rawValue)"] } ?? [])))
         }
-        if wantsPromise {
+        // A parcel with a tracking number, or one the buyer reports stuck or
+        // delivered, has shipped: a dispatch promise would contradict the message.
+        let shipped = !(context.values["tracking_no"] ?? "").isEmpty || !(context.values["parcel_status"] ?? "").isEmpty
+        if wantsPromise && !shipped {
             let now = clock()
             let shipDate = promise.shipDate(at: now, english: language == .english)
             let date = Self.localized(shipDate, language)

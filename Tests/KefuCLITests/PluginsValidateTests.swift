@@ -125,6 +125,28 @@ import Testing
         #expect(!r.out.contains("error:"))
     }
 
+    /// The truth rule (docs/snippet-packs.md): a draft that says a parcel is
+    /// on its way, with nothing to say so, fails validation and `kefu test`
+    /// at the phrase's line and column.
+    @Test func unsourcedClaimsFailValidateAndTest() throws {
+        let sandbox = try Sandbox()
+        let yaml = TestPacks.parcel.replacingOccurrences(of: "can be tracked on the order page.", with: "is on its way.")
+        let path = try sandbox.write("claims.yaml", yaml)
+        let line = try #require(TestPacks.line(of: "is on its way.", in: yaml))
+        for command in [["plugins", "validate"], ["test"]] {
+            let r = try Kefu.run(command + isolated + [path], in: sandbox)
+            #expect(r.status == 1, "\(command): \(r.out)")
+            let d = Self.diagnostics(in: r.out, for: path)
+            #expect(d.contains { $0.line == line && $0.column == 42 && $0.message.contains("“on its way”") && $0.message.contains("asserts: [in_transit]") }, "\(command): \(r.out)")
+        }
+        let sourced = yaml.replacingOccurrences(of: "    kind: logistics\n    priority: 90\n", with: "    kind: logistics\n    priority: 90\n    when:\n      equals: {status: in_transit}\n      lacks: [parcel_status]\n    asserts: [in_transit]\n")
+            .replacingOccurrences(of: "，物流进度可以在订单页查看。", with: "，正在运输中。")
+        #expect(sourced != yaml)
+        let ok = try sandbox.write("sourced.yaml", sourced)
+        let r = try Kefu.run(["plugins", "validate"] + isolated + [ok], in: sandbox)
+        #expect(r.status == 0, "\(r.out)")
+    }
+
     @Test func brokenAndGoodPacksTogetherInValidate() throws {
         let sandbox = try Sandbox()
         let good = try TestPacks.writeParcel(sandbox)

@@ -115,7 +115,7 @@ import Testing
         let r = try suggest(["--top", "20"], "where is my parcel SF1234567890123\n")
         let record = try #require(try JSON.objects(r).first)
         let track = try #require(JSON.draft(record, snippet: "t.parcel.track"))
-        #expect(track["text"] as? String == "Your parcel SF1234567890123 is on its way. Have a nice day")
+        #expect(track["text"] as? String == "Your parcel SF1234567890123 can be tracked on the order page. Have a nice day")
         #expect(track["complete"] as? Bool == true)
     }
 

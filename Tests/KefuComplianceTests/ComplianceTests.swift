@@ -58,6 +58,17 @@ import Testing
         #expect(codes("This is the best ever mug", language: .traditionalChinese) == ["compliance:absolute-claim"])
     }
 
+    /// Promises nothing backs (issue 13): a ship day, a guarantee.
+    @Test(arguments: ["今天一定给您发出", "今天一定發出", "保证明天到", "Delivery guaranteed by Friday", "I promise it ships today", "我们保证质量"])
+    func unbackedPromisesAreFlagged(_ text: String) {
+        #expect(codes(text).contains("compliance:promise"), "\(text)")
+    }
+
+    @Test(arguments: ["预计明天发出，发出后第一时间把单号发给您", "paying online is covered by our after-sales guarantee", "品质和售后都有保障"])
+    func checkedDatesAndGuaranteesOfServiceAreNotPromises(_ text: String) {
+        #expect(!codes(text).contains("compliance:promise"), "\(text)")
+    }
+
     @Test func placeholdersAreFlagged() {
         #expect(codes("欢迎光临⟨shop⟩", missing: ["shop"]) == ["compliance:placeholder"])
     }

@@ -29,7 +29,7 @@ struct PluginsCommand: ParsableCommand {
             print("code plugins:")
             print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
             print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
-            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku")
+            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
             let code = CodePluginLoading.load(configuration, disabled: externalPlugins.disabled(configuration), errors: StandardError())
             print(CodePluginsListing.render(code), terminator: "")
             let external = ExternalPluginsListing.render(externalPlugins.makeHost(configuration: configuration, errors: StandardError()))
@@ -54,7 +54,10 @@ struct PluginsCommand: ParsableCommand {
             options.extraPaths += paths
             let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
             let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
+            // Loaded packs are also held to the truth rule (TruthAudit): a
+            // snippet stating a fact needs 'asserts:' and a source for it.
             let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
+                + TruthAudit(library: lib).run(files: wanted)
             for d in diagnostics { print(d) }
             let checked = paths.isEmpty ? lib.packs.count + lib.failures.count : (wanted?.count ?? 0)
             if diagnostics.isEmpty {

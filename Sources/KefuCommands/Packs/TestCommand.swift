@@ -15,8 +15,14 @@ struct TestCommand: ParsableCommand {
             detected as any intent.
 
             With PATHs, only the examples of those pack files or folders are \
-            tested, on top of every other loaded pack. Exit status 1 on any \
-            failure or broken pack.
+            tested, on top of every other loaded pack.
+
+            Every snippet is also held to the truth rule (a fact it states, \
+            such as stock or a ship date, is declared under 'asserts:' and \
+            backed by a value) and rendered with all, none and each but one \
+            of its values to find template debris (double spaces, empty \
+            brackets, dangling words). Exit status 1 on any failure or broken \
+            pack.
             """)
 
     @Argument(help: ArgumentHelp("Pack files or folders to test (default: every loaded pack).", valueName: "path"))
@@ -71,6 +77,9 @@ struct TestCommand: ParsableCommand {
             guard !c.passed || verbose else { continue }
             print("plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))")
         }
+        // The truth rule and template debris, over the same packs.
+        let packProblems = TruthAudit(library: lib).run(files: sources) + RenderAudit(library: lib).run(files: sources)
+        for d in packProblems { print(Terminal.inert(d.description)) }
         print("")
         print("intent".padding(toLength: 20, withPad: " ", startingAt: 0) + "passed  failed")
         for (intent, r) in byIntent.sorted(by: { $0.key < $1.key }) {
@@ -78,8 +87,9 @@ struct TestCommand: ParsableCommand {
         }
         let failed = cases.filter { !$0.passed }.count + pluginCases.filter { !$0.passed }.count
         print("\(cases.count + pluginCases.count - failed) passed, \(failed) failed")
+        if !packProblems.isEmpty { print("\(packProblems.count) snippet problem(s): unsourced claims or template debris (see above)") }
         if !lib.diagnostics.isEmpty { print("\(lib.failures.count) pack(s) could not be loaded (see above)") }
-        if failed > 0 || !lib.diagnostics.isEmpty { throw ExitCode(1) }
+        if failed > 0 || !packProblems.isEmpty || !lib.diagnostics.isEmpty { throw ExitCode(1) }
     }
 }
 

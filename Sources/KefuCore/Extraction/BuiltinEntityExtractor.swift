@@ -114,7 +114,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 entities.append(Entity(kind: .sku, value: upper))
             }
         }
-        return entities
+        return entities + BuyerReportExtractor.shared.extract(from: message)
     }
 
     static let letterSizes: Set<String> = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl"]

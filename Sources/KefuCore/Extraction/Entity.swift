@@ -11,6 +11,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
     case quantity
     case sku
     case product
+    case parcelStatus = "parcel_status", photosSent = "photos_sent"  // BuyerReportExtractor
 }
 
 /// One value found in a message.

@@ -109,4 +109,11 @@ public struct SnippetDefinition: Sendable {
     public var texts: LocalizedTemplates
     public var location: SourceLocation
     public var pack: String
+    /// The facts the snippet states (`asserts:`), which `TruthAudit` holds to
+    /// their sources.
+    public var asserts: [Assertion] = []
+    /// Where `asserts:` is written, for reporting an unbacked assertion.
+    public var assertsLocation: SourceLocation? = nil
+    /// Where each language's text starts in the file.
+    public var textOrigins: [Language: TextOrigin] = [:]
 }

@@ -285,7 +285,7 @@ private struct ParseState {
     }
 
     mutating func snippet(_ node: Node, pack: String) -> SnippetDefinition? {
-        let keys = ["id", "intents", "kind", "priority", "when", "fallback", "on_demand", "text"]
+        let keys = ["id", "intents", "kind", "priority", "when", "asserts", "fallback", "on_demand", "text"]
         guard let entries = reader.mapping(node, "a snippet", allowed: keys) else { return nil }
         var snippet = SnippetDefinition(id: "", intents: [], kind: .answer, priority: 50, conditions: SnippetConditions(), fallback: false, onDemand: false, texts: [:], location: reader.location(node), pack: pack)
         var hasID = false, hasKind = false, hasText = false
@@ -307,11 +307,21 @@ private struct ParseState {
                 snippet.kind = kind; hasKind = true
             case "priority": snippet.priority = reader.int(value, "priority", in: 0...100) ?? 50
             case "when": snippet.conditions = conditions(value)
+            case "asserts":
+                snippet.asserts = assertions(value)
+                snippet.assertsLocation = reader.location(value)
             case "fallback": snippet.fallback = reader.bool(value, "fallback") ?? false
             case "on_demand": snippet.onDemand = reader.bool(value, "on_demand") ?? false
             case "text":
                 hasText = true
                 snippet.texts = templates(value, owner: "snippet '\(snippet.id)'")
+                // The texts' keys were checked by `templates`; read them again silently.
+                if case .mapping(let texts) = value {
+                    for (key, text) in texts {
+                        guard let tag = key.string, let language = Language(rawValue: tag), snippet.texts[language] != nil else { continue }
+                        snippet.textOrigins[language] = origin(of: text)
+                    }
+                }
             default: break
             }
         }
@@ -343,6 +353,28 @@ private struct ParseState {
             }
         }
         return c
+    }
+
+    /// `asserts:`: names from the closed set of `Assertion`.
+    mutating func assertions(_ node: Node) -> [Assertion] {
+        let items = reader.list(node, "asserts")
+        return items.compactMap { item in
+            guard let name = reader.nonEmptyString(item, "an assertion") else { return nil }
+            guard let a = Assertion(rawValue: name) else {
+                let all = Assertion.allCases.map(\.rawValue)
+                let hint = SpellingSuggestion.closest(to: name, in: all).map { "did you mean '\($0)'? " } ?? ""
+                reader.error("unknown assertion '\(name)' (\(hint)assertions: \(all.joined(separator: ", ")))", at: item)
+                return nil
+            }
+            return a
+        }
+    }
+
+    /// Where a text scalar's first character is in the file.
+    func origin(of node: Node) -> TextOrigin {
+        var isBlock = false
+        if case .scalar(let scalar) = node { isBlock = scalar.style == .literal || scalar.style == .folded }
+        return TextOrigin(start: fileLocation(line: 1, column: 1, in: node), isBlock: isBlock)
     }
 
     mutating func variableList(_ node: Node, _ what: String) -> [String] {

@@ -3,10 +3,21 @@
 public enum TemplateVariables {
     /// From configuration.
     public static let configuration: Set<String> = ["shop", "agent", "ship_date"]
-    /// From the session.
-    public static let session: Set<String> = ["buyer", "returning"]
+    /// From the session: set by the agent (`:set`, `--var`) or an order
+    /// system. `status` is the parcel's status (in_transit, delayed,
+    /// delivered); `change_done` and `refund_done` say the agent has made the
+    /// change or issued the refund, which a draft may then state.
+    public static let session: Set<String> = ["buyer", "returning", "status", "change_done", "refund_done"]
+    /// The shop's facts and code plugins: stock of the asked-for option (set
+    /// only when there is some), its restock date, the price floor, a running
+    /// promotion, the size the chart gives for the buyer's height and weight.
+    public static let facts: Set<String> = ["stock", "restock_date", "price_floor", "promo", "size_advice"]
+    /// Read from the message by recognisers that are being added; listed
+    /// here so packs can branch on them already (an entity kind of the same
+    /// name is the same variable).
+    public static let recognised: Set<String> = ["address", "invoice_title", "tax_id", "height_cm", "weight_kg"]
     /// Extracted from the message (EntityKind raw values).
     public static let extracted: Set<String> = Set(EntityKind.allCases.map(\.rawValue))
 
-    public static let builtin: Set<String> = configuration.union(session).union(extracted)
+    public static let builtin: Set<String> = configuration.union(session).union(facts).union(recognised).union(extracted)
 }

@@ -44,8 +44,8 @@ enum TestPacks {
             kind: logistics
             priority: 90
             text:
-              zh-Hans: 亲，您的包裹单号是 {{tracking_no}}，正在派送中。{{> t_sign}}
-              en: Your parcel {{tracking_no}} is on its way. {{> t_sign}}
+              zh-Hans: 亲，您的包裹单号是 {{tracking_no}}，物流进度可以在订单页查看。{{> t_sign}}
+              en: Your parcel {{tracking_no}} can be tracked on the order page. {{> t_sign}}
           - id: t.parcel.shop
             intents: [t.parcel]
             kind: answer
