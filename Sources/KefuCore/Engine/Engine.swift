@@ -12,6 +12,9 @@ public final class Engine: Sendable {
         public var guessFloor: Double = Tuning.value("KEFU_GUESS_FLOOR", 0.2)
         /// ...unless the message is this likely to be no shop intent at all.
         public var guessOtherCeiling: Double = Tuning.value("KEFU_GUESS_OTHER", 0.6)
+        /// A candidate this close to the first intent (its confidence over
+        /// the first's) gets one of the first three drafts.
+        public var runnerUpRatio: Double = Tuning.value("KEFU_RUNNER_UP", 0.5)
         /// Where trained models are cached (`nil`: train every time).
         public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
         public init() {}
@@ -112,8 +115,15 @@ public final class Engine: Sendable {
                 for (k, v) in c.variables where (values[k] ?? "").isEmpty { values[k] = v }
             }
         }
+        // A close second reading gets one of the first three drafts.
+        let runnerUp = answered.first.flatMap { top in
+            a.candidates.first { c in
+                !answered.contains { $0.intent == c.intent } && c.confidence >= options.guessFloor
+                    && c.confidence >= top.confidence * options.runnerUpRatio && library.intents[c.intent]?.secondary == false
+            }
+        }
         let drafts = stage.drafts(DraftStage.Request(
-            answered: answered, snippet: request.snippet, language: language, values: values, tone: a.tone,
+            answered: answered, runnerUp: runnerUp, snippet: request.snippet, language: language, values: values, tone: a.tone,
             message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain))
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,

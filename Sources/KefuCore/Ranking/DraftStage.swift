@@ -39,6 +39,9 @@ struct DraftStage: Sendable {
     struct Request {
         /// The intents the drafts answer: confident ones, or a hedged answer's guesses.
         var answered: [DetectedIntent]
+        /// A close runner-up that is not confident: its best draft is offered
+        /// within the first three, so that one of them fits either reading.
+        var runnerUp: DetectedIntent?
         /// An on-demand snippet asked for by id instead.
         var snippet: String?
         var language: Language
@@ -68,7 +71,7 @@ struct DraftStage: Sendable {
 
     func drafts(_ r: Request) -> [Draft] {
         let limit = max(0, r.limit)
-        var queue = merge(packCandidates(r, limit: limit), providedCandidates(r))[...]
+        var queue = cover(merge(packCandidates(r, limit: limit), providedCandidates(r)), r)[...]
         var drafts: [Draft] = []
         // Render what is missing, check it, and go again while a check
         // blocked something and candidates remain.
@@ -83,6 +86,29 @@ struct DraftStage: Sendable {
         return drafts
     }
 
+    /// The first three drafts answer each of the two likeliest intents
+    /// (the answered ones and a close runner-up): when the first drafts
+    /// all answer one of them, the other's best draft takes the third place
+    /// (or the last, with fewer than three).
+    private func cover(_ queue: [Candidate], _ r: Request) -> [Candidate] {
+        let likeliest = Array((r.answered + (r.runnerUp.map { [$0] } ?? [])).prefix(2)).map(\.intent)
+        let slot = min(3, max(1, r.limit)) - 1
+        guard likeliest.count == 2, slot > 0, queue.count > slot else { return queue }
+        var out = queue
+        for intent in likeliest where !out.prefix(slot + 1).contains(where: { intentOf($0) == intent }) {
+            guard let at = out.indices.first(where: { $0 > slot && intentOf(out[$0]) == intent }) else { continue }
+            out.insert(out.remove(at: at), at: slot)
+        }
+        return out
+    }
+
+    private func intentOf(_ c: Candidate) -> String? {
+        switch c {
+        case .pack(let p): p.intent
+        case .provided(let p, _, _): p.intent
+        }
+    }
+
     private func packCandidates(_ r: Request, limit: Int) -> [DraftRanker.Candidate] {
         if let id = r.snippet {
             return library.snippets.indices.filter { library.snippets[$0].id == id }
@@ -92,7 +118,7 @@ struct DraftStage: Sendable {
             return ranker.fallback(fallbacks, language: r.language, values: r.values, tone: r.tone, explain: r.explain)
         }
         return ranker.rank(
-            intents: r.answered, index: snippetsByIntent, language: r.language, values: r.values, tone: r.tone,
+            intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language, values: r.values, tone: r.tone,
             limit: limit * 2, explain: r.explain)
     }
 
