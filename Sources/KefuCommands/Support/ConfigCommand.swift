@@ -57,6 +57,7 @@ struct ConfigCommand: ParsableCommand {
                 rows.append((key, config.variables[key] ?? "(unset)", origin(key)))
             }
             rows.append(("language", config.language?.rawValue ?? "auto", origin("language")))
+            rows.append(("region", config.region.rawValue, origin("region")))
             rows.append(("drafts", String(config.drafts), origin("drafts")))
             rows.append(("clipboard", REPL.describeClipboard(config.clipboard), origin("clipboard")))
             rows.append(("packs", list(config.packs), origin("packs")))

@@ -13,6 +13,8 @@ struct Configuration {
     var variables: [String: String] = [:]
     /// Draft language; nil is automatic (the buyer's).
     var language: Language? = nil
+    /// Whose Traditional Chinese the drafts are written in (`region: TW|HK`).
+    var region = ChineseRegion.taiwan
     /// Drafts shown per message in the REPL.
     var drafts = 5
     var clipboard = ClipboardMethod.auto
@@ -40,7 +42,7 @@ struct Configuration {
     static var path: String { Paths.configHome + "/kefu/config.yaml" }
 
     static let knownKeys = [
-        "shop", "agent", "ship_date", "language", "drafts", "clipboard", "packs",
+        "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
         "disabled_packs", "disabled_plugins", "history_size", "variables",
     ] + Self.pluginKeys
 
@@ -87,6 +89,9 @@ struct Configuration {
             guard let key = keyNode.string else { continue }
             config.apply(key: key, keyNode: keyNode, value: value, file: path)
         }
+        // Conversion is process-wide (one OpenCC handle per configuration),
+        // and every command reads this file before it builds an engine.
+        ChineseConverter.shared.region = config.region
         return config
     }
 
@@ -131,6 +136,10 @@ struct Configuration {
                 bad("must be auto, zh-Hans, zh-Hant or en, not '\(s)'", default: "auto")
                 return
             }
+            origins[key] = origin
+        case "region":
+            guard let s = scalar(), let r = ChineseRegion(tag: s) else { bad("must be TW (Taiwan) or HK (Hong Kong)", default: "TW"); return }
+            region = r
             origins[key] = origin
         case "drafts":
             guard let s = scalar(), let n = Int(s), (1...20).contains(n) else { bad("must be a number from 1 to 20", default: "5"); return }
@@ -218,6 +227,10 @@ struct Configuration {
 
         # Language of the drafts: auto (the buyer's own), zh-Hans, zh-Hant or en.
         language: auto
+
+        # Whose Traditional Chinese zh-Hant drafts use: TW (Taiwan words, 資訊,
+        # 影片, 品質) or HK (Hong Kong characters).
+        region: TW
 
         # Drafts shown per message in the REPL (m shows more), 1-20.
         drafts: 5

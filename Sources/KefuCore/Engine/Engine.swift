@@ -58,6 +58,7 @@ public final class Engine: Sendable {
         }
         self.snippetsByIntent = index
         self.fallbacks = fallbacks
+        ChineseConverter.shared.openInBackground()
     }
 
     /// Detection and extraction only: what `kefu test` and `kefu eval` need.
