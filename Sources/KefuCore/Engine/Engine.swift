@@ -154,7 +154,7 @@ public final class Engine: Sendable {
     public static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
         var values: [String: String] = [:]
         for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
-        for e in entities.reversed() {  // first occurrence wins
+        for e in entities.reversed() where !e.isAmbiguous {  // first occurrence wins
             // Chinese names (顺丰) are written in Simplified: a Traditional
             // draft gets them converted like its template (順豐).
             var value = e.value
