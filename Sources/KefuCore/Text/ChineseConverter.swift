@@ -20,8 +20,11 @@ public final class ChineseConverter: @unchecked Sendable {
 
     public enum Direction: Sendable {
         case toSimplified
-        /// To the Traditional Chinese of `region`.
+        /// To the Traditional Chinese of `region`, words included (資訊, 影片).
         case toTraditional
+        /// To the Traditional characters of `region`, words kept: for names
+        /// (a shop, a company, an address), which phrase conversion would change.
+        case toTraditionalCharacters
     }
 
     private let regionSetting = Mutex(ChineseRegion.taiwan)
@@ -41,6 +44,8 @@ public final class ChineseConverter: @unchecked Sendable {
         case .toTraditional:
             let r = region
             return (r.openCCConfiguration, r.usageFixes)
+        case .toTraditionalCharacters:
+            return (region.characterConfiguration, [])
         }
     }
 
@@ -86,15 +91,15 @@ public final class ChineseConverter: @unchecked Sendable {
         return converted
     }
 
-    /// Opens the Traditional conversion on a background thread, once per
-    /// process: opening takes 24-57 ms, which would otherwise land on the
-    /// first Traditional answer. Called when an engine is built, after the
+    /// Opens the Traditional conversions (drafts' words, values' characters)
+    /// on a background thread, once per process: opening takes 24-57 ms
+    /// each, which would otherwise land on the first Traditional answer. Called when an engine is built, after the
     /// work the first prompt waits for; a draft that needs the conversion
     /// before it is open waits on the same lock instead of opening it twice.
     public func openInBackground() {
         guard !backgroundOpenStarted.exchange(true, ordering: .relaxed) else { return }
-        let file = configuration(.toTraditional).file
-        Thread.detachNewThread { [self] in _ = handle(file) }
+        let files = [configuration(.toTraditional).file, configuration(.toTraditionalCharacters).file]
+        Thread.detachNewThread { [self] in for f in Set(files) { _ = handle(f) } }
     }
 
     /// Whether converting this scalar to Simplified would change it, i.e. it is

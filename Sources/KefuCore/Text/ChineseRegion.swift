@@ -23,6 +23,16 @@ public enum ChineseRegion: String, Sendable, CaseIterable {
         }
     }
 
+    /// The OpenCC configuration that converts names (a shop, a company, an
+    /// address) for this region: characters only, since phrase conversion
+    /// would rename 信息科技有限公司 to 資訊科技有限公司.
+    var characterConfiguration: String {
+        switch self {
+        case .taiwan: "s2tw.json"
+        case .hongKong: "s2hk.json"
+        }
+    }
+
     /// Words OpenCC's phrase tables leave in mainland usage (or convert
     /// character by character into something else), replaced after
     /// conversion. OpenCC stays the converter; this only covers its gaps,
