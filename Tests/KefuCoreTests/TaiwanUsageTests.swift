@@ -8,12 +8,13 @@ import Testing
     /// does not write, with what they write instead.
     static let mainlandWords: [(mainland: String, taiwan: String)] = [
         ("質量", "品質"), ("信息", "資訊"), ("賬戶", "帳戶"), ("視頻", "影片"), ("喫虧", "吃虧"), ("尺碼錶", "尺碼表"),
-        ("軟件", "軟體"), ("網絡", "網路"),
+        ("軟件", "軟體"), ("網絡", "網路"), ("引數", "參數"),
     ]
 
     @Test(arguments: [
         ("产品质量很好", "品質"), ("物流信息", "資訊"), ("有消息马上告诉您", "訊息"), ("您的账户", "帳戶"),
         ("可以拍个视频给我们", "影片"), ("不会让您吃亏的", "吃虧"), ("请参考尺码表", "尺碼表"), ("包邮", "免運"),
+        ("具体参数在详情页", "參數"), ("感谢您的支持", "感謝您的支持"),
     ])
     func taiwanWords(simplified: String, expected: String) {
         let converted = ChineseConverter.shared.convert(simplified, toTraditionalOf: .taiwan)

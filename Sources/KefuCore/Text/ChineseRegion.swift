@@ -37,11 +37,14 @@ public enum ChineseRegion: String, Sendable, CaseIterable {
     /// character by character into something else), replaced after
     /// conversion. OpenCC stays the converter; this only covers its gaps,
     /// measured on this machine's libopencc 1.1: s2twp keeps 質量, 賬戶,
-    /// 包郵, 發貨 and turns 尺码表 into 尺碼錶 (a stopwatch).
+    /// 包郵, 發貨, turns 尺码表 into 尺碼錶 (a stopwatch), and reads shop
+    /// words as computing terms (参数 → 引數, an argument; 支持 → 支援 even
+    /// in 感謝您的支持).
     var usageFixes: [(String, String)] {
         switch self {
         case .taiwan:
-            [("尺碼錶", "尺碼表"), ("質量", "品質"), ("賬", "帳"), ("包郵", "免運"), ("發貨", "出貨"), ("充值", "儲值"), ("反饋", "回饋")]
+            [("尺碼錶", "尺碼表"), ("質量", "品質"), ("賬", "帳"), ("包郵", "免運"), ("發貨", "出貨"), ("充值", "儲值"), ("反饋", "回饋"),
+             ("引數", "參數"), ("您的支援", "您的支持"), ("大家的支援", "大家的支持")]
         case .hongKong:
             [("尺碼錶", "尺碼表")]
         }
