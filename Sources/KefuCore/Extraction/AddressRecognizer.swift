@@ -8,8 +8,8 @@ struct AddressRecognizer: EntityRecognizer {
     /// Street words followed by a house number: 解放路12号.
     static let streets = set("路街巷弄")
     static let hao: UInt32 = 0x53F7  // 号
-    /// After a number: 3栋, 2单元, 501室, 5号楼, 12层.
-    static let buildingUnits = set("栋幢室楼层座")
+    /// After a number: 3栋, 2单元, 501室, 5号楼 (not 层: "3层的收纳架" is a product).
+    static let buildingUnits = set("栋幢室楼")
     static let danyuan = "单元".scalarArray
     /// Places that make a span an address after an address word.
     static let places = set("省市区县镇乡村路街巷弄道")
@@ -153,6 +153,7 @@ struct AddressRecognizer: EntityRecognizer {
         EntityExample("new address: Flat 4B, 22 Baker Street, London NW1 6XE", .sku),
         EntityExample("穿42码还是43码", .address),
         EntityExample("12号能发货吗", .address),
+        EntityExample("这款3层的收纳架有货吗", .address),
         EntityExample("I waited 3 days for this", .address),
         EntityExample("the 2 main straps broke", .address),
     ]

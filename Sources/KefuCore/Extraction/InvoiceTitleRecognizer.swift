@@ -9,7 +9,10 @@ struct InvoiceTitleRecognizer: EntityRecognizer {
     /// Between the keyword and the title: 是, 为, 写, 开, colons, spaces.
     static let lead = AddressRecognizer.set("是为写开填用:： ")
     /// Words after which the title has ended: the tax ID and its names.
-    static let stops = [[UInt32]](words: ["税号", "统一社会信用代码", "信用代码", "统编", "统一编号", "纳税人", "tax", "vat", "please", "thanks", "thank"])
+    static let stops = [[UInt32]](words: [
+        "税号", "统一社会信用代码", "信用代码", "统编", "统一编号", "纳税人", "就行", "就可以", "就好", "即可", "谢谢", "麻烦",
+        "tax", "vat", "please", "thanks", "thank",
+    ])
     static let endPunctuation = AddressRecognizer.set(",.;!?，。；！？、\n")
     static let questionWords = [[UInt32]](words: ["什么", "怎么", "吗", "呢", "可以", "能不能", "能否", "哪", "what", "how", "can i", "should"])
     /// Company endings: a Han run ending in one of these is a title when
@@ -74,6 +77,7 @@ struct InvoiceTitleRecognizer: EntityRecognizer {
         EntityExample("麻烦开发票给上海鹿鸣贸易有限公司", .invoiceTitle, "上海鹿鸣贸易有限公司"),
         EntityExample("please invoice to: Deer Home Ltd, thanks", .invoiceTitle, "Deer Home Ltd"),
         EntityExample("company name Acme Trading Ltd tax ID 22099131", .invoiceTitle, "Acme Trading Ltd"),
+        EntityExample("发票抬头个人就行", .invoiceTitle, "个人"),
     ]
 
     static let counterExamples: [EntityExample] = [
