@@ -70,7 +70,7 @@ let package = Package(
 
         .testTarget(
             name: "KefuCoreTests",
-            dependencies: ["KefuCore", "KefuPlugins", "KefuBuiltinSnippets"],
+            dependencies: ["KefuCore", "KefuPlugins", "KefuTone", "KefuBuiltinSnippets"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KefuComplianceTests", dependencies: ["KefuCompliance", "KefuCore"]),

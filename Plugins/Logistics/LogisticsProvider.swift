@@ -18,7 +18,7 @@ struct LogisticsProvider: DraftProvider {
         var out = DraftContribution()
         let language = context.language
         if wantsTracking, let number = context.values["tracking_no"], !number.isEmpty,
-           let link = TrackingLinks.link(carrier: context.entities.first { $0.kind == .carrier }?.value, trackingNumber: number) {
+           let link = Self.link(number, context) {
             let status = LogisticsStatus(context.values["status"])
             let text = LogisticsWording.tracking(number: number, carrier: context.values["carrier"], link: link, status: status, language: language)
             out.drafts.append(ProvidedDraft(
@@ -39,6 +39,17 @@ struct LogisticsProvider: DraftProvider {
                 explanation: ["dispatch promise: paid before \(promise.cutoffText) ships the same day"]))
         }
         return out
+    }
+
+    /// The tracking entity the number came from carries its carrier and
+    /// region; a number from the session (`--var tracking_no=`) has only
+    /// the carrier the message names.
+    static func link(_ number: String, _ context: DraftContext) -> String? {
+        let named = context.entities.first { $0.kind == .carrier }?.value
+        if let entity = context.entities.first(where: { $0.kind == .trackingNumber && $0.value == number }) {
+            return TrackingLinks.link(for: entity, namedCarrier: named, language: context.language)
+        }
+        return TrackingLinks.link(carrier: named, trackingNumber: number, language: context.language)
     }
 
     static func localized(_ s: String, _ l: Language) -> String {

@@ -3,8 +3,9 @@ import KefuCore
 /// Reads the buyer's mood: anger, insults and threats in Chinese and English,
 /// repeated punctuation, shouting in capitals, and urgency.
 ///
-/// Anger raises `complaint` (and `bad_review` for review threats, via the
-/// pack's own triggers) and marks the buyer upset, which moves apology drafts
+/// Anger raises `complaint`, a bad-review or one-star threat raises
+/// `bad_review` (the pack's own triggers usually do too), and both mark the
+/// buyer upset, which moves apology drafts
 /// first. Punctuation and capitals alone are weak: "status??" is impatience,
 /// not a complaint; together with angry words they are strong.
 public struct ToneDetector: IntentDetector {
@@ -14,7 +15,7 @@ public struct ToneDetector: IntentDetector {
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
         let text = message.text
-        var anger = 0.0, urgency = 0.0
+        var anger = 0.0, urgency = 0.0, review = 0.0
         var cues: [String] = []
 
         let hits = ToneLexicon.shared.scan(text.scalars)
@@ -24,6 +25,7 @@ public struct ToneDetector: IntentDetector {
             case .threat: anger += 0.5
             case .anger: anger += 0.35
             case .urgency: urgency += 0.4
+            case .reviewThreat: review = 0.5
             }
             cues.append(hit.word)
         }
@@ -36,12 +38,17 @@ public struct ToneDetector: IntentDetector {
 
         anger = min(1, anger)
         urgency = min(1, urgency)
-        let tone = ToneReading(anger: anger, urgency: urgency, cues: cues)
+        // A review threat makes the buyer upset (apology first) but is the
+        // bad_review intent's business, not a complaint of its own.
+        let tone = ToneReading(anger: min(1, anger + review), urgency: urgency, cues: cues)
         var signals: [IntentSignal] = []
         if anger > 0 {
             // A lone "!!!" says little; words and threats carry the complaint.
             let score = anger >= 0.35 ? min(0.95, anger + 0.1) : anger * 0.5
             signals.append(IntentSignal(intent: "complaint", score: score, evidence: cues.map { Evidence(detector: id, detail: $0, weight: anger) }))
+        }
+        if review > 0 {
+            signals.append(IntentSignal(intent: "bad_review", score: 0.6, evidence: cues.map { Evidence(detector: id, detail: $0, weight: review) }))
         }
         return DetectorReport(signals: signals, tone: tone)
     }

@@ -14,7 +14,7 @@ struct CommandSpec {
 extension Session {
     static let commands: [CommandSpec] = [
         CommandSpec(name: "help", aliases: ["h"], usage: "[command]", help: "keys and commands", argument: .command),
-        CommandSpec(name: "set", usage: "NAME VALUE", help: "set a value for this buyer (buyer, order_id, amount...): it fills ⟨NAME⟩", argument: .variable),
+        CommandSpec(name: "set", usage: "NAME VALUE", help: "set a value for this buyer (buyer, order_id, amount...): it fills ⟨NAME⟩; NAME@en VALUE or NAME {zh-Hans: …, en: …} per language", argument: .variable),
         CommandSpec(name: "unset", usage: "NAME", help: "forget a value", argument: .variable),
         CommandSpec(name: "vars", help: "values in use: configuration, this buyer, the last message"),
         CommandSpec(name: "lang", usage: "auto|zh-Hans|zh-Hant|en", help: "write drafts in this language (auto: the buyer's)", argument: .language),
@@ -142,25 +142,58 @@ extension Session {
         }
         name = name.trimmingCharacters(in: .whitespaces)
         value = Canvas.oneLine(value).trimmingCharacters(in: .whitespaces)
-        guard Self.isVariableName(name) else {
-            say("usage: :set NAME VALUE (names: letters, digits, _ . -)", .warning)
+        // shop@en: the shop's name in English drafts only.
+        var base = name
+        if let (n, _) = LocalizedValue.split(name) { base = n }
+        guard Self.isVariableName(base) else {
+            say("usage: :set NAME VALUE, :set NAME@en VALUE or :set NAME {zh-Hans: 小鹿家居, en: Deer Home} (names: letters, digits, _ . -)", .warning)
             return
         }
         guard !value.isEmpty else {
             say("usage: :set \(name) VALUE (:unset \(name) forgets it)", .warning)
             return
         }
-        sessionVariables[name] = value
-        show { c in c.text("\(name) = ", .dim); c.line(value) }
+        var assignments: [(String, String)] = [(name, value)]
+        if base == name, value.hasPrefix("{"), value.hasSuffix("}") {
+            guard let map = Self.languageMap(value) else {
+                say("usage: :set \(name) {zh-Hans: 小鹿家居, zh-Hant: 小鹿家居, en: Deer Home}", .warning)
+                return
+            }
+            assignments = map.map { (LocalizedValue.key(name, $0.0), $0.1) }
+            // A map replaces the plain value and earlier texts per language.
+            sessionVariables[name] = nil
+        }
+        for (k, v) in assignments { sessionVariables[k] = v }
+        show { c in for (k, v) in assignments { c.text("\(k) = ", .dim); c.line(v) } }
         if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    /// `{zh-Hans: 小鹿家居, en: Deer Home}` → its entries; nil when an entry
+    /// is not `tag: text` or a tag is not a language.
+    static func languageMap(_ text: String) -> [(Language, String)]? {
+        let inner = text.dropFirst().dropLast()
+        var out: [(Language, String)] = []
+        for entry in inner.split(whereSeparator: { $0 == "," || $0 == "，" }) {
+            guard let colon = entry.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            let tag = entry[..<colon].trimmingCharacters(in: .whitespaces)
+            var v = entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if v.count >= 2, let q = v.first, q == "\"" || q == "'", v.last == q { v = String(v.dropFirst().dropLast()) }
+            guard let language = Language(tag: tag), !v.isEmpty else { return nil }
+            out.append((language, v))
+        }
+        return out.isEmpty ? nil : out
     }
 
     func unset(_ argument: String) {
         let name = argument.trimmingCharacters(in: .whitespaces)
-        guard sessionVariables.removeValue(forKey: name) != nil else {
-            say("\(name) is not set for this buyer" + (settings.variables[name] != nil ? " (it comes from the configuration)" : ""), .dim)
+        // :unset shop forgets its texts per language too.
+        let keys = sessionVariables.keys.filter { $0 == name || LocalizedValue.split($0)?.name == name }
+        guard !keys.isEmpty else {
+            let configured = settings.variables.keys.contains { $0 == name || LocalizedValue.split($0)?.name == name }
+            say("\(name) is not set for this buyer" + (configured ? " (it comes from the configuration)" : ""), .dim)
             return
         }
+        for k in keys { sessionVariables[k] = nil }
         say("\(name) forgotten", .dim)
         if !drafts.isEmpty { refreshDrafts() }
     }

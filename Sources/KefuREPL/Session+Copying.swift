@@ -39,11 +39,16 @@ extension Session {
         }
     }
 
-    /// ⟨name⟩ replaced by values the session knows by now.
+    /// ⟨name⟩ replaced by values the session knows by now, in the draft's
+    /// language (an English draft's ⟨shop⟩ is never filled with Chinese).
     func fillKnown(_ text: String) -> String {
         var text = text
-        for name in Placeholders.names(in: text) {
-            if let v = sessionVariables[name] ?? settings.variables[name], !v.isEmpty {
+        let names = Placeholders.names(in: text)
+        guard !names.isEmpty else { return text }
+        let language = suggestion?.language ?? self.language ?? .simplifiedChinese
+        let known = LocalizedValue.resolve(settings.variables.merging(sessionVariables) { $1 }, for: language)
+        for name in names {
+            if let v = known[name], !v.isEmpty {
                 text = text.replacingOccurrences(of: TemplateRenderer.placeholder(name), with: Canvas.inert(v))
             }
         }

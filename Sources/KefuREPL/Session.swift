@@ -293,7 +293,8 @@ final class Session {
     func mainPrompt() -> Prompt {
         var parts: [(String, Tone?)] = []
         let values = settings.variables.merging(sessionVariables) { $1 }
-        parts.append((DisplayWidth.truncate(values["shop"] ?? "kefu", width: 16), .bold))
+        let shop = values["shop"] ?? LocalizedValue.resolve(values.filter { $0.key.hasPrefix("shop@") }, for: language ?? .simplifiedChinese)["shop"]
+        parts.append((DisplayWidth.truncate(shop ?? "kefu", width: 16), .bold))
         if let buyer = sessionVariables["buyer"], !buyer.isEmpty {
             parts.append((" → " + DisplayWidth.truncate(buyer, width: 14), .intent))
         }

@@ -23,11 +23,11 @@ import Testing
         ("中通 75312345678901 一直没动", "75312345678901", "ZTO Express"),
         ("韵达快递单号 4312345678901", "4312345678901", "Yunda Express"),
         ("jd0012345678901 京东", "JD0012345678901", "JD Logistics"),
-        ("EMS EA123456789CN", "EA123456789CN", "China Post EMS"),
+        ("EMS EA123456785CN", "EA123456785CN", "China Post EMS"),
         ("UPS 1Z999AA10123456784", "1Z999AA10123456784", "UPS"),
         ("fedex tracking 771234567890", "771234567890", "FedEx"),
-        ("DHL waybill 1234567890", "1234567890", "DHL"),
-        ("usps 9400111899223197428490", "9400111899223197428490", "USPS"),
+        ("DHL waybill 1234567891", "1234567891", "DHL"),
+        ("usps 9205590164917312751089", "9205590164917312751089", "USPS"),
         ("申通 773012345678901", "773012345678901", "STO Express"),
     ])
     func trackingNumbersWithCarriers(text: String, number: String, carrier: String) {

@@ -81,7 +81,8 @@ import Testing
         #expect(plain.drafts.first?.text.contains("https://www.sf-express.com/chn/sc/waybill/waybill-detail/SF1234567890123") == true)
         let delayed = p.contribute(context("where", intents: ["logistics"], values: ["tracking_no": "1Z999AA10123456784", "status": "delayed"], language: .english))
         #expect(delayed.drafts.first?.text.hasPrefix("Sorry, your parcel is running late") == true)
-        #expect(delayed.drafts.first?.text.contains("kuaidi100.com") == true)
+        // A session number with no carrier in an English draft: 17track (kuaidi100 covers mainland carriers only).
+        #expect(delayed.drafts.first?.text.contains("17track.net") == true)
         let delivered = p.contribute(context("到哪了", intents: ["logistics"], values: ["tracking_no": "YT123456789012", "status": "已签收"]))
         #expect(delivered.drafts.first?.text.contains("已签收") == true)
     }
@@ -91,5 +92,48 @@ import Testing
         #expect(p.contribute(context("有M码吗", intents: ["product_info"])).isEmpty)
         #expect(p.contribute(context("到哪了", intents: ["logistics"])).isEmpty)
         #expect(p.contribute(context("到哪了", intents: ["logistics"], values: ["tracking_no": "a b\"<x>"])).isEmpty)
+    }
+}
+
+/// Links follow the number's own carrier and region: a Royal Mail number
+/// never gets a kuaidi100 link, whatever carrier the buyer named.
+@Suite struct TrackingLinkTests {
+    static let extractor = BuiltinEntityExtractor()
+
+    func link(_ message: String, language: Language = .english) -> String? {
+        let entities = Self.extractor.extract(from: TextNormalizer().normalize(message))
+        guard let number = entities.first(where: { $0.kind == .trackingNumber }) else { return nil }
+        return TrackingLinks.link(for: number, namedCarrier: entities.first { $0.kind == .carrier }?.value, language: language)
+    }
+
+    @Test(arguments: [
+        ("where is RR123456785GB", "https://www.royalmail.com/"),
+        ("EMS RR123456785GB 到哪了", "https://www.royalmail.com/"),
+        ("EMS EA123456785CN 到哪了", "https://www.kuaidi100.com/"),
+        ("where is LX123456785FR", "https://t.17track.net/"),
+        ("顺丰单号SF1234567890123", "https://www.sf-express.com/"),
+        ("中通 75312345678901 一直没动", "https://www.kuaidi100.com/"),
+        ("UPS 1Z999AA10123456784", "https://www.ups.com/"),
+    ])
+    func linkByCarrierAndRegion(message: String, page: String) throws {
+        let got = try #require(link(message))
+        #expect(got.hasPrefix(page), "\(message) → \(got)")
+    }
+
+    @Test func noLinkWithoutAPage() {
+        #expect(link("黑貓宅急便 單號 123456789012", language: .traditionalChinese) == nil)
+    }
+
+    @Test func royalMailDraftHasNoKuaidi100Link() throws {
+        let provider = try LogisticsPlugin().load(PluginSettings(values: [:])).providers[0]
+        let text = TextNormalizer().normalize("EMS RR123456785GB 到哪了")
+        let entities = Self.extractor.extract(from: text)
+        let values = Engine.values(request: SuggestionRequest(), entities: entities, language: .simplifiedChinese)
+        let c = provider.contribute(DraftContext(
+            text: text, language: .simplifiedChinese, intents: [DetectedIntent(intent: "logistics", confidence: 0.9, evidence: [])],
+            entities: entities, values: values, tone: .calm))
+        let draft = try #require(c.drafts.first { $0.id == "logistics.tracking_link" })
+        #expect(draft.text.contains("royalmail.com") && !draft.text.contains("kuaidi100"), "\(draft.text)")
+        #expect(draft.text.contains("英国皇家邮政"), "\(draft.text)")
     }
 }

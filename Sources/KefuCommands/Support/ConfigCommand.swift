@@ -54,17 +54,19 @@ struct ConfigCommand: ParsableCommand {
             func origin(_ key: String) -> String { config.origins[key] ?? "default" }
             func list(_ l: [String]) -> String { l.isEmpty ? "[]" : l.joined(separator: ", ") }
             for key in ["shop", "agent", "ship_date"] {
-                rows.append((key, config.variables[key] ?? "(unset)", origin(key)))
+                rows.append((key, config.describe(key) ?? "(unset)", origin(key)))
             }
             rows.append(("language", config.language?.rawValue ?? "auto", origin("language")))
+            rows.append(("region", config.region.rawValue, origin("region")))
             rows.append(("drafts", String(config.drafts), origin("drafts")))
             rows.append(("clipboard", REPL.describeClipboard(config.clipboard), origin("clipboard")))
             rows.append(("packs", list(config.packs), origin("packs")))
             rows.append(("disabled_packs", list(config.disabledPacks), origin("disabled_packs")))
             rows.append(("disabled_plugins", list(config.disabledPlugins), origin("disabled_plugins")))
             rows.append(("history_size", String(config.historySize), origin("history_size")))
-            for key in config.variables.keys.sorted() where !["shop", "agent", "ship_date"].contains(key) {
-                rows.append(("variables." + key, config.variables[key] ?? "", origin("variables." + key)))
+            let names = Set(config.variables.keys.map { LocalizedValue.split($0)?.name ?? $0 })
+            for key in names.sorted() where !["shop", "agent", "ship_date"].contains(key) {
+                rows.append(("variables." + key, config.describe(key) ?? "", origin("variables." + key)))
             }
             let stateSource = (env["XDG_STATE_HOME"]?.hasPrefix("/") ?? false) ? "$XDG_STATE_HOME" : "default"
             rows.append(("history file", REPL.defaultHistoryPath(), stateSource))

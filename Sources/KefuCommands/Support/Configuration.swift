@@ -9,10 +9,14 @@ import Yams
 /// apply. A file that is not YAML at all is reported the same way and every
 /// key takes its default.
 struct Configuration {
-    /// Template values: `shop`, `agent`, `ship_date` and everything under `variables:`.
+    /// Template values: `shop`, `agent`, `ship_date` and everything under
+    /// `variables:`. A value given per language is kept as one key per
+    /// language (`shop@en`, `shop@zh-Hans`: `LocalizedValue`).
     var variables: [String: String] = [:]
     /// Draft language; nil is automatic (the buyer's).
     var language: Language? = nil
+    /// Whose Traditional Chinese the drafts are written in (`region: TW|HK`).
+    var region = ChineseRegion.taiwan
     /// Drafts shown per message in the REPL.
     var drafts = 5
     var clipboard = ClipboardMethod.auto
@@ -40,7 +44,7 @@ struct Configuration {
     static var path: String { Paths.configHome + "/kefu/config.yaml" }
 
     static let knownKeys = [
-        "shop", "agent", "ship_date", "language", "drafts", "clipboard", "packs",
+        "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
         "disabled_packs", "disabled_plugins", "history_size", "variables",
     ] + Self.pluginKeys
 
@@ -87,6 +91,9 @@ struct Configuration {
             guard let key = keyNode.string else { continue }
             config.apply(key: key, keyNode: keyNode, value: value, file: path)
         }
+        // Conversion is process-wide (one OpenCC handle per configuration),
+        // and every command reads this file before it builds an engine.
+        ChineseConverter.shared.region = config.region
         return config
     }
 
@@ -122,8 +129,10 @@ struct Configuration {
         if Self.isNull(value), key != "packs", key != "disabled_packs", key != "disabled_plugins" { return }
         switch key {
         case "shop", "agent", "ship_date":
-            guard let s = scalar() else { bad("must be text", default: "unset"); return }
-            variables[key] = s
+            guard assignValue(key, value, file: file) else {
+                bad("must be text or a map of languages to text ({zh-Hans: 小鹿家居, en: Deer Home})", default: "unset")
+                return
+            }
             origins[key] = origin
         case "language":
             guard let s = scalar() else { bad("must be auto, zh-Hans, zh-Hant or en", default: "auto"); return }
@@ -131,6 +140,10 @@ struct Configuration {
                 bad("must be auto, zh-Hans, zh-Hant or en, not '\(s)'", default: "auto")
                 return
             }
+            origins[key] = origin
+        case "region":
+            guard let s = scalar(), let r = ChineseRegion(tag: s) else { bad("must be TW (Taiwan) or HK (Hong Kong)", default: "TW"); return }
+            region = r
             origins[key] = origin
         case "drafts":
             guard let s = scalar(), let n = Int(s), (1...20).contains(n) else { bad("must be a number from 1 to 20", default: "5"); return }
@@ -164,11 +177,10 @@ struct Configuration {
             guard case .mapping(let vars) = value else { bad("must be a mapping of names to values", default: "none"); return }
             for (vk, vv) in vars {
                 guard let name = vk.string else { continue }
-                guard case .scalar(let s) = vv else {
-                    diagnostics.append("\(Self.at(vv, file)): error: variable '\(name)' must be text; ignored")
+                guard assignValue(name, vv, file: file) else {
+                    diagnostics.append("\(Self.at(vv, file)): error: variable '\(name)' must be text or a map of languages to text; ignored")
                     continue
                 }
-                variables[name] = s.string
                 origins["variables." + name] = "\((file as NSString).lastPathComponent):\(vv.mark?.line ?? 1):\(vv.mark?.column ?? 1)"
             }
         case _ where Self.pluginKeys.contains(key):
@@ -178,6 +190,38 @@ struct Configuration {
                 .flatMap { Self.distance($0, key) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
             diagnostics.append("\(Self.at(keyNode, file)): error: unknown key '\(key)'\(hint); ignored")
         }
+    }
+
+    /// A value: text, or a map of language tags to text (`{zh-Hans: 小鹿家居,
+    /// en: Deer Home}`), stored as `name@tag`. False when it is neither; an
+    /// unknown language tag is reported and its entry skipped.
+    private mutating func assignValue(_ name: String, _ node: Node, file: String) -> Bool {
+        if case .scalar(let s) = node {
+            variables[name] = s.string
+            return true
+        }
+        guard case .mapping(let map) = node else { return false }
+        var entries: [(String, String)] = []
+        for (tagNode, textNode) in map {
+            guard let tag = tagNode.string, case .scalar(let text) = textNode else { return false }
+            guard let language = Language(tag: tag) else {
+                diagnostics.append("\(Self.at(tagNode, file)): error: '\(name)': unknown language '\(tag)' (zh-Hans, zh-Hant or en); ignored")
+                continue
+            }
+            entries.append((LocalizedValue.key(name, language), text.string))
+        }
+        for (k, v) in entries { variables[k] = v }
+        return true
+    }
+
+    /// How a value reads in `kefu config show`: its text, or its texts per language.
+    func describe(_ name: String) -> String? {
+        var parts: [String] = []
+        if let plain = variables[name] { parts.append(plain) }
+        for l in Language.allCases {
+            if let v = variables[LocalizedValue.key(name, l)] { parts.append("\(l.rawValue): \(v)") }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     static func expand(_ path: String, relativeTo base: String) -> String {
@@ -212,12 +256,21 @@ struct Configuration {
         # Your shop and your name, used in greetings ({{shop}}, {{agent}}).
         # shop: 小鹿家居
         # agent: 小美
+        # Or one text per language, so that an English draft never carries
+        # Chinese (a Chinese-only value leaves a ⟨shop⟩ blank in English drafts):
+        # shop: {zh-Hans: 小鹿家居, en: Deer Home}
 
-        # When orders ship, for shipping promises ({{ship_date}}).
-        # ship_date: 明天
+        # When orders ship, for shipping promises ({{ship_date}}): today,
+        # tomorrow, a weekday or a date (2026-12-03); each draft says it in
+        # its own language (tomorrow / 明天, Dec 3 / 12月3日).
+        # ship_date: tomorrow
 
         # Language of the drafts: auto (the buyer's own), zh-Hans, zh-Hant or en.
         language: auto
+
+        # Whose Traditional Chinese zh-Hant drafts use: TW (Taiwan words, 資訊,
+        # 影片, 品質) or HK (Hong Kong characters).
+        region: TW
 
         # Drafts shown per message in the REPL (m shows more), 1-20.
         drafts: 5

@@ -57,6 +57,7 @@ public final class Engine: Sendable {
         self.extractors = [BuiltinEntityExtractor()] + extractors
         self.providers = providers
         self.stage = DraftStage(library: library, checks: checks)
+        ChineseConverter.shared.openInBackground()
     }
 
     /// Detection and extraction only: what `kefu test` and `kefu eval` need.
@@ -131,23 +132,10 @@ public final class Engine: Sendable {
             usedFallback: request.snippet == nil && answered.isEmpty, guesses: a.intents.isEmpty ? guesses : [])
     }
 
-    /// Configuration and session, then what the message says, then the record's own values.
-    /// Values from outside (a JSON record's `vars`, `--var`) are as untrusted as the
-    /// message: their control sequences are removed before they can reach a draft.
+    /// The values a draft in `language` is rendered with (`DraftValues`):
+    /// configuration and session, then the message, then the record, each
+    /// in the draft's language.
     public static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
-        var values: [String: String] = [:]
-        for (k, v) in request.variables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
-        for e in entities.reversed() {  // first occurrence wins
-            // Chinese names (顺丰) are written in Simplified: a Traditional
-            // draft gets them converted like its template (順豐).
-            var value = e.value
-            if language.isChinese, let zh = e.attributes["zh"] {
-                value = language == .traditionalChinese ? ChineseConverter.shared.convert(zh, .toTraditional) : zh
-            }
-            values[e.kind.rawValue] = value
-        }
-        if values["product"] == nil, let sku = values["sku"] { values["product"] = sku }
-        for (k, v) in request.recordVariables where !v.isEmpty { values[k] = ControlSequences.strip(v) }
-        return values
+        DraftValues.assemble(request: request, entities: entities, language: language)
     }
 }

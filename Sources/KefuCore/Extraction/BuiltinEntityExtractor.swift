@@ -1,5 +1,11 @@
 /// Extracts order numbers, tracking numbers with their carrier, money,
-/// phone numbers, sizes, colours, quantities and product codes.
+/// phone numbers, sizes, colours, quantities and product codes, and, through
+/// its recognisers, addresses, height and weight, invoice titles, tax IDs
+/// and star ratings.
+///
+/// The recognisers (`EntityRecognizer`, one per kind, each with its own
+/// example table) run first and claim the text they read; the token rules
+/// below skip claimed text, so the 12 of 解放路12号 is not a size.
 ///
 /// Reads tokens of the folded text (runs of letters and digits, with inner
 /// `-` and decimal points) and decides what each is from its shape and the
@@ -9,6 +15,12 @@ public struct BuiltinEntityExtractor: EntityExtractor {
     public let id = "entities"
 
     public init() {}
+
+    /// In order of precedence: a claimed range is not read again.
+    static let recognizers: [any EntityRecognizer] = [
+        TrackingNumberRecognizer(), TaxIDRecognizer(), RatingRecognizer(), BodyMeasurementRecognizer(),
+        AddressRecognizer(), InvoiceTitleRecognizer(),
+    ]
 
     struct Token {
         var text: String
@@ -25,6 +37,19 @@ public struct BuiltinEntityExtractor: EntityExtractor {
         let hits = EntityLexicon.shared.scan(text)
         var entities: [Entity] = []
         var claimed: [Range<Int>] = []
+
+        let input = RecognizerInput(message: message, hits: hits)
+        for r in Self.recognizers {
+            for found in r.recognize(input) where !claimed.contains(where: { $0.overlaps(found.range) }) {
+                entities.append(found.entity)
+                claimed.append(found.range)
+                // The number's own carrier comes before any carrier named in words.
+                if found.entity.kind == .trackingNumber, let name = found.entity.attributes["carrier"],
+                   let carrier = Carrier(rawValue: name), !entities.contains(where: { $0.kind == .carrier }) {
+                    entities.append(carrier.entity)
+                }
+            }
+        }
 
         let carriers = hits.compactMap { if case .carrier(let c) = $0.role { c } else { nil } }
         for c in carriers where !entities.contains(where: { $0.kind == .carrier }) {
@@ -46,7 +71,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
             String(scalarValues: text[max(0, start - count)..<start])
         }
 
-        for token in tokens(text) {
+        for token in input.tokens where !claimed.contains(where: { $0.overlaps(token.start..<token.end) }) {
             // Most tokens are plain words ("where", "my"): skip them before
             // building any context strings.
             if token.hasLetter && !token.hasDigit && !Self.letterSizes.contains(token.text) && !token.text.hasPrefix("x") {
@@ -61,11 +86,6 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 return t
             }()
 
-            if token.text.count >= 10, let carrier = Carrier.byShape(upper) {
-                entities.append(Entity(kind: .trackingNumber, value: upper, attributes: ["carrier": carrier.rawValue]))
-                if !entities.contains(where: { $0.kind == .carrier }) { entities.append(carrier.entity) }
-                continue
-            }
             if token.isNumber {
                 let digits = token.text.filter(\.isASCIIDigit)
                 let n = digits.count
@@ -76,15 +96,13 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                     entities.append(Entity(kind: .phone, value: digits)); continue
                 }
                 if keyword(.trackingKeyword, before: token.start, within: 12) && (8...22).contains(n) && !keyword(.orderKeyword, before: token.start, within: 3) {
-                    var attributes: [String: String] = [:]
-                    if let c = carriers.first { attributes["carrier"] = c.rawValue }
-                    entities.append(Entity(kind: .trackingNumber, value: digits, attributes: attributes)); continue
+                    entities.append(TrackingNumberRecognizer.numeric(digits, named: carriers.first)); continue
                 }
                 if keyword(.orderKeyword, before: token.start, within: 12) && n >= 5 || trimmedBefore.hasSuffix("#") && n >= 5 {
                     entities.append(Entity(kind: .orderID, value: digits)); continue
                 }
                 if !carriers.isEmpty && (10...22).contains(n) {
-                    entities.append(Entity(kind: .trackingNumber, value: digits, attributes: ["carrier": carriers[0].rawValue])); continue
+                    entities.append(TrackingNumberRecognizer.numeric(digits, named: carriers[0])); continue
                 }
                 if (12...22).contains(n) {
                     entities.append(Entity(kind: .orderID, value: digits)); continue
@@ -159,7 +177,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
     /// Runs of ASCII letters and digits; `-` inside a code and `.` inside a
     /// number belong to the token.
-    func tokens(_ text: [UInt32]) -> [Token] {
+    static func tokens(_ text: [UInt32]) -> [Token] {
         var result: [Token] = []
         var i = 0
         while i < text.count {

@@ -15,6 +15,12 @@ enum Carrier: String, CaseIterable, Sendable {
     case fedex = "FedEx"
     case dhl = "DHL"
     case usps = "USPS"
+    case royalMail = "Royal Mail"
+    case chunghwaPost = "Chunghwa Post"
+    case hongkongPost = "Hongkong Post"
+    case japanPost = "Japan Post"
+    case tcat = "T-Cat"
+    case hct = "HCT Logistics"
 
     /// The name a Chinese draft uses.
     var chineseName: String {
@@ -33,6 +39,12 @@ enum Carrier: String, CaseIterable, Sendable {
         case .fedex: "FedEx"
         case .dhl: "DHL"
         case .usps: "USPS"
+        case .royalMail: "英国皇家邮政"
+        case .chunghwaPost: "中华邮政"
+        case .hongkongPost: "香港邮政"
+        case .japanPost: "日本邮政"
+        case .tcat: "黑猫宅急便"
+        case .hct: "新竹物流"
         }
     }
 
@@ -56,30 +68,60 @@ enum Carrier: String, CaseIterable, Sendable {
         case .fedex: ["fedex", "联邦快递"]
         case .dhl: ["dhl"]
         case .usps: ["usps"]
+        case .royalMail: ["royal mail", "皇家邮政"]
+        case .chunghwaPost: ["中华邮政", "chunghwa post"]
+        case .hongkongPost: ["香港邮政", "hongkong post", "hong kong post"]
+        case .japanPost: ["日本邮政", "japan post"]
+        case .tcat: ["黑猫", "黑猫宅急便", "宅急便", "t-cat", "tcat"]
+        case .hct: ["新竹物流", "新竹货运", "hct"]
         }
     }
 
-    /// The carrier a tracking number's shape names unambiguously (folded, upper-cased).
-    static func byShape(_ token: String) -> Carrier? {
-        let letters = token.prefix { $0.isLetter }
-        let digits = token.dropFirst(letters.count)
-        let allDigits = !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
-        switch letters {
-        case "SF" where allDigits && (12...15).contains(digits.count): return .sf
-        case "YT" where allDigits && (12...15).contains(digits.count): return .yto
-        case "JT" where allDigits && (12...15).contains(digits.count): return .jt
-        case "DPK" where allDigits && digits.count >= 9: return .deppon
-        case "JD" where digits.count >= 10, "JDV" where digits.count >= 10, "JDX" where digits.count >= 10: return .jd
-        default: break
+    /// Where the carrier operates (ISO 3166 code), or nil for the global
+    /// express carriers: tracking links are chosen by it.
+    var region: String? {
+        switch self {
+        case .sf, .yto, .zto, .sto, .yunda, .jd, .ems, .jt, .deppon, .best: "CN"
+        case .usps: "US"
+        case .royalMail: "GB"
+        case .chunghwaPost, .tcat, .hct: "TW"
+        case .hongkongPost: "HK"
+        case .japanPost: "JP"
+        case .ups, .fedex, .dhl: nil
         }
-        if token.hasPrefix("1Z") && token.count == 18 { return .ups }
-        // UPU postal format: two letters, nine digits, country code.
-        let t = Array(token)
-        if t.count == 13, t[0].isLetter, t[1].isLetter, t[2..<11].allSatisfy(\.isASCIIDigit), t[11].isLetter, t[12].isLetter {
-            return token.hasSuffix("CN") ? .ems : token.hasSuffix("US") ? .usps : .ems
+    }
+
+    /// Digits in this carrier's plain numeric tracking numbers, when the
+    /// buyer names the carrier and the number has no prefix; nil when the
+    /// carrier's numbers always carry a prefix or shape of their own.
+    var numericLengths: ClosedRange<Int>? {
+        switch self {
+        case .sf: 12...12
+        case .zto, .sto, .best: 12...15
+        case .yunda: 13...15
+        case .ems: 13...13
+        case .jd, .jt, .deppon: 9...15
+        case .fedex: 12...22
+        case .dhl: 10...11
+        case .usps: 20...22
+        case .tcat: 12...12
+        case .hct: 10...10
+        case .yto, .ups, .royalMail, .chunghwaPost, .hongkongPost, .japanPost: nil
         }
-        if letters.isEmpty && allDigits && (20...22).contains(digits.count) && digits.first == "9" { return .usps }
-        return nil
+    }
+
+    /// The postal operator of a UPU S10 number's country suffix, when kefu
+    /// knows it by name. Only `CN` is China Post (EMS).
+    static func postalOperator(country: String) -> Carrier? {
+        switch country {
+        case "CN": .ems
+        case "US": .usps
+        case "GB": .royalMail
+        case "TW": .chunghwaPost
+        case "HK": .hongkongPost
+        case "JP": .japanPost
+        default: nil
+        }
     }
 }
 

@@ -11,7 +11,15 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
     case quantity
     case sku
     case product
-    case parcelStatus = "parcel_status", photosSent = "photos_sent"  // BuyerReportExtractor
+    // New kinds go at the end (other branches add theirs here too).
+    case address
+    case heightCM = "height_cm"
+    case weightKG = "weight_kg"
+    case invoiceTitle = "invoice_title"
+    case taxID = "tax_id"
+    case rating
+    case parcelStatus = "parcel_status"
+    case photosSent = "photos_sent"
 }
 
 /// One value found in a message.
@@ -27,6 +35,10 @@ public struct Entity: Sendable, Hashable {
         self.value = value
         self.attributes = attributes
     }
+
+    /// A value kefu read but cannot vouch for (a tracking number whose check
+    /// digit fails): reported with the entities, never put into a draft.
+    public var isAmbiguous: Bool { attributes["ambiguous"] != nil }
 
     /// The value as shown anywhere but inside a draft: phone numbers are masked
     /// so they do not spread through logs, scripts and screens.

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Picks the template a draft is rendered from in a given language, and makes
-/// Traditional Chinese templates from Simplified ones (OpenCC s2t) on first
+/// Traditional Chinese templates from Simplified ones (OpenCC s2twp or s2hk) on first
 /// use, once per snippet and partial: converting the template rather than each
 /// rendered draft keeps conversion off the per-message path.
 final class DraftTemplates: Sendable {

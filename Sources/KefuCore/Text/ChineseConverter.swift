@@ -4,6 +4,11 @@ import Synchronization
 
 /// Traditional ↔ Simplified Chinese conversion through OpenCC.
 ///
+/// Traditional means what the buyer reads natively: Taiwan usage by default
+/// (`s2twp`, phrase conversion: 資訊, 影片, 吃虧), Hong Kong (`s2hk`) when
+/// `region` says so; `s2t` converts character by character and writes
+/// mainland words in Traditional characters (喫虧, 信息, 視頻).
+///
 /// Opening a conversion is expensive (s2t takes 24-57 ms and 9 MB), so each
 /// direction opens on first use and stays open for the life of the process; one
 /// handle is safe to share across threads for conversion. Whether a character
@@ -13,9 +18,35 @@ import Synchronization
 public final class ChineseConverter: @unchecked Sendable {
     public static let shared = ChineseConverter()
 
-    public enum Direction: String, Sendable {
-        case toSimplified = "t2s.json"
-        case toTraditional = "s2t.json"
+    public enum Direction: Sendable {
+        case toSimplified
+        /// To the Traditional Chinese of `region`, words included (資訊, 影片).
+        case toTraditional
+        /// To the Traditional characters of `region`, words kept: for names
+        /// (a shop, a company, an address), which phrase conversion would change.
+        case toTraditionalCharacters
+    }
+
+    private let regionSetting = Mutex(ChineseRegion.taiwan)
+    private let backgroundOpenStarted = Atomic(false)
+
+    /// Whose Traditional `.toTraditional` writes; set once at start-up from
+    /// config.yaml's `region`, before any draft is rendered (templates
+    /// converted earlier keep the region they were converted for).
+    public var region: ChineseRegion {
+        get { regionSetting.withLock { $0 } }
+        set { regionSetting.withLock { $0 = newValue } }
+    }
+
+    private func configuration(_ direction: Direction) -> (file: String, fixes: [(String, String)]) {
+        switch direction {
+        case .toSimplified: return ("t2s.json", [])
+        case .toTraditional:
+            let r = region
+            return (r.openCCConfiguration, r.usageFixes)
+        case .toTraditionalCharacters:
+            return (region.characterConfiguration, [])
+        }
     }
 
     private let handles = Mutex<[String: UnsafeMutableRawPointer?]>([:])
@@ -37,12 +68,38 @@ public final class ChineseConverter: @unchecked Sendable {
 
     /// Converts `text`; returns it unchanged when OpenCC is unavailable.
     public func convert(_ text: String, _ direction: Direction) -> String {
-        guard !text.isEmpty, let handle = handle(direction) else { return text }
-        return text.withCString { input -> String in
+        let (file, fixes) = configuration(direction)
+        return convert(text, file: file, fixes: fixes)
+    }
+
+    /// Converts Simplified `text` to the Traditional of `region`, whatever
+    /// the process's `region` is.
+    public func convert(_ text: String, toTraditionalOf region: ChineseRegion) -> String {
+        convert(text, file: region.openCCConfiguration, fixes: region.usageFixes)
+    }
+
+    private func convert(_ text: String, file: String, fixes: [(String, String)]) -> String {
+        guard !text.isEmpty, let handle = handle(file) else { return text }
+        var converted = text.withCString { input -> String in
             guard let output = opencc_convert_utf8(handle, input, strlen(input)) else { return text }
             defer { opencc_convert_utf8_free(output) }
             return String(cString: output)
         }
+        for (from, to) in fixes where converted.contains(from) {
+            converted = converted.replacingOccurrences(of: from, with: to)
+        }
+        return converted
+    }
+
+    /// Opens the Traditional conversions (drafts' words, values' characters)
+    /// on a background thread, once per process: opening takes 24-57 ms
+    /// each, which would otherwise land on the first Traditional answer. Called when an engine is built, after the
+    /// work the first prompt waits for; a draft that needs the conversion
+    /// before it is open waits on the same lock instead of opening it twice.
+    public func openInBackground() {
+        guard !backgroundOpenStarted.exchange(true, ordering: .relaxed) else { return }
+        let files = [configuration(.toTraditional).file, configuration(.toTraditionalCharacters).file]
+        Thread.detachNewThread { [self] in for f in Set(files) { _ = handle(f) } }
     }
 
     /// Whether converting this scalar to Simplified would change it, i.e. it is
@@ -73,12 +130,12 @@ public final class ChineseConverter: @unchecked Sendable {
         return convert(single, .toSimplified) != single
     }
 
-    private func handle(_ direction: Direction) -> UnsafeMutableRawPointer? {
+    private func handle(_ file: String) -> UnsafeMutableRawPointer? {
         handles.withLock { open -> UnsafeMutableRawPointer? in
-            if let existing = open[direction.rawValue] { return existing }
-            let raw = opencc_open(direction.rawValue)
+            if let existing = open[file] { return existing }
+            let raw = opencc_open(file)
             let usable = kefu_opencc_is_valid(raw) != 0 ? raw : nil
-            open[direction.rawValue] = .some(usable)
+            open[file] = .some(usable)
             return usable
         }
     }
