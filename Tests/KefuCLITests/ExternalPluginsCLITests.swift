@@ -87,7 +87,8 @@ import Testing
 
     @Test func examplePluginsAnswerThroughKefuSuggest() throws {
         // ./plugins of the working directory is found without any option.
-        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n")
+        // Room for every draft of both intents the price question has.
+        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n", ["--top", "8"])
         #expect(r.status == 0, "stderr: \(r.err)")
         let records = try JSON.objects(r)
         try #require(records.count == 2)

@@ -75,9 +75,10 @@ import Testing
         #expect(s.drafts.first?.text == "您在订单页申请退款就可以啦。七天无理由退货。")
     }
 
-    @Test func noConfidentIntentOffersGenericDrafts() {
-        let s = engine.suggest("今天天气不错")
+    @Test func nothingPlausibleOffersGenericDrafts() {
+        let s = engine.suggest("zzzz qqqq")
         #expect(s.intents.isEmpty)
+        #expect(!s.hedged)
         #expect(s.usedFallback)
         #expect(s.drafts.map(\.snippet) == ["generic.check"])
         #expect(s.drafts.first?.intent == nil)

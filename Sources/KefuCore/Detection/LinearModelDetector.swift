@@ -1,19 +1,67 @@
+import Foundation
+
 /// The linear model as a detector: one signal per intent it finds
 /// plausible, and the message's `other` probability for the combiner.
+/// Built in the background by the engine (`PendingDetector`): finding or
+/// training the model (`LinearModelStore`) never delays the first prompt.
 struct LinearModelDetector: IntentDetector {
     let id = "model"
-    let model: LinearIntentModel
+    private let model: LinearIntentModel?
+    /// For testing examples as unseen (`kefu test`): models trained without
+    /// each fold of the examples, trained (or read from the cache) the
+    /// first time an example is held out.
+    private let heldOut: HeldOutModels
+    private let heldOutBuiltIn: HeldOutModels
 
     /// Below this a class probability is noise, not evidence.
     static let floor = 0.03
+    /// The share of a message's feature weight the model must know to speak.
+    static let minimumKnownShare = 0.3
+
+    init(library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String?) {
+        model = LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory)
+        heldOut = HeldOutModels {
+            LinearModelStore.heldOutModels(for: library, normalizer: normalizer, builtInOnly: false, cacheDirectory: cacheDirectory)
+        }
+        heldOutBuiltIn = HeldOutModels {
+            LinearModelStore.heldOutModels(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory)
+        }
+    }
 
     func detect(_ message: DetectionInput) -> DetectorReport {
-        let p = model.probabilities(message.text.scalars)
+        var model = self.model
+        if let key = message.heldOutExample {
+            model = (key.builtIn ? heldOutBuiltIn : heldOut).models[LinearModelStore.fold(of: key.folded.unicodeScalars.map(\.value))]
+        }
+        guard let model else { return DetectorReport() }
+        // Text the model has seen none of the features of gets its prior,
+        // not an opinion ("zzzz qqqq"): it says nothing then.
+        let (p, known) = model.predict(message.text.scalars)
+        guard known >= Self.minimumKnownShare else { return DetectorReport() }
         var signals: [IntentSignal] = []
         for c in 0..<model.otherClass where p[c] >= Self.floor {
             let evidence = Evidence(detector: id, detail: "model p=" + ExampleClassifier.twoDecimals(Float(p[c])), weight: p[c])
             signals.append(IntentSignal(intent: model.classes[c], score: p[c], evidence: [evidence]))
         }
         return DetectorReport(signals: signals, noIntent: p[model.otherClass])
+    }
+
+    /// Built once, on first use, under a lock.
+    final class HeldOutModels: @unchecked Sendable {
+        // Unchecked: `built` is written once under `lock`.
+        private let lock = NSLock()
+        private let make: @Sendable () -> [LinearIntentModel?]
+        private var built: [LinearIntentModel?]?
+
+        init(_ make: @escaping @Sendable () -> [LinearIntentModel?]) { self.make = make }
+
+        var models: [LinearIntentModel?] {
+            lock.withLock {
+                if let built { return built }
+                let m = make()
+                built = m
+                return m
+            }
+        }
     }
 }

@@ -25,16 +25,17 @@ public enum LinearModelStore {
 
     /// The training set of a library, in a fixed order: intents by id, each
     /// intent's examples as loaded, then `other`.
-    static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer) -> (classes: [String], examples: [LinearIntentModel.Example]) {
+    /// `builtInOnly`: only the built-in packs' examples.
+    static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false) -> (classes: [String], examples: [LinearIntentModel.Example]) {
         let ids = library.intents.keys.sorted()
         var examples: [LinearIntentModel.Example] = []
         for (c, id) in ids.enumerated() {
-            for e in library.intents[id]?.examples ?? [] {
+            for e in library.intents[id]?.examples ?? [] where !builtInOnly || e.location.isBuiltIn {
                 let t = normalizer.normalize(e.text)
                 if !t.isEmpty { examples.append(.init(text: t.scalars, label: c)) }
             }
         }
-        for e in library.otherExamples {
+        for e in library.otherExamples where !builtInOnly || e.location.isBuiltIn {
             let t = normalizer.normalize(e.text)
             if !t.isEmpty { examples.append(.init(text: t.scalars, label: ids.count)) }
         }
@@ -60,16 +61,44 @@ public enum LinearModelStore {
     /// `nil` when the library has no examples to learn from.
     static func model(for library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String? = defaultCacheDirectory()) -> LinearIntentModel? {
         let set = trainingSet(library, normalizer: normalizer)
-        guard set.classes.count > 1, !set.examples.isEmpty else { return nil }
-        let key = fingerprint(classes: set.classes, examples: set.examples)
+        return model(classes: set.classes, examples: set.examples, cacheDirectory: cacheDirectory)
+    }
+
+    static func model(classes: [String], examples: [LinearIntentModel.Example], cacheDirectory: String?) -> LinearIntentModel? {
+        guard classes.count > 1, !examples.isEmpty else { return nil }
+        let key = fingerprint(classes: classes, examples: examples)
         if let bytes = lock.withLock({ embedded[key] }), let m = LinearIntentModel(serialized: bytes()) { return m }
         let file = cacheDirectory.map { $0 + "/" + key + ".lm" }
         if let file, let data = FileManager.default.contents(atPath: file), let m = LinearIntentModel(serialized: Array(data)) {
             return m
         }
-        let m = LinearIntentModel.train(set.examples, classes: set.classes)
+        let m = LinearIntentModel.train(examples, classes: classes)
         if let file { write(m.serialized(), to: file) }
         return m
+    }
+
+    /// How many parts `kefu test` splits the examples into: each example is
+    /// checked against a model trained without its part, as if unseen.
+    static let folds = 10
+
+    /// The part an example falls in, from its folded text alone (the same
+    /// on every machine and every run).
+    static func fold(of text: some Sequence<UInt32>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for v in text { h = (h ^ UInt64(v)) &* 0x100_0000_01b3 }
+        return Int(h % UInt64(folds))
+    }
+
+    /// One model per fold, each trained without that fold's examples
+    /// (cached like any other); `builtInOnly`: from the built-in packs'
+    /// examples alone, for testing those.
+    static func heldOutModels(for library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool, cacheDirectory: String?) -> [LinearIntentModel?] {
+        let set = trainingSet(library, normalizer: normalizer, builtInOnly: builtInOnly)
+        let folds = set.examples.map { fold(of: $0.text) }
+        return Concurrently.map(Array(0..<Self.folds)) { f in
+            let kept = zip(set.examples, folds).filter { $0.1 != f }.map(\.0)
+            return model(classes: set.classes, examples: kept, cacheDirectory: cacheDirectory)
+        }
     }
 
     /// `$XDG_CACHE_HOME/kefu/models`, or `~/.cache/kefu/models`.

@@ -9,12 +9,12 @@ public final class Engine: Sendable {
         public var candidateFloor: Double = 0.05
         /// With no confident intent, candidates at or above this are offered
         /// as a marked guess (hedged answer) instead of generic drafts...
-        public var guessFloor: Double = Tuning.value("KEFU_GUESS_FLOOR", 0.2)
+        public var guessFloor: Double = 0.2
         /// ...unless the message is this likely to be no shop intent at all.
-        public var guessOtherCeiling: Double = Tuning.value("KEFU_GUESS_OTHER", 0.6)
+        public var guessOtherCeiling: Double = 0.6
         /// A candidate this close to the first intent (its confidence over
         /// the first's) gets one of the first three drafts.
-        public var runnerUpRatio: Double = Tuning.value("KEFU_RUNNER_UP", 0.5)
+        public var runnerUpRatio: Double = 0.3
         /// Where trained models are cached (`nil`: train every time).
         public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
         public init() {}
@@ -42,16 +42,15 @@ public final class Engine: Sendable {
         self.library = library
         self.options = options
         self.normalizer = normalizer
-        // The two core detectors build from the same library independently.
-        let ((phrases, classifier), model) = Concurrently.pair(
-            {
-                Concurrently.pair(
-                    { PhraseDetector(library: library, normalizer: normalizer) },
-                    { ExampleClassifier(library: library, normalizer: normalizer) })
-            },
-            { LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: options.modelCache) })
-        var detectors: [any IntentDetector] = [phrases, classifier]
-        if let model { detectors.append(LinearModelDetector(model: model)) }
+        // The core detectors build from the same library independently.
+        // The statistical detectors build on threads of their own: the
+        // first message waits for them, the first prompt does not.
+        let cache = options.modelCache
+        var detectors: [any IntentDetector] = [
+            PhraseDetector(library: library, normalizer: normalizer),
+            PendingDetector(id: "classifier") { ExampleClassifier(library: library, normalizer: normalizer) },
+            PendingDetector(id: "model") { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) },
+        ]
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors
         self.extractors = [BuiltinEntityExtractor()] + extractors

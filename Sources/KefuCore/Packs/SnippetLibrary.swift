@@ -76,6 +76,12 @@ public struct SnippetLibrary: Sendable {
                 existing.counterExamples += intent.counterExamples
                 existing.secondary = existing.secondary || intent.secondary
                 intents[intent.id] = existing
+            } else if intent.extends {
+                // Nothing to extend: the pack defining the intent is
+                // disabled or not loaded, and its extensions go with it
+                // (disabling builtin.logistics leaves no logistics intent
+                // behind in the built-in examples that extend it).
+                continue
             } else {
                 intents[intent.id] = intent
             }

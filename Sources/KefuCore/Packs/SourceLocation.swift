@@ -11,6 +11,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// In a pack embedded in the binary (`builtin:NAME.yaml`).
+    public var isBuiltIn: Bool { file.hasPrefix("builtin:") }
 }
 
 /// One problem found in a pack, printed the way compilers print them so that

@@ -26,10 +26,15 @@ public struct DetectionInput: Sendable {
 public struct ExampleKey: Sendable, Hashable {
     public var intent: String
     public var folded: String
+    /// A built-in pack's example: tested against the built-in library's
+    /// own examples only, so that a shop's packs never make a built-in
+    /// example fail.
+    public var builtIn: Bool
 
-    public init(intent: String, folded: String) {
+    public init(intent: String, folded: String, builtIn: Bool = false) {
         self.intent = intent
         self.folded = folded
+        self.builtIn = builtIn
     }
 }
 

@@ -29,20 +29,20 @@ public struct ExampleTester {
         func included(_ location: SourceLocation) -> Bool { sources.map { $0.contains(location.file) } ?? true }
         for intent in engine.library.intents.values.sorted(by: { $0.id < $1.id }) {
             for e in intent.examples where included(e.location) {
-                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded)
+                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded, builtIn: e.location.isBuiltIn)
                 let a = engine.analyse(e.text, heldOutExample: key)
                 let passed = a.candidates.prefix(3).contains { $0.intent == intent.id }
                 cases.append(Case(kind: .example, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.candidates))
             }
             for e in intent.counterExamples where included(e.location) {
-                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded)
+                let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded, builtIn: e.location.isBuiltIn)
                 let a = engine.analyse(e.text, heldOutExample: key)
                 let passed = !a.intents.contains { $0.intent == intent.id }
                 cases.append(Case(kind: .counterExample, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.intents))
             }
         }
         for e in engine.library.otherExamples where included(e.location) {
-            let key = ExampleKey(intent: otherIntentID, folded: engine.normalizer.normalize(e.text).folded)
+            let key = ExampleKey(intent: otherIntentID, folded: engine.normalizer.normalize(e.text).folded, builtIn: e.location.isBuiltIn)
             let a = engine.analyse(e.text, heldOutExample: key)
             cases.append(Case(kind: .other, intent: otherIntentID, text: e.text, location: e.location, passed: a.intents.isEmpty, got: a.intents))
         }

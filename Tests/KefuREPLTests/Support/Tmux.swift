@@ -141,9 +141,12 @@ final class TmuxTerminal: @unchecked Sendable {
     /// Starts kefu (a bare `kefu` with `arguments`, as an agent types it) in a
     /// new session. LANG and LC_* are unset, TERM is xterm-256color.
     func start(_ arguments: [String], session: String = "main", environment: [String: String] = [:]) throws {
+        // The model cache is shared with the test process: every sandbox
+        // trains the same models, once is enough.
+        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache"
         var env = [
             "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
-            "TERM=xterm-256color", "HOME=\(sandbox.root.path)",
+            "TERM=xterm-256color", "HOME=\(sandbox.root.path)", "XDG_CACHE_HOME=\(cache)",
         ]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(k)=\(v)") }
         // A shell waits for kefu and writes its exit status to a file: tmux
