@@ -28,11 +28,13 @@ test: setup
 	$(SWIFT) test --skip-build
 	.build/debug/kefu test --no-user-packs
 
+# The blind set (never tuned on), then the development sets (tuned on).
 eval: build
+	@for f in Tests/BlindSet/*.tsv; do .build/release/kefu eval --no-user-packs "$$f"; done
 	@for f in ../shared/eval/*.tsv; do \
 	  .build/release/kefu eval --no-user-packs --mapping exact "$$f"; \
 	  .build/release/kefu eval --no-user-packs "$$f"; done
-	.build/release/kefu eval --no-user-packs Tests/KefuCoreTests/Fixtures/labelled-messages.tsv
+	@for f in Tests/DevSet/*.tsv Tests/KefuCoreTests/Fixtures/labelled-messages.tsv; do .build/release/kefu eval --no-user-packs "$$f"; done
 
 bench: setup
 	cd Benchmarks && $(SWIFT) package benchmark
