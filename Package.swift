@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "KefuExternalPlugins", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
 
         // The top-level snippets/ folder, embedded into the binary at build time.
-        .executableTarget(name: "EmbedSnippetsTool"),
+        // It also trains the built-in linear model (KefuCore's trainer), so
+        // the binary never trains for its own packs.
+        .executableTarget(name: "EmbedSnippetsTool", dependencies: ["KefuCore"]),
         .plugin(
             name: "EmbedSnippetsPlugin",
             capability: .buildTool(),
@@ -53,6 +55,7 @@ let package = Package(
         ),
         .target(
             name: "KefuBuiltinSnippets",
+            dependencies: ["KefuCore"],
             exclude: ["snippets"],
             plugins: ["EmbedSnippetsPlugin"]
         ),

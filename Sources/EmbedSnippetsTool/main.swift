@@ -1,10 +1,14 @@
 import Foundation
+import KefuCore
 
 // Usage: EmbedSnippetsTool SNIPPETS_FOLDER OUTPUT.swift
 //
 // Writes a Swift file holding every `.yaml`/`.yml` file under SNIPPETS_FOLDER as
 // `[relative path: contents]`. Contents are written as raw multi-line string
 // literals with enough `#` delimiters that no file content can end them.
+// Then loads them as the binary will and trains the built-in linear model on
+// their examples: its weights are written (base64) with the fingerprint of
+// the examples they were trained on.
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -26,7 +30,7 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
         files.append((relative, text))
     }
 }
-files.sort { $0.0 < $1.0 }
+files.sort { BuiltinPackOrder.precedes($0.0, $1.0) }
 
 func literal(_ text: String) -> String {
     var hashes = "#"
@@ -42,4 +46,10 @@ for (path, text) in files {
 }
 source += "]\n"
 if files.isEmpty { source = source.replacingOccurrences(of: "[\n]", with: "[:]") }
+
+let library = SnippetLibrary.load(files.map { PackSource(path: "builtin:" + $0.0, text: $0.1, layer: .builtin) })
+for d in library.diagnostics { FileHandle.standardError.write(Data("warning: \(d)\n".utf8)) }
+let model = LinearModelStore.trained(for: library)
+source += "\n/// The linear model trained on the packs above, and the fingerprint of its examples.\n"
+source += "let embeddedModel = (fingerprint: \"\(model?.fingerprint ?? "")\", base64: \"\(model.map { Data($0.bytes).base64EncodedString() } ?? "")\")\n"
 try source.write(to: output, atomically: true, encoding: .utf8)

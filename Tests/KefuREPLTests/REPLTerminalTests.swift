@@ -38,6 +38,22 @@ struct REPLTerminalTests {
         #expect(screen.contains("So sorry for the wait!"), "\(screen)")
     }
 
+    @Test func aGuessIsMarkedAsAGuess() throws {
+        let sandbox = try REPLSandbox()
+        let (t, _) = try REPLFixtures.start(sandbox)
+        // Plausibly a product question, not confidently: a marked guess
+        // with its confidence, never generic "let me check" drafts.
+        let screen = try REPLFixtures.ask(t, "how to use it", block: 1)
+        let header = try #require(screen.screenLines.first { $0.contains("● ") }, "\(screen)")
+        #expect(header.contains("● ? product_info"), "\(header)")
+        #expect(header.contains("%?") && header.contains("a guess, not sure"), "\(header)")
+        #expect(!header.contains("generic drafts"))
+        // A confident answer carries no mark.
+        let sure = try REPLFixtures.ask(t, "where is my parcel", block: 2)
+        let second = try #require(sure.screenLines.last { $0.contains("● ") })
+        #expect(second.contains("● logistics") && !second.contains("?"), "\(second)")
+    }
+
     // MARK: Copying
 
     @Test func copyViaOSC52IsByteExact() throws {

@@ -101,6 +101,14 @@ public enum LinearModelStore {
         }
     }
 
+    /// The model of a library, trained now, with its fingerprint: what the
+    /// build embeds for the built-in packs (`EmbedSnippetsTool`).
+    package static func trained(for library: SnippetLibrary, normalizer: TextNormalizer = TextNormalizer()) -> (fingerprint: String, bytes: [UInt8])? {
+        let set = trainingSet(library, normalizer: normalizer)
+        guard set.classes.count > 1, !set.examples.isEmpty else { return nil }
+        return (fingerprint(classes: set.classes, examples: set.examples), LinearIntentModel.train(set.examples, classes: set.classes).serialized())
+    }
+
     /// `$XDG_CACHE_HOME/kefu/models`, or `~/.cache/kefu/models`.
     public static func defaultCacheDirectory() -> String? {
         let env = ProcessInfo.processInfo.environment
