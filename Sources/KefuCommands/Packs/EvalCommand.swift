@@ -13,6 +13,9 @@ struct EvalCommand: ParsableCommand {
             intents the file labels, the top-3 hit rate, the share of 'other' \
             rows given an intent, and the most frequent confusions.
 
+            --without DETECTOR leaves one of the core detectors out (phrases, \
+            classifier, model), to measure what each brings.
+
             --mapping exact keeps only rows whose 'mapping' column is 'exact' or \
             'none' (the labels that mean exactly a kefu intent, and the rows \
             that are no intent).
@@ -27,7 +30,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(name: .customLong("without"), help: ArgumentHelp("Leave a core detector out, to compare (repeatable).", valueName: "phrases|classifier|model"))
+    var without: [CoreDetector] = []
+
     @OptionGroup var library: LibraryOptions
+
+    enum CoreDetector: String, ExpressibleByArgument, CaseIterable { case phrases, classifier, model }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -45,7 +53,9 @@ struct EvalCommand: ParsableCommand {
             guard let m = mapping else { return true }
             return fields["mapping"] == m || fields["mapping"] == "none"
         }
-        let engine = library.makeEngine(Configuration.load(reportingTo: StandardError()))
+        var options = Engine.Options()
+        options.disabledDetectors = Set(without.map(\.rawValue))
+        let engine = library.makeEngine(Configuration.load(reportingTo: StandardError()), options: options)
         let e = Evaluation(engine: engine, rows: rows)
         switch format {
         case .text: print(report(e))
@@ -54,7 +64,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func report(_ e: Evaluation) -> String {
-        var out = "\(file)\(mapping.map { " (mapping \($0) + none)" } ?? ""): \(e.rows) rows, \(e.labelledRows) labelled, \(e.otherRows) other\n\n"
+        var out = "\(file)\(mapping.map { " (mapping \($0) + none)" } ?? "")\(without.isEmpty ? "" : " without " + without.map(\.rawValue).joined(separator: ", ")): \(e.rows) rows, \(e.labelledRows) labelled, \(e.otherRows) other\n\n"
         out += "intent".padding(toLength: 16, withPad: " ", startingAt: 0) + "support  precision  recall     F1\n"
         for s in e.perIntent {
             out += s.intent.padding(toLength: 16, withPad: " ", startingAt: 0)

@@ -59,10 +59,10 @@ struct LibraryOptions: ParsableArguments {
 
     /// Detection only (`kefu eval`): the packs and the code plugins'
     /// detectors and extractors, without drafts from plugins.
-    func makeEngine(_ configuration: Configuration, reportingTo errors: StandardError = StandardError()) -> Engine {
+    func makeEngine(_ configuration: Configuration, options: Engine.Options = Engine.Options(), reportingTo errors: StandardError = StandardError()) -> Engine {
         let library = loadLibrary(configuration)
         for d in library.diagnostics { errors.write("\(d)\n") }
-        return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors)
+        return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors, options: options)
     }
 }
 

@@ -15,6 +15,9 @@ public final class Engine: Sendable {
         /// A candidate this close to the first intent (its confidence over
         /// the first's) gets one of the first three drafts.
         public var runnerUpRatio: Double = 0.3
+        /// Core detectors left out (`phrases`, `classifier`, `model`):
+        /// `kefu eval --without` measures what each one brings.
+        public var disabledDetectors: Set<String> = []
         /// Where trained models are cached (`nil`: train every time).
         public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
         public init() {}
@@ -46,11 +49,15 @@ public final class Engine: Sendable {
         // The statistical detectors build on threads of their own: the
         // first message waits for them, the first prompt does not.
         let cache = options.modelCache
-        var detectors: [any IntentDetector] = [
-            PhraseDetector(library: library, normalizer: normalizer),
-            PendingDetector(id: "classifier") { ExampleClassifier(library: library, normalizer: normalizer) },
-            PendingDetector(id: "model") { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) },
-        ]
+        let off = options.disabledDetectors
+        var detectors: [any IntentDetector] = []
+        if !off.contains("phrases") { detectors.append(PhraseDetector(library: library, normalizer: normalizer)) }
+        if !off.contains("classifier") {
+            detectors.append(PendingDetector(id: "classifier") { ExampleClassifier(library: library, normalizer: normalizer) })
+        }
+        if !off.contains("model") {
+            detectors.append(PendingDetector(id: "model") { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) })
+        }
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors
         self.extractors = [BuiltinEntityExtractor()] + extractors
