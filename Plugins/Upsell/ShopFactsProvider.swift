@@ -50,12 +50,7 @@ struct ShopFactsProvider: DraftProvider {
         let language = context.language, english = language == .english
         let folded = context.text.folded
         let product = facts.catalog.product(in: folded, values: context.values)
-        if let p = product, (context.values["product"] ?? "").isEmpty {
-            let name = p.name(english: english)
-            if ShopText(plain: name).text(language) != nil {
-                v["product"] = language == .traditionalChinese ? ChineseConverter.shared.convert(name, .toTraditional) : name
-            }
-        }
+        if let p = product { name(p, context, into: &v) }
         stock(context, product: product, into: &v)
         if let p = product, let floor = p.priceFloor { v["price_floor"] = facts.catalog.currency + UpsellWording.price(floor) }
         if let promo = facts.promo?.text(language) { v["promo"] = promo }
@@ -100,6 +95,7 @@ struct ShopFactsProvider: DraftProvider {
             guard candidates.count == 1 else { return }
             product = candidates[0]
         }
+        if named == nil { name(product, context, into: &v) }
         let stock: Int, restock: ShopText?
         if product.variants.isEmpty {
             // The file keeps no stock per option: a colour or size cannot be vouched for.
@@ -127,6 +123,14 @@ struct ShopFactsProvider: DraftProvider {
         } else if let r = restock?.text(language) {
             v["restock_date"] = r
         }
+    }
+
+    /// `product`, when the message did not give it, in the draft's language.
+    func name(_ p: CatalogProduct, _ context: DraftContext, into v: inout [String: String]) {
+        guard (context.values["product"] ?? "").isEmpty else { return }
+        let name = p.name(english: context.language == .english)
+        guard ShopText(plain: name).text(context.language) != nil else { return }
+        v["product"] = context.language == .traditionalChinese ? ChineseConverter.shared.convert(name, .toTraditional) : name
     }
 
     /// The rule for a region the buyer names: `region`, `region_rule`
