@@ -1,37 +1,65 @@
 import Foundation
 import KefuCore
 
-/// Upsell bundles as a code plugin. The catalogue is `plugins.upsell.catalog`
-/// (relative to the config folder), else `catalog.yaml` or `catalog.csv` in
-/// the config folder; without one the plugin loads and offers nothing.
+/// Upsell bundles and the shop's facts as a code plugin.
+///
+/// The facts file (docs/shop-facts.md) is `plugins.upsell.facts` (relative
+/// to the config folder), else `shop.yaml` in the config folder: its products
+/// are the catalogue, and its stock, size chart, regions, return window and
+/// payment options fill the packs' templates. Without one, the catalogue is
+/// `plugins.upsell.catalog`, else `catalog.yaml` or `catalog.csv` in the
+/// config folder, and offers bundles only; with neither the plugin loads and
+/// offers nothing.
 public struct UpsellPlugin: CodePlugin {
     public init() {}
 
     public let declaration = PluginDeclaration(
-        id: "upsell", version: "1.0.0",
-        summary: "bundle suggestions from the shop's catalogue (catalog.yaml / .csv), never out-of-stock items",
+        id: "upsell", version: "1.1.0",
+        summary: "shop facts (shop.yaml: stock, size chart, shipping regions, returns, payment) and bundle suggestions from the catalogue, never out-of-stock items",
         provides: [.draftProvider],
-        configurationKeys: [PluginConfigurationKey("catalog", .path, "catalogue file, .yaml or .csv (default catalog.yaml in the config folder)")])
+        configurationKeys: [
+            PluginConfigurationKey("facts", .path, "shop facts file (default shop.yaml in the config folder)"),
+            PluginConfigurationKey("catalog", .path, "catalogue file, .yaml or .csv, when there is no facts file (default catalog.yaml in the config folder)"),
+        ])
+
+    /// The facts file a shop writes by default, next to config.yaml.
+    public static let factsFileName = "shop.yaml"
 
     public func load(_ settings: PluginSettings) throws -> PluginParts {
-        let path: String
-        if let p = settings.path("catalog") {
-            guard FileManager.default.fileExists(atPath: p) else {
-                throw PluginSettingError(location: settings["catalog"]!.location, message: "catalogue \(p) does not exist")
-            }
-            path = p
-        } else if let found = ["catalog.yaml", "catalog.yml", "catalog.csv"].map({ settings.folder + "/" + $0 }).first(where: FileManager.default.fileExists) {
-            path = found
-        } else {
+        if let path = try Self.existing(settings, key: "facts", defaults: [Self.factsFileName, "shop.yml"], what: "facts file") {
+            let facts = try Self.facts(at: path)
+            return PluginParts(providers: [UpsellProvider(catalog: facts.catalog), ShopFactsProvider(facts: facts)])
+        }
+        guard let path = try Self.existing(settings, key: "catalog", defaults: ["catalog.yaml", "catalog.yml", "catalog.csv"], what: "catalogue") else {
             return PluginParts()
         }
         return PluginParts(providers: [UpsellProvider(catalog: try Self.catalog(at: path))])
     }
 
-    static func catalog(at path: String) throws -> Catalog {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw CatalogError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the catalogue (missing or not UTF-8)")
+    /// The configured file (which must exist), else the first default found in the config folder.
+    static func existing(_ settings: PluginSettings, key: String, defaults: [String], what: String) throws -> String? {
+        if let p = settings.path(key) {
+            guard FileManager.default.fileExists(atPath: p) else {
+                throw PluginSettingError(location: settings[key]!.location, message: "\(what) \(p) does not exist")
+            }
+            return p
         }
+        return defaults.map { settings.folder + "/" + $0 }.first(where: FileManager.default.fileExists)
+    }
+
+    static func text(at path: String, _ what: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw CatalogError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the \(what) (missing or not UTF-8)")
+        }
+        return text
+    }
+
+    static func facts(at path: String) throws -> ShopFacts {
+        try ShopFactsReader.read(try text(at: path, "facts file"), file: path)
+    }
+
+    static func catalog(at path: String) throws -> Catalog {
+        let text = try text(at: path, "catalogue")
         return path.lowercased().hasSuffix(".csv") ? try CatalogCSVReader.read(text, file: path) : try CatalogYAMLReader.read(text, file: path)
     }
 }

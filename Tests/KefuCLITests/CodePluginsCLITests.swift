@@ -17,7 +17,7 @@ import Testing
     @Test func pluginsListShowsEveryCodePlugin() throws {
         let r = try Kefu.run(["plugins", "list", "--no-user-packs", "--disable", "tone"], in: sandbox)
         #expect(r.status == 0, "\(r.err)")
-        for line in ["tone        1.0.0  code     disabled", "logistics   1.0.0  code     loaded", "upsell      1.0.0  code     loaded", "compliance  1.0.0  code     loaded"] {
+        for line in ["tone        1.0.0  code     disabled", "logistics   1.0.0  code     loaded", "upsell      1.1.0  code     loaded", "compliance  1.0.0  code     loaded"] {
             #expect(r.out.contains(line), "\(r.out)")
         }
     }

@@ -25,14 +25,22 @@ struct ConfigCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let folder = (path as NSString).deletingLastPathComponent
+            var wroteExample: String?
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try Data(Configuration.commentedDefault.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                // An example to copy to shop.yaml; never one the shop already keeps.
+                let example = folder + "/shop.example.yaml"
+                if !FileManager.default.fileExists(atPath: example) {
+                    try Data(Configuration.shopFactsExample.utf8).write(to: URL(fileURLWithPath: example), options: .atomic)
+                    wroteExample = example
+                }
             } catch {
                 StandardError().write("kefu: cannot write \(path): \(error.localizedDescription)\n")
                 throw ExitCode(1)
             }
             StandardOutput.write("wrote \(path)\n")
+            if let wroteExample { StandardOutput.write("wrote \(wroteExample) (rename it shop.yaml once it says what your shop does)\n") }
         }
     }
 

@@ -295,5 +295,102 @@ struct Configuration {
         variables:
           # hotline: 400-000-0000
 
+        # The shop's facts (stock per colour and size, size chart, shipping
+        # regions, return window, payment options: docs/shop-facts.md) are
+        # read from shop.yaml next to this file; drafts state such facts only
+        # from there. shop.example.yaml is a commented example to start from.
+        # Another file:
+        # plugins:
+        #   upsell: {facts: my-shop.yaml}
+
+        """
+
+    /// The example facts file `kefu config init` writes beside config.yaml
+    /// as `shop.example.yaml` (the same text as docs/examples/shop.yaml, which
+    /// a test keeps equal). Not `shop.yaml`: example stock would be claimed
+    /// in real drafts.
+    static let shopFactsExample = """
+        # Shop facts for kefu (docs/shop-facts.md). Drafts state stock, sizes,
+        # shipping rules, the return window and payment options only from here;
+        # anything this file leaves out gets a "let me check" draft instead.
+        # Save as shop.yaml next to config.yaml (or point config.yaml at it:
+        #   plugins: {upsell: {facts: my-shop.yaml}}), and keep it true: an agent
+        # copies draft 1 unread.
+
+        currency: "¥"
+
+        # Products: the catalogue (bundles come from here too). A product with
+        # variants takes its stock from them; a colour lists the names buyers use.
+        products:
+          - sku: TEE-01
+            name: {zh-Hans: 纯棉T恤, en: cotton T-shirt}
+            aliases: [T恤, t-shirt, tee]
+            price: 79
+            price_floor: 69            # the lowest price when a buyer bargains
+            bundle: [SOCKS-01]
+            bundle_discount: 15
+            specs:
+              material: {zh-Hans: 纯棉, en: cotton}
+              weight: 220g
+            variants:
+              - {color: [深蓝, 藏青, navy], size: M, stock: 12}
+              - {color: [深蓝, 藏青, navy], size: L, stock: 0, restock: {zh-Hans: 下周三, en: next Wednesday}}
+              - {color: [白色, 白, white], size: M, stock: 30}
+              - {color: [白色, 白, white], size: L, stock: 8}
+          - sku: SOCKS-01
+            name: {zh-Hans: 棉袜三双装, en: cotton socks (3 pairs)}
+            aliases: [袜子, socks]
+            price: 29
+            stock: 500
+          - sku: MUG-01
+            name: {zh-Hans: 陶瓷马克杯, en: ceramic mug}
+            aliases: [马克杯, mug]
+            price: 39
+            stock: 120
+            specs:
+              material: {zh-Hans: 陶瓷, en: ceramic}
+              capacity: 350 ml
+              dimensions: 8 × 9.5 cm
+
+        # Height (cm) and weight (kg) ranges → size, smallest first. When height and
+        # weight point at different sizes, the larger one is advised; outside the
+        # chart nothing is advised.
+        size_chart:
+          - {size: S, height: 150-160, weight: 40-50}
+          - {size: M, height: 160-170, weight: 50-60}
+          - {size: L, height: 170-177, weight: 60-70}
+          - {size: XL, height: 177-185, weight: 70-80}
+          - {size: XXL, height: 185-195, weight: 80-95}
+
+        # A promotion running now ({{promo}}); delete it when it ends.
+        # promo: {zh-Hans: 满199减20, en: $20 off orders over $199}
+
+        # Orders paid before the cut-off leave the same dispatch day.
+        dispatch:
+          cutoff: "16:00"
+          days: [mon, tue, wed, thu, fri, sat]
+
+        shipping:
+          fee: 0                       # the usual fee (0: free)
+          free_over: 99
+          regions:
+            - name: {zh-Hans: 偏远地区, en: remote areas}
+              places: [新疆, 西藏, 青海, 内蒙古, Xinjiang, Tibet, Qinghai]
+              fee: 15
+              free_shipping: false     # free_over does not apply there
+            - name: {zh-Hans: 港澳台及海外, en: overseas}
+              places: [香港, 澳门, 台湾, 北海道, 冲绳, Hokkaido, Okinawa, Hong Kong, Macau, Taiwan]
+              ships: false
+            - name: {zh-Hans: 海岛, en: islands}
+              places: [海南, 舟山, Hainan]
+              fee: 8
+
+        returns:
+          days: 7                      # 7天无理由: days after delivery
+
+        payment:
+          cod: false                   # cash on delivery (货到付款)
+          convenience_store: true      # 超商取貨付款 (7-11, 全家)
+
         """
 }

@@ -30,6 +30,15 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
     case changeDone = "change_done"
     /// A refund has been issued.
     case refundDone = "refund_done"
+    /// Whether and at what cost the shop ships to a region ("西藏需补运费",
+    /// "we don't ship to Okinawa").
+    case shippingRule = "shipping_rule"
+    /// How many days the buyer has to return an item.
+    case returnWindow = "return_window"
+    /// What the product is made of, holds, measures.
+    case productSpec = "product_spec"
+    /// How the buyer may pay (no cash on delivery, convenience-store pickup).
+    case paymentOption = "payment_option"
 
     /// Variables any one of which backs the fact: a snippet asserting it
     /// needs one of them under `when: has:` (or the claim sits inside a
@@ -48,6 +57,10 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
         case .parcelStatus: ["parcel_status", "status"]
         case .changeDone: ["change_done"]
         case .refundDone: ["refund_done"]
+        case .shippingRule: ["region_rule"]
+        case .returnWindow: ["return_days"]
+        case .productSpec: ["specs"]
+        case .paymentOption: ["cod_unavailable", "store_pickup"]
         }
     }
 

@@ -10,8 +10,14 @@ public enum TemplateVariables {
     public static let session: Set<String> = ["buyer", "returning", "status", "change_done", "refund_done"]
     /// The shop's facts and code plugins: stock of the asked-for option (set
     /// only when there is some), its restock date, the price floor, a running
-    /// promotion, the size the chart gives for the buyer's height and weight.
-    public static let facts: Set<String> = ["stock", "restock_date", "price_floor", "promo", "size_advice"]
+    /// promotion, the size the chart gives for the buyer's height and weight;
+    /// the product's specs, the shipping rule of a region the buyer names,
+    /// the return window, the dispatch cut-off and payment options
+    /// (docs/shop-facts.md).
+    public static let facts: Set<String> = [
+        "stock", "restock_date", "price_floor", "promo", "size_advice", "specs", "region", "region_rule", "shipping_fee", "region_note",
+        "return_days", "dispatch_cutoff", "cod_unavailable", "store_pickup",
+    ]
     /// Read from the message by recognisers that are being added; listed
     /// here so packs can branch on them already (an entity kind of the same
     /// name is the same variable).
