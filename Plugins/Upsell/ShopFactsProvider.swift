@@ -4,8 +4,8 @@ import KefuCore
 /// asked-for option has some), `restock_date`, `price_floor`, `promo`,
 /// `size_advice`, `specs`, the shipping rule of a region the buyer names
 /// (`region`, `region_rule`, `shipping_fee`), `return_days`,
-/// `dispatch_cutoff`, and payment options (`cod_unavailable`,
-/// `store_pickup`). A value the file does not give stays unset, so the packs'
+/// `dispatch_cutoff`, free shipping (`free_over`), and payment options
+/// (`cod_available`, `cod_unavailable`, `store_pickup`). A value the file does not give stays unset, so the packs'
 /// checking forms are offered instead of a claim.
 struct ShopFactsProvider: DraftProvider {
     let id = "shop"
@@ -65,7 +65,9 @@ struct ShopFactsProvider: DraftProvider {
         region(context, into: &v)
         if let days = facts.returnDays { v["return_days"] = String(days) }
         if let cutoff = facts.dispatch?.cutoff { v["dispatch_cutoff"] = cutoff }
+        if let over = facts.shipping?.freeOver { v["free_over"] = facts.catalog.currency + UpsellWording.price(over) }
         if facts.payment?.cashOnDelivery == false { v["cod_unavailable"] = "true" }
+        if facts.payment?.cashOnDelivery == true { v["cod_available"] = "true" }
         if facts.payment?.convenienceStore == true { v["store_pickup"] = "true" }
         return DraftContribution(variables: v)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// Packs generated in memory to measure the engine with many snippets: each
@@ -48,5 +49,29 @@ enum GeneratedPacks {
             """
         }
         return y
+    }
+
+    /// One pack adding `examples` buyer messages to the built-in intents
+    /// (`extends: true`), built from word lists: what a shop's own history
+    /// imported as examples looks like to the engine.
+    static func examplePack(examples total: Int) -> PackSource {
+        let intents = ["product_info", "bargain", "logistics", "refund_return", "item_problem", "change_order", "invoice", "urge_delivery"]
+        let zhFrames = ["这个%@还有吗", "%@怎么弄啊", "请问%@多久", "%@可以便宜点吗", "%@坏了怎么办"]
+        let enFrames = ["is the %@ still there", "how does %@ work", "how long for %@", "any deal on %@", "my %@ is broken"]
+        var y = "pack:\n  id: gen.history\n  name: Generated history\n  version: 1.0.0\nintents:\n"
+        let per = max(1, total / intents.count)
+        for (n, intent) in intents.enumerated() {
+            y += "  - id: \(intent)\n    extends: true\n    examples:\n      zh-Hans:\n"
+            for k in 0..<(per / 2) {
+                let word = zhWords[(k + n) % zhWords.count] + String(k / zhWords.count)
+                y += "        - \"" + String(format: zhFrames[(k + n) % zhFrames.count], word) + "\"\n"
+            }
+            y += "      en:\n"
+            for k in 0..<(per - per / 2) {
+                let word = enWords[(k + n) % enWords.count] + String(k / enWords.count)
+                y += "        - \"" + String(format: enFrames[(k + n) % enFrames.count], word) + "\"\n"
+            }
+        }
+        return PackSource(path: "generated/history.yaml", text: y, layer: .commandLine)
     }
 }

@@ -57,10 +57,10 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
         case .parcelStatus: ["parcel_status", "status"]
         case .changeDone: ["change_done"]
         case .refundDone: ["refund_done"]
-        case .shippingRule: ["region_rule"]
+        case .shippingRule: ["region_rule", "free_over"]
         case .returnWindow: ["return_days"]
         case .productSpec: ["specs"]
-        case .paymentOption: ["cod_unavailable", "store_pickup"]
+        case .paymentOption: ["cod_unavailable", "cod_available", "store_pickup"]
         }
     }
 

@@ -16,7 +16,7 @@ public enum TemplateVariables {
     /// (docs/shop-facts.md).
     public static let facts: Set<String> = [
         "stock", "restock_date", "price_floor", "promo", "size_advice", "specs", "region", "region_rule", "shipping_fee", "region_note",
-        "return_days", "dispatch_cutoff", "cod_unavailable", "store_pickup",
+        "return_days", "dispatch_cutoff", "cod_unavailable", "cod_available", "store_pickup", "free_over",
     ]
     /// Read from the message by recognisers that are being added; listed
     /// here so packs can branch on them already (an entity kind of the same

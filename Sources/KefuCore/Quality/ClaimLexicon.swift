@@ -22,13 +22,16 @@ public enum ClaimLexicon {
         add(["在路上", "运输途中", "正在派送", "派送中", "运输中", "正在运输"], .inTransit)
         add(["已签收", "已送达", "签收了", "已经送到"], .delivered)
         add(["物流显示已签收", "显示已签收但", "显示已签收", "显示签收", "物流显示", "延误", "滞留", "丢件", "卡在"], .parcelStatus)
+        add(["元包邮", "元免运", "本店包邮", "全场包邮"], .shippingRule)
+        add(["支持货到付款", "可以货到付款", "支持到付", "可以到付"], .paymentOption)
         add(["已经帮您改", "已帮您改", "已经改好", "已改好", "已经修改", "已修改", "改好了", "帮您记下改成", "已经帮您备注",
              "已经备注", "已备注", "已经帮您修改"], .changeDone)
         add(["已退款", "已经退款", "退款已", "已经给您退", "已经退回", "钱已经退", "已经原路退回", "已经帮您退款"], .refundDone)
         // Questions, conditions and negations.
         add(["是否有货", "有没有货", "有没有现货", "是否有现货", "有货吗", "现货吗", "有货没", "如果已经发出", "如果已经发货", "如果已经出货", "如果已出货", "如果已发货",
              "还没发货", "未发货", "还没发出", "没发货", "趁还没发货", "是否已经发出", "是否已发货", "有没有发货", "发出了吗", "已经发出了吗",
-             "是否已签收", "有没有签收", "签收了吗", "如果显示已签收", "改好后", "修改后"], nil)
+             "是否已签收", "有没有签收", "签收了吗", "如果显示已签收", "改好后", "修改后", "不支持到付", "不支持货到付款",
+             "能不能货到付款", "是否支持货到付款"], nil)
         return t
     }()
 
@@ -50,6 +53,8 @@ public enum ClaimLexicon {
         add(["has been delivered", "was delivered", "is delivered", "been delivered", "has arrived", "was left at"], .delivered)
         add(["says delivered", "shows delivered", "shows as delivered", "marked as delivered", "marked delivered", "tracking says",
              "tracking shows", "is delayed", "running late", "is stuck", "got stuck", "been lost", "was lost"], .parcelStatus)
+        add(["free on orders over", "free shipping on orders over", "free shipping over", "ships free over"], .shippingRule)
+        add(["cash on delivery is available", "we offer cash on delivery", "cod is available"], .paymentOption)
         add(["i've changed", "i have changed", "i've updated", "i have updated", "has been changed", "has been updated",
              "changed it to", "changing it to", "i've flagged", "i have flagged", "i've marked", "is now changed"], .changeDone)
         add(["refund has been issued", "refund has been processed", "refund was issued", "refund is on its way", "refunded",
