@@ -7,8 +7,17 @@ import Testing
 /// at all for everyday text that merely shares a word with shop talk.
 @Suite struct HedgedAnswerTests {
     let engine = BuiltinEngine.engine
+    /// The built-in packs with a confidence threshold of 0.9: "how to use
+    /// it" (a product question at about 0.5) is then plausible but not
+    /// confident, whatever small drift new examples bring.
+    static let doubtful: Engine = {
+        var options = Engine.Options()
+        options.threshold = 0.9
+        return Engine(library: BuiltinEngine.library, options: options)
+    }()
 
     @Test func aPlausibleButUnconfidentIntentIsAnsweredAsAMarkedGuess() throws {
+        let engine = Self.doubtful
         let s = engine.suggest("how to use it")
         #expect(s.intents.isEmpty, "nothing is confident: \(s.candidates)")
         let guess = try #require(s.guesses.first, "a plausible candidate is offered: \(s.candidates)")
@@ -19,7 +28,7 @@ import Testing
     }
 
     @Test func theJSONRecordSaysItIsAGuess() throws {
-        let s = engine.suggest("how to use it")
+        let s = Self.doubtful.suggest("how to use it")
         let record = try #require(try JSONSerialization.jsonObject(with: Data(SuggestionJSON.record(id: .int(1), s).utf8)) as? [String: Any])
         #expect(record["hedged"] as? Bool == true)
         #expect((record["intents"] as? [Any])?.isEmpty == true, "intents keeps meaning the confident ones")

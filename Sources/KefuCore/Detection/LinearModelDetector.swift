@@ -7,11 +7,12 @@ import Foundation
 struct LinearModelDetector: IntentDetector {
     let id = "model"
     private let model: LinearIntentModel?
-    /// For testing examples as unseen (`kefu test`): models trained without
-    /// each fold of the examples, trained (or read from the cache) the
-    /// first time an example is held out.
-    private let heldOut: HeldOutModels
-    private let heldOutBuiltIn: HeldOutModels
+    /// For testing examples as unseen (`kefu test`), built the first time an
+    /// example is held out: a built-in example is answered by a model
+    /// trained without its fold of the built-in examples; a shop's example
+    /// by the built-in packs' model, which never saw any shop's examples.
+    private let heldOutBuiltIn: Lazy<[LinearIntentModel?]>
+    private let builtInModel: Lazy<LinearIntentModel?>
 
     /// Below this a class probability is noise, not evidence.
     static let floor = 0.03
@@ -20,18 +21,15 @@ struct LinearModelDetector: IntentDetector {
 
     init(library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String?) {
         model = LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory)
-        heldOut = HeldOutModels {
-            LinearModelStore.heldOutModels(for: library, normalizer: normalizer, builtInOnly: false, cacheDirectory: cacheDirectory)
-        }
-        heldOutBuiltIn = HeldOutModels {
-            LinearModelStore.heldOutModels(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory)
-        }
+        heldOutBuiltIn = Lazy { LinearModelStore.heldOutModels(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory) }
+        builtInModel = Lazy { LinearModelStore.model(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory) }
     }
 
     func detect(_ message: DetectionInput) -> DetectorReport {
         var model = self.model
         if let key = message.heldOutExample {
-            model = (key.builtIn ? heldOutBuiltIn : heldOut).models[LinearModelStore.fold(of: key.folded.unicodeScalars.map(\.value))]
+            model = key.builtIn
+                ? heldOutBuiltIn.value[LinearModelStore.fold(of: key.folded.unicodeScalars.map(\.value))] : builtInModel.value
         }
         guard let model else { return DetectorReport() }
         // Text the model has seen none of the features of gets its prior,
@@ -47,20 +45,20 @@ struct LinearModelDetector: IntentDetector {
     }
 
     /// Built once, on first use, under a lock.
-    final class HeldOutModels: @unchecked Sendable {
+    final class Lazy<Value: Sendable>: @unchecked Sendable {
         // Unchecked: `built` is written once under `lock`.
         private let lock = NSLock()
-        private let make: @Sendable () -> [LinearIntentModel?]
-        private var built: [LinearIntentModel?]?
+        private let make: @Sendable () -> Value
+        private var built: Value?
 
-        init(_ make: @escaping @Sendable () -> [LinearIntentModel?]) { self.make = make }
+        init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-        var models: [LinearIntentModel?] {
+        var value: Value {
             lock.withLock {
                 if let built { return built }
-                let m = make()
-                built = m
-                return m
+                let v = make()
+                built = v
+                return v
             }
         }
     }

@@ -27,7 +27,7 @@ public enum LinearModelStore {
     /// intent's examples as loaded, then `other`.
     /// `builtInOnly`: only the built-in packs' examples.
     static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false) -> (classes: [String], examples: [LinearIntentModel.Example]) {
-        let ids = library.intents.keys.sorted()
+        let ids = intentIDs(library, builtInOnly: builtInOnly)
         var examples: [LinearIntentModel.Example] = []
         for (c, id) in ids.enumerated() {
             for e in library.intents[id]?.examples ?? [] where !builtInOnly || e.location.isBuiltIn {
@@ -42,6 +42,45 @@ public enum LinearModelStore {
         return (ids + [otherIntentID], examples)
     }
 
+    /// The key of a library's model: FNV-1a over the version, the intent ids
+    /// and every example as written (with its intent), in training order.
+    /// Normalisation is part of the version: a change to it bumps `version`.
+    static func fingerprint(of library: SnippetLibrary, builtInOnly: Bool = false) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: UInt64) { h = (h ^ v) &* 0x100_0000_01b3 }
+        for b in (version + "/raw").utf8 { mix(UInt64(b)) }
+        let ids = intentIDs(library, builtInOnly: builtInOnly)
+        for (c, id) in ids.enumerated() {
+            for b in id.utf8 { mix(UInt64(b)) }
+            mix(0xFFFF)
+            for e in library.intents[id]?.examples ?? [] where !builtInOnly || e.location.isBuiltIn {
+                mix(UInt64(c) | 0x1_0000_0000)
+                for b in e.text.utf8 { mix(UInt64(b)) }
+                mix(0xFFFE)
+            }
+        }
+        for e in library.otherExamples where !builtInOnly || e.location.isBuiltIn {
+            mix(UInt64(ids.count) | 0x1_0000_0000)
+            for b in e.text.utf8 { mix(UInt64(b)) }
+            mix(0xFFFE)
+        }
+        return hex(h)
+    }
+
+    /// The classes: every intent, or with `builtInOnly` those the built-in
+    /// packs give examples of (so that the built-in packs' examples alone,
+    /// under any shop's packs, have the same key as the model in the binary).
+    private static func intentIDs(_ library: SnippetLibrary, builtInOnly: Bool) -> [String] {
+        library.intents.keys.sorted().filter { id in
+            !builtInOnly || (library.intents[id]?.examples.contains { $0.location.isBuiltIn } ?? false)
+        }
+    }
+
+    private static func hex(_ h: UInt64) -> String {
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     /// FNV-1a over the version, the classes and every example: 16 hex digits.
     static func fingerprint(classes: [String], examples: [LinearIntentModel.Example]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -53,33 +92,52 @@ public enum LinearModelStore {
             for v in e.text { mix(UInt64(v)) }
             mix(0xFFFE)
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hex(h)
     }
 
     /// The library's model: embedded, cached, or trained now (and cached).
     /// `nil` when the library has no examples to learn from.
-    static func model(for library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String? = defaultCacheDirectory()) -> LinearIntentModel? {
-        let set = trainingSet(library, normalizer: normalizer)
-        return model(classes: set.classes, examples: set.examples, cacheDirectory: cacheDirectory)
+    /// Keyed by the examples as written (`fingerprint(of:)`), so a model in
+    /// the binary or the cache is found without normalising every example
+    /// first (tens of milliseconds on the way to the first answer).
+    /// `builtInOnly`: the model of the built-in packs' examples alone (the
+    /// one in the binary, unless a built-in pack is disabled).
+    static func model(
+        for library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false, cacheDirectory: String? = defaultCacheDirectory()
+    ) -> LinearIntentModel? {
+        let key = fingerprint(of: library, builtInOnly: builtInOnly)
+        if let m = stored(key, cacheDirectory: cacheDirectory) { return m }
+        let set = trainingSet(library, normalizer: normalizer, builtInOnly: builtInOnly)
+        return model(classes: set.classes, examples: set.examples, key: key, cacheDirectory: cacheDirectory)
     }
 
-    static func model(classes: [String], examples: [LinearIntentModel.Example], cacheDirectory: String?) -> LinearIntentModel? {
+    static func model(classes: [String], examples: [LinearIntentModel.Example], key: String? = nil, cacheDirectory: String?) -> LinearIntentModel? {
         guard classes.count > 1, !examples.isEmpty else { return nil }
-        let key = fingerprint(classes: classes, examples: examples)
-        if let bytes = lock.withLock({ embedded[key] }), let m = LinearIntentModel(serialized: bytes()) { return m }
+        let key = key ?? fingerprint(classes: classes, examples: examples)
+        if let m = stored(key, cacheDirectory: cacheDirectory) { return m }
         let file = cacheDirectory.map { $0 + "/" + key + ".lm" }
-        if let file, let data = FileManager.default.contents(atPath: file), let m = LinearIntentModel(serialized: Array(data)) {
-            return m
-        }
         let m = LinearIntentModel.train(examples, classes: classes)
         if let file { write(m.serialized(), to: file) }
         return m
     }
 
-    /// How many parts `kefu test` splits the examples into: each example is
-    /// checked against a model trained without its part, as if unseen.
-    static let folds = 10
+    /// The model stored under `key`: embedded in the binary, or cached.
+    private static func stored(_ key: String, cacheDirectory: String?) -> LinearIntentModel? {
+        if let bytes = lock.withLock({ embedded[key] }), let m = LinearIntentModel(serialized: bytes()) { return m }
+        if let file = cacheDirectory.map({ $0 + "/" + key + ".lm" }), let data = FileManager.default.contents(atPath: file),
+            let m = LinearIntentModel(serialized: Array(data))
+        {
+            return m
+        }
+        return nil
+    }
+
+    /// How many parts `kefu test` splits the built-in examples into: each is
+    /// checked against a model trained without its part, as if unseen. (A
+    /// shop's own examples are checked against the built-in model, which
+    /// never saw them.) Five trainings, once per change of the built-in
+    /// examples, then cached.
+    static let folds = 5
 
     /// The part an example falls in, from its folded text alone (the same
     /// on every machine and every run).
@@ -89,11 +147,11 @@ public enum LinearModelStore {
         return Int(h % UInt64(folds))
     }
 
-    /// One model per fold, each trained without that fold's examples
-    /// (cached like any other); `builtInOnly`: from the built-in packs'
-    /// examples alone, for testing those.
-    static func heldOutModels(for library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool, cacheDirectory: String?) -> [LinearIntentModel?] {
-        let set = trainingSet(library, normalizer: normalizer, builtInOnly: builtInOnly)
+    /// One model per fold of the built-in packs' examples, each trained
+    /// without that fold (cached like any other): a built-in example is
+    /// tested against the model that did not see it.
+    static func heldOutModels(for library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String?) -> [LinearIntentModel?] {
+        let set = trainingSet(library, normalizer: normalizer, builtInOnly: true)
         let folds = set.examples.map { fold(of: $0.text) }
         return Concurrently.map(Array(0..<Self.folds)) { f in
             let kept = zip(set.examples, folds).filter { $0.1 != f }.map(\.0)
@@ -106,7 +164,7 @@ public enum LinearModelStore {
     package static func trained(for library: SnippetLibrary, normalizer: TextNormalizer = TextNormalizer()) -> (fingerprint: String, bytes: [UInt8])? {
         let set = trainingSet(library, normalizer: normalizer)
         guard set.classes.count > 1, !set.examples.isEmpty else { return nil }
-        return (fingerprint(classes: set.classes, examples: set.examples), LinearIntentModel.train(set.examples, classes: set.classes).serialized())
+        return (fingerprint(of: library), LinearIntentModel.train(set.examples, classes: set.classes).serialized())
     }
 
     /// `$XDG_CACHE_HOME/kefu/models`, or `~/.cache/kefu/models`.
