@@ -1,4 +1,3 @@
-import Foundation
 import KefuCore
 import KefuExternalPlugins
 import KefuREPL
@@ -21,14 +20,10 @@ final class PluginSession {
     /// The engine over the packs as they are now (built on first use: the
     /// REPL builds its own through `loader` and never needs this one).
     private(set) lazy var engine: Engine = {
-        let t0 = Date()
         let (sources, problems) = loader.collect()
         let library = SnippetLibrary.load(sources, problems: problems)
-        let t1 = Date()
         for d in library.diagnostics { errors.write("\(d)\n") }
-        let e = loader.makeEngine(library)
-        if ProcessInfo.processInfo.environment["KEFU_T"] != nil { errors.write("load \(t1.timeIntervalSince(t0)) engine \(Date().timeIntervalSince(t1))\n") }
-        return e
+        return loader.makeEngine(library)
     }()
 
     /// Discovers and starts the external plugins (waiting for their

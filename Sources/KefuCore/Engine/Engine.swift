@@ -32,11 +32,14 @@ public final class Engine: Sendable {
     private let stage: DraftStage
 
     /// - Parameters:
-    ///   - detectorFactories: detectors beyond the built-in phrase matcher and
-    ///     classifier (code plugins such as Tone), rebuilt with each library.
+    ///   - detectorFactories: detectors beyond the built-in phrase matcher,
+    ///     classifier and linear model (code plugins such as Tone, external
+    ///     plugins), rebuilt with each library.
     ///   - extractors: entity extractors beyond the built-in one.
-    ///   - providers: code plugins' draft providers (drafts ranked with the packs').
-    ///   - checks: code plugins' draft checks (warn or block each rendered draft).
+    ///   - providers: code and external plugins' draft providers (drafts
+    ///     ranked with the packs' by `DraftStage`).
+    ///   - checks: code and external plugins' draft checks (warn or block
+    ///     each draft shown).
     public init(
         library: SnippetLibrary, detectorFactories: [any IntentDetectorFactory] = [],
         extractors: [any EntityExtractor] = [], providers: [any DraftProvider] = [], checks: [any DraftCheck] = [],
@@ -45,9 +48,9 @@ public final class Engine: Sendable {
         self.library = library
         self.options = options
         self.normalizer = normalizer
-        // The core detectors build from the same library independently.
-        // The statistical detectors build on threads of their own: the
-        // first message waits for them, the first prompt does not.
+        // The core detectors build from the same library independently; the
+        // statistical ones on threads of their own: the first message waits
+        // for them, the first prompt does not.
         let cache = options.modelCache
         let off = options.disabledDetectors
         var detectors: [any IntentDetector] = []
