@@ -30,6 +30,10 @@ struct LogisticsProvider: DraftProvider {
         let shipped = !(context.values["tracking_no"] ?? "").isEmpty || !(context.values["parcel_status"] ?? "").isEmpty
         if wantsPromise && !shipped {
             let now = clock()
+            // The shop facts file's cut-off, when it gives one, over this
+            // plugin's own setting.
+            var promise = self.promise
+            if let cutoff = context.values["dispatch_cutoff"].flatMap(Self.minutes(ofTimeOfDay:)) { promise.cutoff = cutoff }
             let shipDate = promise.shipDate(at: now, english: language == .english)
             let date = Self.localized(shipDate, language)
             if (context.values["ship_date"] ?? "").isEmpty { out.variables["ship_date"] = date }
@@ -39,6 +43,13 @@ struct LogisticsProvider: DraftProvider {
                 explanation: ["dispatch promise: paid before \(promise.cutoffText) ships the same day"]))
         }
         return out
+    }
+
+    /// "16:30" as minutes after midnight; nil for anything else.
+    static func minutes(ofTimeOfDay text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
     }
 
     /// The tracking entity the number came from carries its carrier and

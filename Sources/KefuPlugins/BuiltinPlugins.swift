@@ -10,8 +10,10 @@ import KefuUpsell
 public enum BuiltinPlugins {
     public static let all: [any CodePlugin] = [
         TonePlugin(),
-        LogisticsPlugin(),
+        // Before logistics: the shop facts' dispatch cut-off reaches its
+        // ship-date promise (a provider sees the values earlier ones gave).
         UpsellPlugin(),
+        LogisticsPlugin(),
         CompliancePlugin(),
     ]
 

@@ -31,6 +31,19 @@ import Testing
         #expect(c.drafts.first?.text.contains("今天发出") == true)
     }
 
+    /// The shop facts file's cut-off (`dispatch_cutoff`, given by the facts
+    /// provider before this one runs) wins over the plugin's own setting.
+    @Test func theShopFactsCutoffDecides() throws {
+        let p = try provider(at: Self.at(10), cutoff: "16:00")
+        let facts = p.contribute(context("什么时候发货", intents: ["urge_delivery"], values: ["dispatch_cutoff": "09:30"]))
+        #expect(facts.variables["ship_date"]?.hasPrefix("明天") == true, "\(facts.variables)")
+        #expect(facts.drafts.first?.text.contains("09:30") == true, "\(facts.drafts.map(\.text))")
+        let own = p.contribute(context("什么时候发货", intents: ["urge_delivery"]))
+        #expect(own.variables["ship_date"] == "今天")
+        let junk = p.contribute(context("什么时候发货", intents: ["urge_delivery"], values: ["dispatch_cutoff": "soon"]))
+        #expect(junk.variables["ship_date"] == "今天", "an unreadable cut-off is ignored")
+    }
+
     /// The promise reads the shop's wall clock by arithmetic, not Calendar:
     /// it must agree with Calendar everywhere, across month and year ends,
     /// leap days, daylight-saving changes and zones east and west of UTC.

@@ -115,14 +115,17 @@ public final class Engine: Sendable {
         let answered = request.snippet != nil ? [] : (a.intents.isEmpty ? guesses : a.intents)
         var provided: [ProvidedDraft] = []
         if !providers.isEmpty && request.snippet == nil && !a.text.isEmpty {
-            let context = DraftContext(
+            var context = DraftContext(
                 text: a.text, language: language, intents: answered, entities: a.entities, values: values, tone: a.tone,
                 hedged: a.intents.isEmpty && !guesses.isEmpty, generic: answered.isEmpty)
             for p in providers {
                 let c = p.contribute(context)
                 if c.isEmpty { continue }
                 provided += c.drafts
+                // A later provider sees what earlier ones gave (the shop
+                // facts' dispatch cut-off reaches the logistics promise).
                 for (k, v) in c.variables where (values[k] ?? "").isEmpty { values[k] = v }
+                context.values = values
             }
         }
         // A close second reading gets one of the first three drafts.
