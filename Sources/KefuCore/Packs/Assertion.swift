@@ -50,7 +50,7 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
         case .restock: ["restock_date"]
         case .priceFloor: ["price_floor"]
         case .promotion: ["promo"]
-        case .shipDate: ["ship_date"]
+        case .shipDate: ["ship_date", "dispatch_cutoff"]
         case .shipped: ["tracking_no", "parcel_status", "status"]
         case .inTransit: ["status"]
         case .delivered: ["status"]
