@@ -57,10 +57,10 @@ public struct Evaluation: Sendable {
         let request = SuggestionRequest(maxDrafts: 3, explain: false)
         var confusion: [String: Int] = [:]
         for row in rows {
-            let a = engine.analyse(row.text)
+            // One pass per row: the answer carries the detection too.
             let answer = engine.suggest(row.text, request)
             let draftIntents = answer.drafts.map(\.intent)
-            let predicted = Set(a.intents.map(\.intent))
+            let predicted = Set(answer.intents.map(\.intent))
             if predicted == row.intents { exact += 1 }
             for g in row.intents {
                 support[g, default: 0] += 1
@@ -80,7 +80,7 @@ public struct Evaluation: Sendable {
                 if draftIntents.contains(where: { $0.map(row.intents.contains) ?? false }) { anyOf3 += 1 }
                 if !draftIntents.contains(where: { $0 != nil }) { generic += 1 }
                 if answer.hedged { hedged += 1 }
-                if a.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
+                if answer.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
                 if predicted.isEmpty { confusion["\(row.intents.sorted().joined(separator: "+"))\t(none)", default: 0] += 1 }
             }
         }
