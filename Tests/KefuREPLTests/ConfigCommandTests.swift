@@ -61,6 +61,28 @@ struct ConfigCommandTests {
         #expect(r.output.contains("config.yaml:3:1: error: unknown key 'clipbaord' (did you mean 'clipboard'?)"), "\(r.output)")
     }
 
+    /// `threshold:` moves every front end's line between an answer and a
+    /// marked guess; a value outside 0.2-1 is reported and the default kept.
+    @Test func thresholdTurnsAnswersIntoGuessesEverywhere() throws {
+        let sandbox = try REPLSandbox()
+        let config = try sandbox.write("config/kefu/config.yaml", "threshold: 0.9999\n")
+        var r = try Self.kefu(["config", "show"], in: sandbox)
+        let line = try #require(r.output.split(separator: "\n").first { $0.hasPrefix("threshold ") })
+        #expect(line.contains("0.9999") && line.contains("config.yaml:1:12"), "\(line)")
+        let input = try sandbox.write("in.txt", "how to use it\n")
+        let output = sandbox.root.appendingPathComponent("suggest.jsonl").path
+        let command = "XDG_CONFIG_HOME='\(sandbox.configHome)' '\(KefuBinary.path)' suggest --no-user-packs --format jsonl < '\(input)'"
+        #expect(try TmuxTerminal.spawnAndWait("/bin/sh", ["-c", command], output: output) == 0)
+        r.output = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        #expect(r.output.contains("\"intents\":[]") && r.output.contains("\"hedged\":true"), "\(r.output)")
+
+        try sandbox.rewrite(config, "threshold: 5\n")
+        r = try Self.kefu(["config", "show"], in: sandbox)
+        #expect(r.output.contains("config.yaml:1:12: error: 'threshold' must be a number from 0.2 to 1"), "\(r.output)")
+        let kept = try #require(r.output.split(separator: "\n").first { $0.hasPrefix("threshold ") })
+        #expect(kept.contains("0.5") && kept.hasSuffix("default"), "\(kept)")
+    }
+
     @Test func aFileThatIsNotYAMLIsReportedWithItsPosition() throws {
         let sandbox = try REPLSandbox()
         try sandbox.write("config/kefu/config.yaml", "shop: [小鹿家居\nagent: 小美\n")

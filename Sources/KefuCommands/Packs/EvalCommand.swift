@@ -53,9 +53,11 @@ struct EvalCommand: ParsableCommand {
             guard let m = mapping else { return true }
             return fields["mapping"] == m || fields["mapping"] == "none"
         }
+        let configuration = Configuration.load(reportingTo: StandardError())
         var options = Engine.Options()
         options.disabledDetectors = Set(without.map(\.rawValue))
-        let engine = library.makeEngine(Configuration.load(reportingTo: StandardError()), options: options)
+        options.threshold = configuration.threshold
+        let engine = library.makeEngine(configuration, options: options)
         let e = Evaluation(engine: engine, rows: rows)
         switch format {
         case .text: print(report(e))

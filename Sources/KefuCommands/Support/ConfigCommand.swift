@@ -72,6 +72,7 @@ struct ConfigCommand: ParsableCommand {
             rows.append(("disabled_packs", list(config.disabledPacks), origin("disabled_packs")))
             rows.append(("disabled_plugins", list(config.disabledPlugins), origin("disabled_plugins")))
             rows.append(("history_size", String(config.historySize), origin("history_size")))
+            rows.append(("threshold", String(config.threshold), origin("threshold")))
             let names = Set(config.variables.keys.map { LocalizedValue.split($0)?.name ?? $0 })
             for key in names.sorted() where !["shop", "agent", "ship_date"].contains(key) {
                 rows.append(("variables." + key, config.describe(key) ?? "", origin("variables." + key)))

@@ -28,6 +28,9 @@ struct Configuration {
     var disabledPlugins: [String] = []
     /// Entries kept in the REPL's history file.
     var historySize = 1000
+    /// How sure kefu must be to report and answer an intent (`threshold:`);
+    /// plausible intents below it are answered as marked guesses.
+    var threshold = Engine.Options().threshold
 
     /// Where each value came from: `config.yaml:3:7`; absent means the default.
     var origins: [String: String] = [:]
@@ -45,7 +48,7 @@ struct Configuration {
 
     static let knownKeys = [
         "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
-        "disabled_packs", "disabled_plugins", "history_size", "variables",
+        "disabled_packs", "disabled_plugins", "history_size", "threshold", "variables",
     ] + Self.pluginKeys
 
     /// Keys read by the plugin hosts from the same file (with their own
@@ -152,6 +155,13 @@ struct Configuration {
         case "history_size":
             guard let s = scalar(), let n = Int(s), (1...100_000).contains(n) else { bad("must be a number from 1 to 100000", default: "1000"); return }
             historySize = n
+            origins[key] = origin
+        case "threshold":
+            let floor = Engine.Options().guessFloor
+            guard let s = scalar(), let t = Double(s), t >= floor, t <= 1 else {
+                bad("must be a number from \(floor) to 1", default: "\(Engine.Options().threshold)"); return
+            }
+            threshold = t
             origins[key] = origin
         case "clipboard":
             guard let s = scalar(), let m = ClipboardMethod(config: s) else {
@@ -290,6 +300,11 @@ struct Configuration {
 
         # Messages and commands kept in the REPL's history.
         history_size: 1000
+
+        # How sure kefu must be (0.2-1) to answer an intent; plausible intents
+        # below it are offered as marked guesses ("? product_info 42%?").
+        # Higher: fewer wrong answers, more guesses (measure with kefu eval).
+        threshold: 0.5
 
         # Any other template values, e.g. {{hotline}}.
         variables:

@@ -50,6 +50,7 @@ final class PluginSession {
         let code = codePlugins.parts
         let packSettings = configuration.packSettings
         let searchPath = library.searchPath(packSettings)
+        let options = { var o = Engine.Options(); o.threshold = configuration.threshold; return o }()
         loader = PackLoader(
             collect: { library.collectSources(packSettings, first: declared.sources) },
             watchedPaths: { searchPath.map(\.path) },
@@ -58,7 +59,8 @@ final class PluginSession {
                     library: lib,
                     detectorFactories: code.detectorFactories + external.detectorFactories,
                     extractors: code.extractors + external.extractors,
-                    providers: code.providers + external.providers, checks: code.checks + external.checks)
+                    providers: code.providers + external.providers, checks: code.checks + external.checks,
+                    options: options)
             })
     }
 

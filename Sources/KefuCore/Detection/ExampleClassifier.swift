@@ -53,6 +53,11 @@ public struct ExampleClassifier: IntentDetector {
     /// `like “<example>” (` per example, written once: evidence is built
     /// for every intent that scores, several per message.
     private let evidencePrefixes: [String]
+    /// `other` examples by their folded text: a message that is exactly one
+    /// of them is no shop intent, whatever words it shares with intents (a
+    /// pasted menu label such as 待评价 or 我的订单). The pack author's
+    /// answer for that exact message, as an intent's example is for its own.
+    private let otherTexts: [String: [ExampleKey]]
 
     /// Similarities below this say nothing.
     static let floor: Double = 0.18
@@ -150,6 +155,7 @@ public struct ExampleClassifier: IntentDetector {
         self.intents = intentIDs
         self.index = IntegerTable(positions)
         self.evidencePrefixes = docs.map { "like “\($0.text)” (" }
+        self.otherTexts = Dictionary(grouping: docs.filter { $0.label == .other }.map(\.key), by: \.folded)
         self.scratchPool = ClassifierScratchPool(documents: docs.count, intents: intentIDs.count)
     }
 
@@ -195,7 +201,10 @@ public struct ExampleClassifier: IntentDetector {
     }
 
     public func detect(_ message: DetectionInput) -> DetectorReport {
-        scratchPool.withScratch { scratch in DetectorReport(signals: signals(message, scratch)) }
+        if let keys = otherTexts[message.text.folded], keys.contains(where: { $0 != message.heldOutExample }) {
+            return DetectorReport(noIntent: 1)
+        }
+        return scratchPool.withScratch { scratch in DetectorReport(signals: signals(message, scratch)) }
     }
 
     private func signals(_ message: DetectionInput, _ scratch: ClassifierScratch) -> [IntentSignal] {

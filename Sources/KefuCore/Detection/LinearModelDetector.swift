@@ -13,6 +13,12 @@ struct LinearModelDetector: IntentDetector {
     /// by the built-in packs' model, which never saw any shop's examples.
     private let heldOutBuiltIn: Lazy<[LinearIntentModel?]>
     private let builtInModel: Lazy<LinearIntentModel?>
+    /// Per intent the model learned from fewer than `LinearIntentModel.fullClass`
+    /// examples: how far its `other` reading reaches (examples / fullClass).
+    /// For the full model, and for the built-in one that answers a shop's
+    /// held-out examples (it learned none of the shop's intents).
+    private let reach: [String: Double]
+    private let builtInReach: [String: Double]
 
     /// Below this a class probability is noise, not evidence.
     static let floor = 0.03
@@ -23,10 +29,23 @@ struct LinearModelDetector: IntentDetector {
         model = LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory)
         heldOutBuiltIn = Lazy { LinearModelStore.heldOutModels(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory) }
         builtInModel = Lazy { LinearModelStore.model(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory) }
+        reach = Self.reach(library, builtInOnly: false)
+        builtInReach = Self.reach(library, builtInOnly: true)
+    }
+
+    static func reach(_ library: SnippetLibrary, builtInOnly: Bool) -> [String: Double] {
+        var reach: [String: Double] = [:]
+        for (id, intent) in library.intents {
+            let n = intent.examples.count { !builtInOnly || $0.location.isBuiltIn }
+            if n < LinearIntentModel.fullClass { reach[id] = Double(n) / Double(LinearIntentModel.fullClass) }
+        }
+        return reach
     }
 
     func detect(_ message: DetectionInput) -> DetectorReport {
         var model = self.model
+        var reach = self.reach
+        if let key = message.heldOutExample, !key.builtIn { reach = builtInReach }
         if let key = message.heldOutExample {
             model = key.builtIn
                 ? heldOutBuiltIn.value[LinearModelStore.fold(of: key.folded.unicodeScalars.map(\.value))] : builtInModel.value
@@ -41,7 +60,7 @@ struct LinearModelDetector: IntentDetector {
             let evidence = Evidence(detector: id, detail: "model p=" + ExampleClassifier.twoDecimals(Float(p[c])), weight: p[c])
             signals.append(IntentSignal(intent: model.classes[c], score: p[c], evidence: [evidence]))
         }
-        return DetectorReport(signals: signals, noIntent: p[model.otherClass])
+        return DetectorReport(signals: signals, noIntent: p[model.otherClass], noIntentReach: reach)
     }
 
     /// Built once, on first use, under a lock.

@@ -11,7 +11,7 @@ import Foundation
 /// A cache that cannot be read or written only costs the training again.
 public enum LinearModelStore {
     /// Bumped whenever features, training or the file format change.
-    static let version = "lm-1"
+    static let version = "lm-2"
 
     /// Models embedded in the binary, by fingerprint (the built-in packs').
     nonisolated(unsafe) private static var embedded: [String: @Sendable () -> [UInt8]] = [:]

@@ -5,7 +5,7 @@ import Foundation
 public struct PhraseDetector: IntentDetector {
     public let id = "phrases"
 
-    private enum Role: Sendable { case trigger, counter, anchor(Int) }
+    private enum Role: Sendable { case trigger, counter, outside, anchor(Int) }
 
     private struct Entry: Sendable {
         var intent: String
@@ -31,6 +31,10 @@ public struct PhraseDetector: IntentDetector {
 
     /// How much one full-weight phrase says on its own.
     static let phraseStrength = 0.8
+    /// How likely one full-weight `other` trigger makes it that the message
+    /// is no shop need: "滴滴行程发票怎么开" is about a taxi ride whatever
+    /// 发票 says, but a buyer may still mention a taxi, so not certain.
+    static let outsideStrength = 0.75
 
     public init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var phraseIndex: [[UInt32]: Int] = [:]
@@ -59,6 +63,7 @@ public struct PhraseDetector: IntentDetector {
             }
         }
 
+        for t in library.otherTriggers { add(t.phrase, intent: otherIntentID, weight: t.weight, role: .outside) }
         for intent in library.intents.values.sorted(by: { $0.id < $1.id }) {
             for t in intent.triggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .trigger) }
             for t in intent.counterTriggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .counter) }
@@ -83,6 +88,7 @@ public struct PhraseDetector: IntentDetector {
             if let k = list.firstIndex(where: { $0.intent == intent }) { list[k].evidence.append(e) } else { list.append((intent, [e])) }
         }
         var anchored: [Int] = []
+        var outside = 0.0
 
         let detector = id
         automaton.scan(text) { phraseID, start, end in
@@ -94,6 +100,8 @@ public struct PhraseDetector: IntentDetector {
                     if !anchored.contains(p) { anchored.append(p) }
                 case .counter:
                     add(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight), for: entry.intent, to: &vetoes)
+                case .outside:
+                    outside = max(outside, Self.outsideStrength * entry.weight)
                 case .trigger:
                     if !entry.startsNegated && Negation.isNegated(text, phraseStart: start) { continue }
                     add(Evidence(detector: detector, detail: entry.phrase, weight: entry.weight), for: entry.intent, to: &hits)
@@ -129,6 +137,6 @@ public struct PhraseDetector: IntentDetector {
         for (intent, evidence) in vetoes {
             signals.append(IntentSignal(intent: intent, score: 1, isVeto: true, evidence: evidence))
         }
-        return DetectorReport(signals: signals)
+        return DetectorReport(signals: signals, noIntent: outside > 0 ? outside : nil)
     }
 }

@@ -61,10 +61,16 @@ public struct DetectorReport: Sendable {
     /// `other` probability), when the detector can tell. The combiner lets a
     /// lone phrase decide only when this is low.
     public var noIntent: Double?
+    /// Intents `noIntent` says less about, with how much it counts for each
+    /// (0...1; 1 for any intent not listed): the model cannot tell a shop's
+    /// own intent with five examples from `other`, so its `other` reading
+    /// must not silence that intent's trigger words.
+    public var noIntentReach: [String: Double]
 
-    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil, noIntent: Double? = nil) {
+    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil, noIntent: Double? = nil, noIntentReach: [String: Double] = [:]) {
         self.signals = signals
         self.tone = tone
         self.noIntent = noIntent
+        self.noIntentReach = noIntentReach
     }
 }

@@ -3,8 +3,13 @@
 /// Signals from different detectors are treated as independent witnesses
 /// (noisy-OR): two detectors at 0.6 make 0.84. A counter-trigger veto keeps a
 /// fifth of the confidence. Then every intent is damped by how likely the
-/// linear model finds the message to be no shop intent at all: confidence ×
-/// (1 − p(other)). That is what keeps a lone word that also lives outside a
+/// message is to be no shop intent at all: confidence × (1 − p(other)), where
+/// p(other) combines the linear model's reading and words that place the
+/// message outside a shop (`other`'s triggers), again as independent witnesses.
+/// The model's reading reaches a shop's intent that it learned from only a
+/// few examples in proportion (`DetectorReport.noIntentReach`): it cannot
+/// tell that intent from `other`, so it must not silence the shop's own
+/// trigger words for it. That is what keeps a lone word that also lives outside a
 /// shop ("change my phone plan", "split the electricity bill") from deciding.
 /// The constants were chosen on the development sets (`../shared/eval`,
 /// `Tests/DevSet`), never on the blind set: see docs/architecture.md.
@@ -27,9 +32,14 @@ struct ConfidenceCombiner {
             var evidence: [Evidence] = []
         }
         var tallies: [Tally] = []
-        var noIntent = 0.0
+        var stillShop = 1.0
+        var readings: [(noIntent: Double, reach: [String: Double])] = []
         for report in reports {
-            if let n = report.noIntent { noIntent = max(noIntent, n) }
+            if let n = report.noIntent {
+                let n = min(1, max(0, n))
+                stillShop *= 1 - n
+                readings.append((n, report.noIntentReach))
+            }
             for signal in report.signals {
                 let k: Int
                 if let found = tallies.firstIndex(where: { $0.intent == signal.intent }) {
@@ -50,10 +60,13 @@ struct ConfidenceCombiner {
                 tallies[k].scored = true
             }
         }
-        let damp = 1 - noIntent
+        let noIntent = 1 - stillShop
+        func damp(_ intent: String) -> Double {
+            readings.reduce(1.0) { $0 * (1 - $1.noIntent * ($1.reach[intent] ?? 1)) }
+        }
         // An intent only vetoed, never scored, is not a candidate.
         let intents = tallies.filter(\.scored).map { t in
-            DetectedIntent(intent: t.intent, confidence: (1 - t.miss) * (t.vetoed ? vetoFactor : 1) * damp, evidence: t.evidence)
+            DetectedIntent(intent: t.intent, confidence: (1 - t.miss) * (t.vetoed ? vetoFactor : 1) * damp(t.intent), evidence: t.evidence)
         }
         .sorted { ($0.confidence, $1.intent) > ($1.confidence, $0.intent) }
         return (intents, noIntent)

@@ -65,7 +65,7 @@ public final class Engine: Sendable {
         self.detectors = detectors
         self.extractors = [BuiltinEntityExtractor()] + extractors
         self.providers = providers
-        self.stage = DraftStage(library: library, checks: checks)
+        self.stage = DraftStage(library: library, checks: checks, normalizer: normalizer)
         ChineseConverter.shared.openInBackground()
     }
 

@@ -93,9 +93,13 @@ public struct SnippetConditions: Sendable, Hashable {
 
     public var isEmpty: Bool { has.isEmpty && lacks.isEmpty && upset == nil && equals.isEmpty }
 
-    /// How many conditions this snippet states: a draft written for a more
-    /// specific situation ranks above a general one when both apply.
-    public var specificity: Int { has.count + lacks.count + (upset == nil ? 0 : 1) + equals.count }
+    /// How many conditions this snippet states about the situation: a draft
+    /// written for a more specific situation ranks above a general one when
+    /// both apply. `lacks` is a guard (the draft does not fit once a value is
+    /// known), not a situation, so it does not count: otherwise "let me check
+    /// the refund status" (lacks refund_done) outranked the return steps for
+    /// "I want to return this".
+    public var specificity: Int { has.count + (upset == nil ? 0 : 1) + equals.count }
 }
 
 public struct SnippetDefinition: Sendable {
@@ -116,4 +120,10 @@ public struct SnippetDefinition: Sendable {
     public var assertsLocation: SourceLocation? = nil
     /// Where each language's text starts in the file.
     public var textOrigins: [Language: TextOrigin] = [:]
+    /// What the draft is about within its intents (`about:`): phrases of any
+    /// language. A message that mentions one puts the draft first among its
+    /// intent's drafts; a message that mentions none puts it after the
+    /// intent's general drafts (the size question goes to the size chart
+    /// draft, "is it vegetarian" does not).
+    public var about: [String] = []
 }

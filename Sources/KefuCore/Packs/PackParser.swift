@@ -271,8 +271,8 @@ private struct ParseState {
             return nil
         }
         if intent.id == otherIntentID {
-            let extra = entries.filter { !["id", "description", "examples", "extends"].contains($0.key) }
-            for (key, keyNode, _) in extra { reader.error("the reserved intent 'other' takes only examples, not '\(key)'", at: keyNode) }
+            let extra = entries.filter { !["id", "description", "examples", "extends", "triggers"].contains($0.key) }
+            for (key, keyNode, _) in extra { reader.error("the reserved intent 'other' takes only examples and triggers, not '\(key)'", at: keyNode) }
         } else if !intent.extends {
             if intent.description.trimmingCharacters(in: .whitespaces).isEmpty {
                 reader.error("intent '\(intent.id)' is missing 'description'", at: node)
@@ -285,7 +285,7 @@ private struct ParseState {
     }
 
     mutating func snippet(_ node: Node, pack: String) -> SnippetDefinition? {
-        let keys = ["id", "intents", "kind", "priority", "when", "asserts", "fallback", "on_demand", "text"]
+        let keys = ["id", "intents", "kind", "priority", "when", "about", "asserts", "fallback", "on_demand", "text"]
         guard let entries = reader.mapping(node, "a snippet", allowed: keys) else { return nil }
         var snippet = SnippetDefinition(id: "", intents: [], kind: .answer, priority: 50, conditions: SnippetConditions(), fallback: false, onDemand: false, texts: [:], location: reader.location(node), pack: pack)
         var hasID = false, hasKind = false, hasText = false
@@ -307,6 +307,7 @@ private struct ParseState {
                 snippet.kind = kind; hasKind = true
             case "priority": snippet.priority = reader.int(value, "priority", in: 0...100) ?? 50
             case "when": snippet.conditions = conditions(value)
+            case "about": snippet.about = aboutPhrases(value)
             case "asserts":
                 snippet.asserts = assertions(value)
                 snippet.assertsLocation = reader.location(value)
@@ -353,6 +354,21 @@ private struct ParseState {
             }
         }
         return c
+    }
+
+    /// `about:`: per language, the words that say what a draft is about.
+    mutating func aboutPhrases(_ node: Node) -> [String] {
+        var result: [String] = []
+        for (_, list) in reader.languageMap(node, "about") {
+            for item in reader.list(list, "about") {
+                guard let phrase = reader.nonEmptyString(item, "an entry of about") else { continue }
+                guard !normalizer.fold(phrase).isEmpty else {
+                    reader.error("about phrase '\(phrase)' has no text to match", at: item); continue
+                }
+                result.append(phrase)
+            }
+        }
+        return result
     }
 
     /// `asserts:`: names from the closed set of `Assertion`.

@@ -13,6 +13,10 @@ public struct SnippetLibrary: Sendable {
     public private(set) var intents: [String: IntentDefinition] = [:]
     /// Examples of the reserved `other` intent: messages that are no intent.
     public private(set) var otherExamples: [ExampleMessage] = []
+    /// Words that place a message outside any shop need (`other`'s
+    /// triggers: 出租车, 班主任, flight, landlord): they make every intent
+    /// less likely rather than deciding one.
+    public private(set) var otherTriggers: [Trigger] = []
     /// Merged snippets, in load order.
     public private(set) var snippets: [SnippetDefinition] = []
     public private(set) var partials: [String: LocalizedTemplates] = [:]
@@ -68,6 +72,7 @@ public struct SnippetLibrary: Sendable {
         for intent in pack.intents {
             if intent.id == otherIntentID {
                 otherExamples += intent.examples
+                otherTriggers += intent.triggers
             } else if intent.extends, var existing = intents[intent.id] {
                 existing.triggers += intent.triggers
                 existing.patterns += intent.patterns

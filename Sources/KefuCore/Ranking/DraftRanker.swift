@@ -2,8 +2,9 @@
 ///
 /// A draft's score is its intent's confidence, scaled by the pack author's
 /// priority, raised for drafts written for this exact situation (`when`
-/// conditions that hold) and for apologies to an upset buyer, lowered for each
-/// variable it needs that nobody knows. The second and later drafts of one
+/// conditions that hold) and for apologies to an upset buyer, raised when the
+/// message mentions what the draft is about (`about:`) and lowered when it
+/// does not, lowered for each variable it needs that nobody knows. The second and later drafts of one
 /// intent are discounted so that a message with two intents gets the best
 /// draft of each near the top rather than five drafts of one.
 public struct DraftRanker: Sendable {
@@ -18,8 +19,15 @@ public struct DraftRanker: Sendable {
     static let apologyBoost = 0.5
     static let specificityBoost = 0.04
     static let unknownVariablePenalty = 0.03
+    /// Enough to put a draft whose topic the message mentions above its
+    /// intent's general drafts at any confidence (priority 40 against 70).
+    static let topicBoost = 0.2
+    /// Enough to put a topic draft whose topic is not mentioned below its
+    /// intent's general drafts, not out of the list.
+    static let offTopicPenalty = 0.1
 
     let snippets: [SnippetDefinition]
+    let topics: SnippetTopics
     /// Variables each snippet uses outside any section: unknown ones become placeholders.
     let bareVariables: [[String]]
 
@@ -32,8 +40,9 @@ public struct DraftRanker: Sendable {
     /// rather than once per candidate.
     let writable: [Language: [Bool]]
 
-    init(snippets: [SnippetDefinition]) {
+    init(snippets: [SnippetDefinition], normalizer: TextNormalizer) {
         self.snippets = snippets
+        self.topics = SnippetTopics(snippets: snippets, normalizer: normalizer)
         var order = [Int](repeating: 0, count: snippets.count)
         for (rank, i) in snippets.indices.sorted(by: { snippets[$0].id < snippets[$1].id }).enumerated() { order[i] = rank }
         self.idOrder = order
@@ -62,7 +71,7 @@ public struct DraftRanker: Sendable {
     /// with large packs most candidates are scored and dropped, and their
     /// sentences cost more than their scores.
     func rank(
-        intents: [DetectedIntent], index: [String: [Int]], language: Language,
+        intents: [DetectedIntent], index: [String: [Int]], language: Language, message: [UInt32],
         values: [String: String], tone: ToneReading, limit: Int, explain: Bool = true
     ) -> [Candidate] {
         struct Scored {
@@ -75,6 +84,7 @@ public struct DraftRanker: Sendable {
         }
         var all: [Scored] = []
         let canWrite = writable[language] ?? []
+        let mentioned = topics.mentioned(in: message)
         for (n, intent) in intents.enumerated() {
             var list: [Scored] = []
             for i in index[intent.intent] ?? [] {
@@ -86,6 +96,7 @@ public struct DraftRanker: Sendable {
                 if specific { score += Self.specificityBoost * Double(specificity) }
                 let apology = tone.upset && snippets[i].kind == .apology
                 if apology { score += Self.apologyBoost }
+                if topics.declared[i] { score += mentioned[i] == nil ? -Self.offTopicPenalty : Self.topicBoost }
                 let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
                 score -= Self.unknownVariablePenalty * Double(unknown.count)
                 list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown))
@@ -108,6 +119,9 @@ public struct DraftRanker: Sendable {
             var reasons = ["answers \(intent.intent) (confidence \(Self.format(intent.confidence)))", "priority \(s.priority)"]
             if c.specific { reasons.append("written for this situation (\(Self.describe(s.conditions)))") }
             if c.apology { reasons.append("buyer is upset: apology first") }
+            if topics.declared[c.snippet] {
+                reasons.append(mentioned[c.snippet].map { "about what the message asks (mentions “\($0)”)" } ?? "about something the message does not mention")
+            }
             if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
             return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: reasons)
         }

@@ -20,9 +20,9 @@ struct DraftStage: Sendable {
     /// plausible intent's drafts, among the packs' generic ones.
     static let genericConfidence = 0.3
 
-    init(library: SnippetLibrary, checks: [any DraftCheck]) {
+    init(library: SnippetLibrary, checks: [any DraftCheck], normalizer: TextNormalizer) {
         self.library = library
-        self.ranker = DraftRanker(snippets: library.snippets)
+        self.ranker = DraftRanker(snippets: library.snippets, normalizer: normalizer)
         self.templates = DraftTemplates(library: library)
         self.checks = checks
         var index: [String: [Int]] = [:]
@@ -118,8 +118,8 @@ struct DraftStage: Sendable {
             return ranker.fallback(fallbacks, language: r.language, values: r.values, tone: r.tone, explain: r.explain)
         }
         return ranker.rank(
-            intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language, values: r.values, tone: r.tone,
-            limit: limit * 2, explain: r.explain)
+            intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language, message: r.message.scalars,
+            values: r.values, tone: r.tone, limit: limit * 2, explain: r.explain)
     }
 
     /// Plugin drafts scored like pack snippets (`DraftRanker.baseScore`): a
