@@ -87,7 +87,7 @@ let package = Package(
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(
             name: "KefuCLITests",
-            dependencies: ["kefu", "KefuCore", "KefuTestSupport"]
+            dependencies: ["kefu", "KefuCommands", "KefuCore", "KefuTestSupport"]
         ),
         .testTarget(
             name: "KefuREPLTests",
