@@ -96,6 +96,7 @@ final class HistoryFile {
         kefu_block_termination(&mask)
         defer { kefu_restore_mask(&mask) }
 
+        let setAside = setAsideIfUnreadable()
         var entries = load()
         entries.removeAll { $0 == entry }
         entries.append(entry)
@@ -126,6 +127,22 @@ final class HistoryFile {
             unlink(temporary)
             return (entries, "cannot save the history to \(path): \(why)")
         }
-        return (entries, nil)
+        return (entries, setAside)
+    }
+
+    /// A history that is not UTF-8 text (binary, corrupted, another
+    /// program's file) would be rewritten with U+FFFD in place of every byte
+    /// kefu cannot read. Its bytes are kept instead: it is renamed to
+    /// `history.unreadable-<time>` and a new history begun. Returns what to
+    /// tell the agent, or nil when the file is fine (or absent).
+    func setAsideIfUnreadable() -> String? {
+        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
+        let readable = !data.contains(0) && String(validating: data, as: UTF8.self) != nil
+        guard !readable else { return nil }
+        let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
+        guard rename(path, aside) == 0 else {
+            return "\(path) is not a text history and could not be moved aside (\(String(cString: strerror(errno))))"
+        }
+        return "\(path) was not a text history: kept it as \(aside) and started a new one"
     }
 }

@@ -144,6 +144,25 @@ import Testing
         #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
     }
 
+    /// Bytes kefu cannot read are never rewritten as U+FFFD: the file is
+    /// kept aside, whole, and a new history begun.
+    @Test func anUnreadableHistoryIsKeptAsideNotRewritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("history").path
+        let binary = Data([0x23, 0x6B, 0xFF, 0xFE, 0x00, 0x01, 0xC3, 0x28, 0x0A, 0xE4, 0xBD])
+        try binary.write(to: URL(fileURLWithPath: path))
+        let (entries, message) = HistoryFile(path: path, limit: 10).add("where is my parcel")
+        #expect(entries == ["where is my parcel"])
+        #expect(message?.contains("kept it as") == true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let aside = try #require(names.first { $0.hasPrefix("history.unreadable-") })
+        #expect(try Data(contentsOf: folder.appendingPathComponent(aside)) == binary)
+        // A text history stays where it is.
+        #expect(HistoryFile(path: path, limit: 10).add("again").error == nil)
+    }
+
     @Test func commandLinesAreSplitWithoutAShell() {
         #expect(ProcessRunner.split("code --wait") == ["code", "--wait"])
         #expect(ProcessRunner.split("'/opt/my editor/bin/ed' -n \"a b\"") == ["/opt/my editor/bin/ed", "-n", "a b"])
