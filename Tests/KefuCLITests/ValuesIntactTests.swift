@@ -115,4 +115,42 @@ import Testing
         let record = try #require(try JSON.objects(r).first)
         #expect(JSON.intents(record).contains("logistics"), "\(r.out)")
     }
+
+    /// SIGTERM while kefu is blocked writing to a pipe nobody reads: the
+    /// write in flight is finished, so every line the reader gets is whole.
+    @Test func sigtermWhileWritingLeavesNoTornLine() throws {
+        _ = Kefu.ignoreSIGPIPE  // kefu stops reading when it dies
+        let sandbox = try Sandbox()
+        let process = Process()
+        process.executableURL = KefuBinary.url
+        process.arguments = ["suggest", "--no-user-packs", "--format", "jsonl", "--explain"]
+        process.environment = sandbox.environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let lines = Data(String(repeating: "where is my parcel, it was damaged and I want a refund\n", count: 5000).utf8)
+        Thread { try? input.fileHandleForWriting.write(contentsOf: lines); try? input.fileHandleForWriting.close() }.start()
+        // Wait (hang guard only) until the pipe is full: kefu is blocked in a write.
+        let fd = output.fileHandleForReading.fileDescriptor
+        var waiting: Int32 = 0
+        for _ in 0..<3000 {
+            _ = ioctl(fd, UInt(FIONREAD), &waiting)
+            if waiting >= 60_000 { break }
+            usleep(10_000)
+        }
+        try #require(waiting >= 60_000, "kefu never filled the pipe")
+        usleep(100_000)
+        kill(process.processIdentifier, SIGTERM)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM, "status \(process.terminationStatus), \(data.count) bytes")
+        #expect(data.last == 0x0A, "the last line was torn")
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "torn line: \(line.suffix(80))")
+        }
+    }
 }

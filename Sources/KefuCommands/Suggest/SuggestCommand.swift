@@ -69,6 +69,7 @@ struct SuggestCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        OrderlyTermination.install()
         let configuration = Configuration.load(reportingTo: StandardError())
         let session = PluginSession(library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
         defer { session.host.shutdown() }

@@ -36,6 +36,8 @@ enum StandardOutput {
 
     private static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard !closed, let base = buffer.baseAddress else { return }
+        OrderlyTermination.beginWrite()
+        defer { OrderlyTermination.endWrite() }
         var offset = 0
         while offset < buffer.count {
             let n = Foundation.write(1, base + offset, buffer.count - offset)
