@@ -45,6 +45,18 @@ import Testing
         #expect(Self.hazards(in: r.stderr) == [], "\(what): stderr \(r.err.debugDescription)", sourceLocation: sourceLocation)
     }
 
+    /// Drafts are sent to buyers: values and plugin text reach them with no
+    /// control or format character at all, escaped or not.
+    func expectCleanDrafts(_ r: KefuResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for record in try JSON.objects(r) {
+            for d in JSON.drafts(record) {
+                let text = d["text"] as? String ?? ""
+                guard !text.hasPrefix("Hi ") else { continue }  // the pack's own hostile snippet
+                #expect(Self.hazards(in: Data(text.utf8)) == [], "draft \(text.debugDescription)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     func suggest(_ args: [String], _ input: String, _ sandbox: Sandbox) throws -> KefuResult {
         try Kefu.run(["suggest"] + isolated + args, stdin: input, in: sandbox)
     }
@@ -120,6 +132,8 @@ import Testing
             let first = try #require(try JSON.objects(r).first)
             // The id is echoed exactly, its controls escaped.
             #expect(first["id"] as? String == "id" + Self.raw)
+            // Values went into the drafts without them (not merely escaped).
+            try expectCleanDrafts(r)
         } else {
             #expect(r.out.contains("unknown key \"k\(Self.shownOSC)"))
         }
@@ -216,6 +230,7 @@ import Testing
         expectClean(r, "plugin text, \(format)")
         #expect(r.out.contains("From the plugin"), "the plugin's draft: \(r.out)")
         #expect(r.out.contains("P9|"), "the plugin's entity, without its controls: \(r.out)")
+        if format == "jsonl" { try expectCleanDrafts(r) }
         let list = try Kefu.run(["plugins", "list"] + isolated + ["--plugins", plugins], in: sandbox)
         expectClean(list, "plugins list")
         #expect(list.out.contains("hostile"))
