@@ -215,6 +215,10 @@ private struct ParseState {
                     reader.error("invalid regular expression '\(pattern)'", at: item)
                     continue
                 }
+                if let hazard = RegexHazard.problem(in: pattern) {
+                    reader.error("pattern '\(pattern)': \(hazard)", at: item)
+                    continue
+                }
                 guard let anchor = PatternAnchor.find(in: pattern) else {
                     reader.error("pattern '\(pattern)' needs a plain run of at least two characters outside groups, classes and optional parts (split top-level '|' into separate patterns)", at: item)
                     continue
