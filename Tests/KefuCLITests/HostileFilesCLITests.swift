@@ -103,3 +103,15 @@ import Darwin
         #expect(r.out.contains("bomb.yaml:9:10: error:") && r.out.contains("alias bomb"), "\(r.out)")
     }
 }
+
+/// `--plugins PATH` that does not exist is a usage error, not a silent run
+/// without the plugin a script counts on (issue 11).
+@Suite struct MissingPluginPathCLITests {
+    @Test func aMissingPluginsPathIsAnError() throws {
+        let sandbox = try Sandbox()
+        let r = try Kefu.run(["suggest", "--plugins", "/nonexistent/kefu-plugins"], stdin: "hi\n", in: sandbox)
+        #expect(r.status == 64, "\(r.status) \(r.err)")
+        #expect(r.err.contains("--plugins /nonexistent/kefu-plugins: no such file or folder"), "\(r.err)")
+        #expect(r.out.isEmpty)
+    }
+}
