@@ -40,7 +40,10 @@ public final class ExternalPluginHost: Sendable {
             p.phase = .disabled("disabled by configuration")
             p.lock.unlock()
         }
-        if !specs.isEmpty { Self.ignoreSIGPIPE() }
+        if !specs.isEmpty {
+            Self.ignoreSIGPIPE()
+            PluginProcessGroups.installTerminationHandlers()
+        }
     }
 
     /// Writing to a plugin that has just died must be an error, not the end
