@@ -110,7 +110,7 @@ import Darwin
     @Test func aMissingPluginsPathIsAnError() throws {
         let sandbox = try Sandbox()
         let r = try Kefu.run(["suggest", "--plugins", "/nonexistent/kefu-plugins"], stdin: "hi\n", in: sandbox)
-        #expect(r.status == 64, "\(r.status) \(r.err)")
+        #expect(r.status == 2, "usage error: \(r.status) \(r.err)")
         #expect(r.err.contains("--plugins /nonexistent/kefu-plugins: no such file or folder"), "\(r.err)")
         #expect(r.out.isEmpty)
     }
