@@ -30,7 +30,9 @@ let package = Package(
         // The pipeline: normalise → detect → extract → rank → render, packs, protocols.
         .target(
             name: "KefuCore",
-            dependencies: ["COpenCC", .product(name: "Yams", package: "Yams")]
+            dependencies: ["COpenCC", .product(name: "Yams", package: "Yams")],
+            // PackRegex calls the ICU under Foundation for its step budget.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
 
         // Built-in code plugins, one folder each under Plugins/, registered in KefuPlugins.

@@ -155,7 +155,7 @@ import Testing
         try binary.write(to: URL(fileURLWithPath: path))
         let (entries, message) = HistoryFile(path: path, limit: 10).add("where is my parcel")
         #expect(entries == ["where is my parcel"])
-        #expect(message?.contains("kept it as") == true)
+        #expect(message?.contains("was moved to") == true, "\(message ?? "")")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         let aside = try #require(names.first { $0.hasPrefix("history.unreadable-") })
         #expect(try Data(contentsOf: folder.appendingPathComponent(aside)) == binary)

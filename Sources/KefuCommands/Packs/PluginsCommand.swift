@@ -53,7 +53,12 @@ struct PluginsCommand: ParsableCommand {
             var options = library
             options.extraPaths += paths
             let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
-            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
+            // Files that could not be read (permissions, symlink loops, an
+            // unreadable sub-folder) are among the wanted ones: they are errors.
+            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { path in
+                let found = PackSource.files(at: path, layer: .commandLine)
+                return found.sources.map(\.path) + found.problems.map(\.location.file)
+            } + paths)
             // Loaded packs are also held to the truth rule (TruthAudit): a
             // snippet stating a fact needs 'asserts:' and a source for it.
             let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
