@@ -1,4 +1,5 @@
 import Foundation
+import KefuCore
 import Synchronization
 
 /// `kefu suggest`'s answer to SIGTERM, SIGINT and SIGHUP: a write to
@@ -50,8 +51,11 @@ enum OrderlyTermination {
         }
     }
 
-    /// The default action of `sig`, now (async-signal-safe calls only).
+    /// The default action of `sig`, now (async-signal-safe calls only),
+    /// after the plugins' process groups: whichever handler was installed
+    /// last, no plugin outlives kefu.
     fileprivate static func die(_ sig: Int32) -> Never {
+        PluginProcessGroups.killAll()
         signal(sig, SIG_DFL)
         raise(sig)
         _exit(128 + sig)
