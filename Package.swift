@@ -30,7 +30,9 @@ let package = Package(
         // The pipeline: normalise → detect → extract → rank → render, packs, protocols.
         .target(
             name: "KefuCore",
-            dependencies: ["COpenCC", .product(name: "Yams", package: "Yams")]
+            dependencies: ["COpenCC", .product(name: "Yams", package: "Yams")],
+            // PackRegex calls the ICU under Foundation for its step budget.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
 
         // Built-in code plugins, one folder each under Plugins/, registered in KefuPlugins.
@@ -87,7 +89,7 @@ let package = Package(
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(
             name: "KefuCLITests",
-            dependencies: ["kefu", "KefuCore", "KefuTestSupport"]
+            dependencies: ["kefu", "KefuCommands", "KefuCore", "KefuTestSupport"]
         ),
         .testTarget(
             name: "KefuREPLTests",

@@ -15,10 +15,10 @@ struct FactsNodes {
 
     /// The file's root, YAML syntax errors at their place.
     func root(_ text: String) throws -> Node? {
-        do { return try Yams.compose(yaml: text, .basic) } catch let e as YamlError {
-            let d = PackParser.diagnostic(for: e, file: file)
-            throw CatalogError(location: d.location, message: d.message)
-        }
+        // Bounded like packs: no alias bomb, a BOM accepted, a duplicate key at its place.
+        let composed = GuardedYAML.compose(text, file: file, duplicateKeys: .reject)
+        if let d = composed.problems.first { throw CatalogError(location: d.location, message: d.message) }
+        return composed.root
     }
 
     /// A mapping whose keys are all in `known`: a misspelt key (`stok:`) is

@@ -36,14 +36,28 @@ public struct KefuCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            finish(status: 0)
         } catch {
+            // ArgumentParser's messages echo what was typed (`--lang`,
+            // `--var` values), so they go out through the sanitiser rather
+            // than `exit(withError:)`: help to stdout, errors to stderr.
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { StandardOutput.print(message) } else { StandardError().write(message + "\n") }
             }
-            exit(withError: error)
+            finish(status: code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// Exits, non-zero when standard output could not be written (a full
+    /// disk, a closed descriptor): output that was lost is never a success.
+    static func finish(status: Int32) -> Never {
+        if StandardOutput.closed {
+            if let report = StandardOutput.failureReport { StandardError().write(report + "\n") }
+            Foundation.exit(status == 0 ? 1 : status)
+        }
+        Foundation.exit(status)
     }
 
     /// A bare `kefu` (no subcommand, perhaps options) with standard input and

@@ -1,4 +1,5 @@
 import Foundation
+import KefuCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -103,6 +104,8 @@ final class ChildProcess {
             throw SpawnError.spawn(arguments[0], r)
         }
         pid = child
+        // Its group (id = its pid) is killed if kefu is terminated by a signal.
+        PluginProcessGroups.add(child)
         stdinFD = inPipe[1]
         stdoutFD = outPipe[0]
         stderrFD = errPipe[0]
@@ -161,6 +164,7 @@ final class ChildProcess {
             groupKilled = true
             _ = Glibc.kill(-pid, SIGKILL)  // the plugin and whatever it started
             if !reaped { _ = Glibc.kill(pid, SIGKILL) }
+            PluginProcessGroups.remove(pid)
         }
         let end = MonotonicClock.now + grace
         while !hasExited() && MonotonicClock.now < end { usleep(1000) }

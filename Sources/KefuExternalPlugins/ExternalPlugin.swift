@@ -7,8 +7,10 @@ import Synchronization
 /// A plugin that fails (timeout, crash, garbage, wrong id, flood) is killed
 /// with its process group and restarted on a later request after a back-off
 /// that doubles with each consecutive failure; after
-/// `maxConsecutiveFailures` it is disabled for the session. Its stderr goes
-/// to a bounded log file.
+/// `maxConsecutiveFailures` failures in a row of any one request kind it is
+/// disabled for the session (a plugin that answers `detect` but hangs on
+/// every `draft` fails three drafts in a row, whatever its detects do). Its
+/// stderr goes to a bounded log file.
 ///
 /// Thread safety: every mutable field is touched only while `lock` is held;
 /// `PluginExchange` takes the locks of all plugins of one fan-out in `order`,
@@ -35,7 +37,13 @@ public final class ExternalPlugin: @unchecked Sendable {
     var phase: Phase = .stopped
     var declaration: ExternalPluginDeclaration?
     var consecutiveFailures = 0
+    /// Failures in a row per request kind (`hello`, `detect`, `draft`...):
+    /// a success of one kind does not forgive another.
+    var failuresByKind: [String: Int] = [:]
     var restarts = 0
+    /// Answers slower than half the deadline, and the slowest (seconds).
+    var slowAnswers = 0
+    var slowestAnswer = 0.0
     var lastFailure: PluginSkip?
     private var nextRequestID = 1
     let log: PluginLog
@@ -90,7 +98,7 @@ public final class ExternalPlugin: @unchecked Sendable {
             phase = .starting(connection, deadline: now + settings.handshakeDeadline)
             log.note(restarts == 0 && consecutiveFailures == 0 ? "started \(spec.command.joined(separator: " "))" : "restarted (failure \(consecutiveFailures))")
         } catch {
-            failLocked(PluginSkip(plugin: idLocked, reason: .crashed, detail: "\(error)"), now: now)
+            failLocked(PluginSkip(plugin: idLocked, reason: .crashed, detail: "\(error)"), kind: "hello", now: now)
         }
     }
 
@@ -102,16 +110,18 @@ public final class ExternalPlugin: @unchecked Sendable {
     }
 
     /// Records a failure: the process goes, and the plugin waits or is disabled.
-    func failLocked(_ skip: PluginSkip, now: Double) {
+    func failLocked(_ skip: PluginSkip, kind: String, now: Double) {
         if let c = connectionLocked {
             c.drainErrors(into: log)
             c.child.kill()
         }
         log.note("\(skip.reason.rawValue): \(skip.detail)")
         consecutiveFailures += 1
+        failuresByKind[kind, default: 0] += 1
         lastFailure = skip
-        if consecutiveFailures >= settings.maxConsecutiveFailures {
-            let why = "disabled after \(consecutiveFailures) failures in a row; last: \(skip.detail)"
+        let inARow = max(consecutiveFailures, failuresByKind[kind] ?? 0)
+        if inARow >= settings.maxConsecutiveFailures {
+            let why = "disabled after \(inARow) failures in a row; last: \(skip.detail) (on \(kind))"
             phase = .disabled(why)
             log.note(why)
         } else {
@@ -120,7 +130,10 @@ public final class ExternalPlugin: @unchecked Sendable {
         }
     }
 
-    func succeededLocked() { consecutiveFailures = 0 }
+    func succeededLocked(kind: String) {
+        consecutiveFailures = 0
+        failuresByKind[kind] = 0
+    }
 
     /// Ends the process politely (stdin closed: plugins exit on end of
     /// input), then firmly.
@@ -160,7 +173,9 @@ public final class ExternalPlugin: @unchecked Sendable {
         case .disabled: state = .disabled
         }
         var detail: String? = nil
-        if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail }
+        if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail } else if slowAnswers > 0 {
+            detail = "slow: \(slowAnswers) answer(s) over half the deadline, slowest \(Int((slowestAnswer * 1000).rounded())) ms"
+        }
         return ExternalPluginStatus(
             id: idLocked, declaration: declaration, state: state, detail: detail, restarts: restarts,
             origin: spec.origin, command: spec.command, logPath: log.path)

@@ -25,7 +25,7 @@ public struct ExternalPluginConfiguration: Sendable {
 
     public static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
         // Syntax errors are reported by config.yaml's own reader; not twice.
-        parse(try? Yams.compose(yaml: text, .basic), file: file)
+        parse(GuardedYAML.compose(text, file: file, duplicateKeys: .keepFirst).root, file: file)
     }
 
     /// Reads the keys from config.yaml as the configuration reader composed it

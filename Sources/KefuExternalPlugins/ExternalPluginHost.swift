@@ -1,4 +1,5 @@
 import KefuCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,11 +17,17 @@ public final class ExternalPluginHost: Sendable {
     public let settings: ExternalPluginSettings
     /// Ids turned off by configuration (`--disable ID`, config.yaml `disabled_plugins:`).
     public let disabledIDs: Set<String>
+    /// Where the host says what an agent should know and no answer carries
+    /// (a plugin disabled, a slow plugin): stderr in the commands.
+    private let warn: @Sendable (String) -> Void
+    private let warned = Mutex<Set<String>>([])
 
     public init(
         specs: [ExternalPluginSpec], refused: [ExternalPluginStatus] = [], settings: ExternalPluginSettings = ExternalPluginSettings(),
-        kefuVersion: String = "0", config: [String: [String: String]] = [:], disabledIDs: Set<String> = []
+        kefuVersion: String = "0", config: [String: [String: String]] = [:], disabledIDs: Set<String> = [],
+        warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        self.warn = warn
         self.plugins = specs.map {
             ExternalPlugin(spec: $0, settings: settings, kefuVersion: kefuVersion, config: config[$0.command.joined(separator: "\u{0}")] ?? [:])
         }
@@ -33,7 +40,10 @@ public final class ExternalPluginHost: Sendable {
             p.phase = .disabled("disabled by configuration")
             p.lock.unlock()
         }
-        if !specs.isEmpty { Self.ignoreSIGPIPE() }
+        if !specs.isEmpty {
+            Self.ignoreSIGPIPE()
+            PluginProcessGroups.installTerminationHandlers()
+        }
     }
 
     /// Writing to a plugin that has just died must be an error, not the end
@@ -86,12 +96,19 @@ public final class ExternalPluginHost: Sendable {
         _ capability: ExternalCapability, _ fields: [(String, JSONWriter.Value)], only: String? = nil,
         decode: ([UInt8], ExternalPlugin) -> T?
     ) -> (answers: [(plugin: String, value: T)], skipped: [PluginSkip]) {
-        // A plugin already skipped for this message is not asked again: one
-        // message waits at most one deadline per kind of request.
+        // A plugin already skipped for this message is not asked again, and
+        // every request of one message shares one deadline; once a hung
+        // plugin has used it up, each later kind of request still gets a
+        // short slice (`lateSlice`), so the healthy plugins, which answer in
+        // a millisecond or two, still draft and check. A message waits at
+        // most the deadline plus three slices (1.3 × the deadline), however
+        // many plugins hang at which kinds (it was 4 × before).
         let asked = capable(capability, only: only, excluding: SkippedPluginLog.current?.unavailableIDs ?? [])
         guard !asked.isEmpty else { return ([], []) }
-        let outcomes = PluginExchange.run(
-            asked, request: (capability.rawValue, capability, fields), deadline: MonotonicClock.now + settings.requestDeadline)
+        let now = MonotonicClock.now
+        let shared = SkippedPluginLog.current?.sharedDeadline(proposing: now + settings.requestDeadline) ?? now + settings.requestDeadline
+        let deadline = max(shared, now + settings.lateSlice)
+        let outcomes = PluginExchange.run(asked, request: (capability.rawValue, capability, fields), deadline: deadline)
         var answers: [(String, T)] = []
         var skipped: [PluginSkip] = []
         for (p, outcome) in zip(asked, outcomes) {
@@ -105,7 +122,26 @@ public final class ExternalPluginHost: Sendable {
             case .notAsked: break
             }
         }
+        reportHealth(asked)
         return (answers, skipped)
+    }
+
+    /// Once per plugin and session: a plugin just disabled, or slow (over
+    /// half the deadline), is named on the warning channel.
+    private func reportHealth(_ plugins: [ExternalPlugin]) {
+        for p in plugins {
+            let s = p.status
+            var key: String?, message = ""
+            if s.state == .disabled {
+                key = "disabled:" + s.id
+                message = "plugin \(s.id) is disabled for this session: \(s.detail ?? "")"
+            } else if let detail = s.detail, detail.hasPrefix("slow:") {
+                key = "slow:" + s.id
+                message = "plugin \(s.id) is \(detail) (the plugins of one message share \(Int((settings.requestDeadline * 1000).rounded())) ms)"
+            }
+            guard let key, warned.withLock({ $0.insert(key).inserted }) else { continue }
+            warn(message)
+        }
     }
 
     public func detect(_ text: NormalizedText) -> (reports: [DetectorReport], skipped: [PluginSkip]) {
@@ -171,12 +207,17 @@ public final class ExternalPluginHost: Sendable {
             WireAnswers.decode(WireAnswers.Checks.self, line).map { WireAnswers.checks($0, count: drafts.count) }
         }
         var merged = Array(repeating: DraftCheckResult(warnings: [], block: false), count: drafts.count)
+        var skipped = r.skipped
         for (plugin, results) in r.answers {
+            // Working as written, perhaps, but the agent is left with nothing: say which check did it.
+            if !results.isEmpty && results.allSatisfy(\.block) {
+                skipped.append(PluginSkip(plugin: plugin, reason: .blockedEveryDraft, detail: "blocked every draft it was shown (\(results.count))"))
+            }
             for (i, result) in results.enumerated() {
                 merged[i].warnings += result.warnings.map { DraftWarning(code: "\(plugin):\($0.code)", message: $0.message) }
                 merged[i].block = merged[i].block || result.block
             }
         }
-        return (merged, r.skipped)
+        return (merged, skipped)
     }
 }

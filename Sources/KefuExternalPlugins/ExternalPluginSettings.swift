@@ -4,6 +4,9 @@ public struct ExternalPluginSettings: Sendable {
     /// How long one request may take before the plugin is skipped for that
     /// message and restarted: low enough that an agent never notices.
     public var requestDeadline: Double = 0.2
+    /// What a request gets once the message's deadline is used up (by a
+    /// hung plugin): a tenth of the deadline, at least 10 ms.
+    public var lateSlice: Double { max(0.01, requestDeadline / 10) }
     /// How long a starting plugin may take to answer `hello` (interpreters,
     /// JIT warm-up): separate from, and longer than, the request deadline.
     public var handshakeDeadline: Double = 2

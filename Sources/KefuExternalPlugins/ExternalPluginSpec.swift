@@ -40,6 +40,9 @@ public struct PluginSkip: Sendable, Hashable {
         case flood
         /// The plugin answered with `error`.
         case pluginError = "plugin_error"
+        /// A check that blocked every draft it was shown: working, but
+        /// leaving the agent nothing (reported, and still asked).
+        case blockedEveryDraft = "blocked_every_draft"
         /// Waiting to restart after a failure.
         case restarting
         /// Still starting (its `hello` has not arrived yet).

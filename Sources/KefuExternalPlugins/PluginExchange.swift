@@ -25,6 +25,8 @@ struct PluginExchange {
         let request: (type: String, capability: ExternalCapability, fields: [(String, JSONWriter.Value)])?
         var requestID: Int?
         var outcome: Outcome?
+        /// When the request was written (for slow-answer reports).
+        var sentAt = 0.0
     }
 
     /// Sends `type` with `fields` (plus `type` and `id`) to each plugin, or
@@ -90,7 +92,8 @@ struct PluginExchange {
                     fail(&parts[i], .timeout, "no hello within \(milliseconds(p.settings.handshakeDeadline))")
                 }
             } else if parts[i].plugin.connectionLocked != nil {
-                fail(&parts[i], .timeout, "no answer within \(milliseconds(p.settings.requestDeadline))")
+                let allowed = milliseconds(((deadline - now) * 1000).rounded() / 1000), full = milliseconds(p.settings.requestDeadline)
+                fail(&parts[i], .timeout, "no answer within \(allowed)" + (allowed == full ? "" : " (what was left of the message's \(full))"))
             } else {
                 parts[i].outcome = .notAsked
             }
@@ -116,6 +119,7 @@ struct PluginExchange {
         part.requestID = id
         c.awaiting = id
         c.bytesSinceRequest = 0
+        part.sentAt = MonotonicClock.now
         c.queue(WireRequests.request(type: request.type, id: id, fields: request.fields))
         if c.flush() == .closed { crashed(&part) }
     }
@@ -162,6 +166,7 @@ struct PluginExchange {
             }
             p.declaration = declaration
             p.phase = .ready(c)
+            p.failuresByKind["hello"] = 0
             p.log.note("ready: \(declaration.id) \(declaration.version) [\(declaration.capabilities.sorted().map(\.rawValue).joined(separator: ", "))]")
             sendRequest(&part)
             return
@@ -179,7 +184,13 @@ struct PluginExchange {
             return
         }
         c.awaiting = nil
-        p.succeededLocked()
+        p.succeededLocked(kind: part.request?.type ?? "hello")
+        let took = MonotonicClock.now - part.sentAt
+        if took > p.settings.requestDeadline / 2 {
+            p.slowAnswers += 1
+            p.slowestAnswer = max(p.slowestAnswer, took)
+            if p.slowAnswers == 1 { p.log.note("slow: answered \(part.request?.type ?? "") in \(milliseconds(took))") }
+        }
         if let error = envelope.error {
             part.outcome = .skipped(PluginSkip(plugin: p.idLocked, reason: .pluginError, detail: WireAnswers.clean(error, limit: 200)))
         } else {
@@ -203,7 +214,9 @@ struct PluginExchange {
 
     private static func fail(_ part: inout Participant, _ reason: PluginSkip.Reason, _ detail: String) {
         let skip = PluginSkip(plugin: part.plugin.idLocked, reason: reason, detail: detail)
-        part.plugin.failLocked(skip, now: MonotonicClock.now)
+        var kind = part.request?.type ?? "hello"
+        if case .starting = part.plugin.phase { kind = "hello" }
+        part.plugin.failLocked(skip, kind: kind, now: MonotonicClock.now)
         part.outcome = .skipped(skip)
     }
 }

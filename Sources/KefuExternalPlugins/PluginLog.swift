@@ -1,4 +1,5 @@
 import Foundation
+import KefuCore
 
 /// A plugin's stderr, kept in `<folder>/<id>.log` for whoever debugs it.
 /// Bounded: past `maxBytes` the file is moved to `<id>.log.1` (replacing the
@@ -9,6 +10,9 @@ final class PluginLog {
     private let maxBytes: Int
     private var handle: FileHandle?
     private var written: Int = 0
+    /// The start of a UTF-8 character the last chunk cut off, completed by
+    /// the next one.
+    private var partial: [UInt8] = []
 
     init(folder: String?, id: String, maxBytes: Int) {
         self.maxBytes = maxBytes
@@ -34,7 +38,8 @@ final class PluginLog {
 
     func append(_ raw: [UInt8]) {
         guard let path, !raw.isEmpty else { return }
-        let bytes = Self.inert(raw)
+        let bytes = Self.inert(partial + raw, keepingTail: &partial)
+        guard !bytes.isEmpty else { return }
         if handle == nil { open(path) }
         guard let handle else { return }
         if written + bytes.count > maxBytes {
@@ -51,24 +56,33 @@ final class PluginLog {
     }
 
     /// A plugin's stderr is as untrusted as its stdout, and people `cat` logs:
-    /// escape and other control characters (C0 but tab and newline, DEL, and
-    /// C1 in its UTF-8 form) become `?`, byte by byte, so a chunk that ends
-    /// mid-character is still handled.
+    /// it goes through the output sanitiser like everything kefu prints
+    /// (`^[`, `<U+202E>`). Chunks arrive as the pipe delivers them, so a
+    /// character cut at the end of one is kept in `tail` for the next.
+    static func inert(_ bytes: [UInt8], keepingTail tail: inout [UInt8]) -> [UInt8] {
+        let cut = incompleteCharacterStart(bytes)
+        tail = Array(bytes[cut...])
+        return Array(OutputSanitizer.visible(String(decoding: bytes[..<cut], as: UTF8.self)).utf8)
+    }
+
+    /// `bytes` made inert on their own (a cut-off last character is shown as U+FFFD).
     static func inert(_ bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        var i = 0
-        while i < out.count {
-            let b = out[i]
-            if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F {
-                out[i] = UInt8(ascii: "?")
-            } else if b == 0xC2, i + 1 < out.count, (0x80...0x9F).contains(out[i + 1]) {
-                out[i] = UInt8(ascii: "?")
-                out[i + 1] = UInt8(ascii: "?")
-                i += 1
+        Array(OutputSanitizer.visible(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    /// Where a UTF-8 character that `bytes` ends before completing starts;
+    /// `bytes.count` when the last one is whole.
+    static func incompleteCharacterStart(_ bytes: [UInt8]) -> Int {
+        var i = bytes.count - 1
+        while i >= 0 && i >= bytes.count - 3 {
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 {
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                return bytes.count - i < length ? i : bytes.count
             }
-            i += 1
+            i -= 1
         }
-        return out
+        return bytes.count
     }
 
     private func open(_ path: String) {

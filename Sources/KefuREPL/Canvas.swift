@@ -16,8 +16,8 @@ enum Tone: String {
 }
 
 /// A block of output being built. Text reaches it only through `text`,
-/// which removes every control character and escape sequence (buyer text,
-/// pack text and config values alike), so nothing printed can move the
+/// which shows every control character visibly (`OutputSanitizer`: buyer
+/// text, pack text and config values alike), so nothing printed can move the
 /// cursor, set the title or the clipboard. Colour codes are added by kefu
 /// itself, and only when colour is on.
 struct Canvas {
@@ -27,7 +27,7 @@ struct Canvas {
     init(colour: Bool) { self.colour = colour }
 
     /// Untrusted or not, text is made inert here. Line breaks are kept.
-    static func inert(_ text: String) -> String { ControlSequences.strip(text) }
+    static func inert(_ text: String) -> String { OutputSanitizer.visible(text) }
 
     /// Inert and on one line: line breaks shown as ⏎.
     static func oneLine(_ text: String) -> String {

@@ -79,7 +79,11 @@ public enum REPL {
         }
         defer { reader.close() }
         let history = interactive ? settings.historyPath.map { HistoryFile(path: $0, limit: settings.historySize) } : nil
-        if let history { reader.setHistory(history.load()) }
+        var settings = settings
+        if let history {
+            reader.setHistory(history.load())
+            if let notice = history.takeNotice() { settings.notices.append("history: " + notice) }
+        }
 
         let session = Session(
             settings: settings, library: LiveLibrary(loader: loader), reader: reader, history: history,

@@ -49,7 +49,7 @@ extension Session {
         let known = LocalizedValue.resolve(settings.variables.merging(sessionVariables) { $1 }, for: language)
         for name in names {
             if let v = known[name], !v.isEmpty {
-                text = text.replacingOccurrences(of: TemplateRenderer.placeholder(name), with: Canvas.inert(v))
+                text = text.replacingOccurrences(of: TemplateRenderer.placeholder(name), with: ControlSequences.strip(v))
             }
         }
         return text

@@ -110,7 +110,7 @@ final class Session {
 
     func remember(_ entry: String) {
         guard let history else { return }
-        let (entries, error) = history.add(Canvas.inert(entry))
+        let (entries, error) = history.add(ControlSequences.strip(entry))
         reader.setHistory(entries)
         if let error { say("history: " + error, .warning) }
     }
@@ -208,7 +208,7 @@ final class Session {
         say("editing \(label(targets)) — Tab: next ⟨blank⟩ · Alt-Enter: new line · Enter: copy · Ctrl-C: cancel", .dim)
         switch reader.read(Prompt(parts: [("✎ \(targets.map(String.init).joined(separator: "+")) › ", .number)]), mode: .edit, prefill: base) {
         case .line(let edited, _):
-            let t = DraftCombiner.tidy(Canvas.inert(edited))
+            let t = DraftCombiner.tidy(ControlSequences.strip(edited))
             if t.isEmpty { say("empty — nothing copied", .warning); return }
             deliver(t, label: "edited " + label(targets), force: false)
         case .interrupted, .endOfInput:
@@ -225,7 +225,7 @@ final class Session {
         say("editing \(label(targets)) in \(editorName) — save and quit to copy", .dim)
         switch ExternalEditor.edit(base, environment: environment) {
         case .edited(let edited):
-            let t = DraftCombiner.tidy(Canvas.inert(edited))
+            let t = DraftCombiner.tidy(ControlSequences.strip(edited))
             if t.isEmpty { say("the file is empty — nothing copied", .warning); return }
             deliver(t, label: "\(label(targets)) from \(editorName)", force: false)
         case .failed(let status):

@@ -1,5 +1,6 @@
 import CLibedit
 import Foundation
+import KefuCore
 import Synchronization
 
 /// Raw output, signals and terminal facts. Everything is written with
@@ -57,6 +58,8 @@ nonisolated(unsafe) var savedTerminalStateValid = false
 
 private func onInterrupt(_: Int32) { SignalFlags.interrupted.store(true, ordering: .relaxed) }
 private func onFatal(_ sig: Int32) {
+    // A closed window (SIGHUP) or kill must not leave plugins behind.
+    PluginProcessGroups.killAll()
     kefu_restore_and_reraise(sig, savedTerminalStateValid ? UnsafePointer(savedTerminalState) : nil)
 }
 

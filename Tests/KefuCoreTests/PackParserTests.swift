@@ -107,7 +107,7 @@ import Testing
           - id: a
             description: d
             patterns:
-              en: ['(a|b)+', 'ship|send']
+              en: ['(ab)+', 'ship|send']
             examples:
               en: [x]
         """)

@@ -79,6 +79,15 @@ struct LogSafetyTests {
     @Test func escapeSequencesInStderrAreNeutralised() {
         let raw = Array("ok \u{1B}]52;c;aGk=\u{07} 中文\u{85}\n".utf8)
         let text = String(decoding: PluginLog.inert(raw), as: UTF8.self)
-        #expect(text == "ok ?]52;c;aGk=? 中文??\n")
+        #expect(text == "ok ^[]52;c;aGk=^G 中文<U+0085>\n")
+    }
+
+    @Test func aCharacterCutBetweenChunksIsKeptWhole() {
+        let bytes = Array("中\u{202E}文".utf8)
+        var tail: [UInt8] = []
+        let first = PluginLog.inert(Array(bytes.prefix(4)), keepingTail: &tail)
+        let second = PluginLog.inert(tail + Array(bytes.dropFirst(4)), keepingTail: &tail)
+        #expect(String(decoding: first + second, as: UTF8.self) == "中<U+202E>文")
+        #expect(tail.isEmpty)
     }
 }

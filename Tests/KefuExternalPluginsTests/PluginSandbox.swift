@@ -57,7 +57,9 @@ enum TestPlugin {
     /// detect of its first life only), `crash-detect` (exits on detect),
     /// `garbage` (answers detect with prose), `wrong-id`, `slow-start SECONDS`
     /// via mode `slow-start`, `never-hello`, `flood` (a line of 2 MiB),
-    /// `old-protocol`, `error` (answers with an error field).
+    /// `old-protocol`, `error` (answers with an error field), `hang-draft`
+    /// (answers everything but draft), `slow` (1.2 s per detect), `block-all`
+    /// (a check that blocks every draft).
     static let source = #"""
     #!/usr/bin/env python3
     import json, os, sys, time
@@ -81,6 +83,10 @@ enum TestPlugin {
             continue
         rid = m["id"]
         if mode == "hang-all": time.sleep(60)
+        if mode == "hang-draft" and t == "draft": time.sleep(60)
+        if mode == "slow" and t == "detect": time.sleep(1.2)
+        if mode == "block-all" and t == "check":
+            send({"id": rid, "checks": [{"block": True} for d in m["drafts"]]}); continue
         if t == "detect":
             if mode == "hang-detect" or (mode == "hang-once" and first_life): time.sleep(60)
             if mode == "crash-detect": sys.exit(3)

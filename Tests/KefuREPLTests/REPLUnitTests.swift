@@ -144,6 +144,25 @@ import Testing
         #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
     }
 
+    /// Bytes kefu cannot read are never rewritten as U+FFFD: the file is
+    /// kept aside, whole, and a new history begun.
+    @Test func anUnreadableHistoryIsKeptAsideNotRewritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("history").path
+        let binary = Data([0x23, 0x6B, 0xFF, 0xFE, 0x00, 0x01, 0xC3, 0x28, 0x0A, 0xE4, 0xBD])
+        try binary.write(to: URL(fileURLWithPath: path))
+        let (entries, message) = HistoryFile(path: path, limit: 10).add("where is my parcel")
+        #expect(entries == ["where is my parcel"])
+        #expect(message?.contains("was moved to") == true, "\(message ?? "")")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let aside = try #require(names.first { $0.hasPrefix("history.unreadable-") })
+        #expect(try Data(contentsOf: folder.appendingPathComponent(aside)) == binary)
+        // A text history stays where it is.
+        #expect(HistoryFile(path: path, limit: 10).add("again").error == nil)
+    }
+
     @Test func commandLinesAreSplitWithoutAShell() {
         #expect(ProcessRunner.split("code --wait") == ["code", "--wait"])
         #expect(ProcessRunner.split("'/opt/my editor/bin/ed' -n \"a b\"") == ["/opt/my editor/bin/ed", "-n", "a b"])
@@ -157,7 +176,10 @@ import Testing
     @Test func canvasNeverPrintsRawControl() {
         var c = Canvas(colour: false)
         c.text("a\u{1B}]52;c;eA==\u{07}b\u{1B}[2Jc\u{9B}31md")
-        #expect(c.output == "abcd")
+        // Shown, not obeyed (the one output sanitiser, as in `kefu suggest`).
+        #expect(c.output == "a^[]52;c;eA==^Gb^[[2Jc<U+009B>31md")
+        c.text("rtl\u{202E}zw\u{200B}")
+        #expect(!c.output.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" || $0 == "\u{200B}" })
         var colour = Canvas(colour: true)
         colour.textMarkingPlaceholders("x ⟨order_id⟩ y")
         #expect(colour.output.contains("\u{1B}[1;30;43m⟨order_id⟩\u{1B}[0m"))

@@ -60,8 +60,8 @@ struct EvalCommand: ParsableCommand {
         let engine = library.makeEngine(configuration, options: options)
         let e = Evaluation(engine: engine, rows: rows)
         switch format {
-        case .text: print(report(e))
-        case .json: print(json(e))
+        case .text: StandardOutput.print(report(e))
+        case .json: StandardOutput.print(json(e))
         }
     }
 

@@ -17,24 +17,24 @@ struct PluginsCommand: ParsableCommand {
         func run() throws {
             let configuration = Configuration.load(reportingTo: StandardError())
             let lib = library.loadLibrary(configuration)
-            print("packs (load order; later ones override earlier ones by id):")
+            StandardOutput.print("packs (load order; later ones override earlier ones by id):")
             for p in lib.packs {
                 let intents = lib.intents.values.filter { $0.pack == p.id }.count
                 let snippets = lib.snippets.filter { $0.pack == p.id }.count
-                print("  \(p.id) \(p.version)  loaded  [\(p.layer)] \(p.source)  intents: \(intents)  snippets: \(snippets)")
+                StandardOutput.print("  \(Terminal.inert(p.id)) \(Terminal.inert(p.version))  loaded  [\(p.layer)] \(Terminal.inert(p.source))  intents: \(intents)  snippets: \(snippets)")
             }
             for f in lib.failures {
-                print("  \(f.source)  failed  [\(f.layer)] \(f.diagnostics.count) error(s); first: \(f.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "")")
+                StandardOutput.print("  \(Terminal.inert(f.source))  failed  [\(f.layer)] \(f.diagnostics.count) error(s); first: \(f.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "")")
             }
-            print("code plugins:")
-            print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
-            print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
-            print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
+            StandardOutput.print("code plugins:")
+            StandardOutput.print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
+            StandardOutput.print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
+            StandardOutput.print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
             let code = CodePluginLoading.load(configuration, disabled: externalPlugins.disabled(configuration), errors: StandardError())
-            print(CodePluginsListing.render(code), terminator: "")
+            StandardOutput.print(CodePluginsListing.render(code), terminator: "")
             let external = ExternalPluginsListing.render(externalPlugins.makeHost(configuration: configuration, errors: StandardError()))
-            print(external.text, terminator: "")
-            print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
+            StandardOutput.print(external.text, terminator: "")
+            StandardOutput.print("intents: \(lib.intents.keys.sorted().joined(separator: ", "))")
             if !lib.failures.isEmpty || external.anyFailed || !code.failures.isEmpty { throw ExitCode(1) }
         }
     }
@@ -53,17 +53,22 @@ struct PluginsCommand: ParsableCommand {
             var options = library
             options.extraPaths += paths
             let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
-            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { PackSource.files(at: $0, layer: .commandLine).sources.map(\.path) } + paths)
+            // Files that could not be read (permissions, symlink loops, an
+            // unreadable sub-folder) are among the wanted ones: they are errors.
+            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { path in
+                let found = PackSource.files(at: path, layer: .commandLine)
+                return found.sources.map(\.path) + found.problems.map(\.location.file)
+            } + paths)
             // Loaded packs are also held to the truth rule (TruthAudit): a
             // snippet stating a fact needs 'asserts:' and a source for it.
             let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
                 + TruthAudit(library: lib).run(files: wanted)
-            for d in diagnostics { print(d) }
+            for d in diagnostics { StandardOutput.print("\(d)") }
             let checked = paths.isEmpty ? lib.packs.count + lib.failures.count : (wanted?.count ?? 0)
             if diagnostics.isEmpty {
-                print(paths.isEmpty ? "\(checked) pack file(s) OK" : "OK: no errors in \(paths.joined(separator: ", "))")
+                StandardOutput.print(paths.isEmpty ? "\(checked) pack file(s) OK" : "OK: no errors in \(paths.joined(separator: ", "))")
             } else {
-                print("\(diagnostics.count) error(s)")
+                StandardOutput.print("\(diagnostics.count) error(s)")
                 throw ExitCode(1)
             }
         }
@@ -84,7 +89,8 @@ struct PluginsCommand: ParsableCommand {
         func run() throws {
             let lib = library.loadLibrary(Configuration.load(reportingTo: StandardError()))
             func clean(_ s: String) -> String {
-                ControlSequences.strip(s).replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+                let oneLine = s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+                return OutputSanitizer.visible(oneLine, lineBreaks: .show)
             }
             var out = "text\tintent\tkind\tpack\n"
             for intent in lib.intents.values.sorted(by: { $0.id < $1.id }) {

@@ -45,18 +45,18 @@ struct PluginsNewCommand: ParsableCommand {
         case .pack:
             let path = root + "/snippets/\(name).yaml"
             try write(path, PluginScaffold.pack(name))
-            print("Wrote \(path)\nTry it: kefu test \(path)")
+            StandardOutput.print("Wrote \(path)\nTry it: kefu test \(path)")
         case .external:
             let folder = root + "/plugins"
             let path = folder + "/kefu-plugin-\(name)"
             try write(path, PluginScaffold.external(name), mode: 0o755, folderMode: 0o755)
-            print("Wrote \(path)\nTry it: kefu test --plugins \(folder)   (and: kefu plugins list --plugins \(folder))")
+            StandardOutput.print("Wrote \(path)\nTry it: kefu test --plugins \(folder)   (and: kefu plugins list --plugins \(folder))")
         case .swift:
             let folder = root + "/Plugins/\(typeName)"
             try write(folder + "/\(typeName)Detector.swift", PluginScaffold.swiftDetector(name, type: typeName))
             try write(folder + "/Tests/\(typeName)Tests.swift", PluginScaffold.swiftTests(name, type: typeName))
             try write(folder + "/README.md", PluginScaffold.swiftReadme(name, type: typeName))
-            print(PluginScaffold.swiftInstructions(name, type: typeName), terminator: "")
+            StandardOutput.print(PluginScaffold.swiftInstructions(name, type: typeName), terminator: "")
         }
     }
 

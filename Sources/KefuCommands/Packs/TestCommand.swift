@@ -66,7 +66,7 @@ struct TestCommand: ParsableCommand {
             case .counterExample: expectation = "must not be \(c.intent)"
             case .other: expectation = "must be no intent"
             }
-            print("\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)")
+            StandardOutput.print("\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)")
         }
         // Built-in code plugins' examples when testing everything, not when
         // scoped to some pack files.
@@ -75,20 +75,20 @@ struct TestCommand: ParsableCommand {
             byIntent["plugin " + c.plugin, default: (0, 0)].pass += c.passed ? 1 : 0
             byIntent["plugin " + c.plugin, default: (0, 0)].fail += c.passed ? 0 : 1
             guard !c.passed || verbose else { continue }
-            print("plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))")
+            StandardOutput.print("plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))")
         }
         // The truth rule and template debris, over the same packs.
         let packProblems = TruthAudit(library: lib).run(files: sources) + RenderAudit(library: lib).run(files: sources)
-        for d in packProblems { print(Terminal.inert(d.description)) }
-        print("")
-        print("intent".padding(toLength: 20, withPad: " ", startingAt: 0) + "passed  failed")
+        for d in packProblems { StandardOutput.print(Terminal.inert(d.description)) }
+        StandardOutput.print("")
+        StandardOutput.print("intent".padding(toLength: 20, withPad: " ", startingAt: 0) + "passed  failed")
         for (intent, r) in byIntent.sorted(by: { $0.key < $1.key }) {
-            print(intent.padding(toLength: max(20, intent.count + 1), withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6) + String(r.fail).leftPadded(8))
+            StandardOutput.print(intent.padding(toLength: max(20, intent.count + 1), withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6) + String(r.fail).leftPadded(8))
         }
         let failed = cases.filter { !$0.passed }.count + pluginCases.filter { !$0.passed }.count
-        print("\(cases.count + pluginCases.count - failed) passed, \(failed) failed")
-        if !packProblems.isEmpty { print("\(packProblems.count) snippet problem(s): unsourced claims or template debris (see above)") }
-        if !lib.diagnostics.isEmpty { print("\(lib.failures.count) pack(s) could not be loaded (see above)") }
+        StandardOutput.print("\(cases.count + pluginCases.count - failed) passed, \(failed) failed")
+        if !packProblems.isEmpty { StandardOutput.print("\(packProblems.count) snippet problem(s): unsourced claims or template debris (see above)") }
+        if !lib.diagnostics.isEmpty { StandardOutput.print("\(lib.failures.count) pack(s) could not be loaded (see above)") }
         if failed > 0 || !packProblems.isEmpty || !lib.diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

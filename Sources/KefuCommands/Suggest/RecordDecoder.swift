@@ -2,6 +2,8 @@ import Foundation
 import KefuCore
 
 /// Turns raw input records into messages, or into the reason they are bad.
+/// Every message quotes input text only through `quoted`, so an error
+/// record is safe to print whichever format carries it.
 struct RecordDecoder {
     struct Message {
         var id: JSONWriter.Value
@@ -29,10 +31,11 @@ struct RecordDecoder {
             return .success(Message(id: fallbackID, text: text, variables: [:]))
         }
         let value: JSONValue
+        let loneSurrogates: [StrictJSONParser.LoneSurrogate]
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(record.bytes))
+            (value, loneSurrogates) = try StrictJSONParser.parse(record.bytes)
         } catch {
-            return .failure(Failure(id: fallbackID, message: "record \(record.number) is not valid JSON: \(Self.describe(error))"))
+            return .failure(Failure(id: fallbackID, message: "record \(record.number) is not valid JSON: \(error.description)"))
         }
         guard case .object(let dict) = value else {
             return .failure(Failure(id: fallbackID, message: "record \(record.number) must be a JSON object like {\"id\": 1, \"text\": \"...\"}"))
@@ -40,10 +43,16 @@ struct RecordDecoder {
         var id = fallbackID
         switch dict["id"] {
         case nil, .null?: break
-        case .string(let s)?: id = .string(s)
-        case .number(let n)?: id = n == n.rounded() && abs(n) < 1e15 ? .int(Int(n)) : .number(n)
+        case .string(let s)? where !loneSurrogates.contains(where: { $0.path == "id" }): id = .string(s)
+        case .string?: break
+        case .number(let n)?: id = .numberText(n)
         default:
             return .failure(Failure(id: fallbackID, message: "record \(record.number): \"id\" must be a string or a number"))
+        }
+        if let lone = loneSurrogates.first {
+            return .failure(Failure(
+                id: id,
+                message: "record \(record.number): \(lone.path) holds a lone surrogate \(lone.escape), which is not a character (a UTF-16 surrogate must come in a pair)"))
         }
         guard case .string(let message)? = dict["text"] else {
             return .failure(Failure(id: id, message: "record \(record.number): \"text\" is missing or not a string"))
@@ -52,28 +61,24 @@ struct RecordDecoder {
         switch dict["vars"] {
         case nil, .null?: break
         case .object(let vars)?:
-            for (k, v) in vars {
+            for (k, v) in vars.sorted(by: { $0.key < $1.key }) {
                 switch v {
                 case .string(let s): variables[k] = s
-                case .number(let n): variables[k] = JSONValue.text(of: n)
+                case .number(let n): variables[k] = n  // as written: 1234567890123456789 stays itself
                 default:
-                    return .failure(Failure(id: id, message: "record \(record.number): vars.\(k) must be a string or a number"))
+                    return .failure(Failure(id: id, message: "record \(record.number): vars.\(Self.visible(k)) must be a string or a number"))
                 }
             }
         default:
             return .failure(Failure(id: id, message: "record \(record.number): \"vars\" must be an object of strings"))
         }
         for key in dict.keys.sorted() where !["id", "text", "vars"].contains(key) {
-            return .failure(Failure(id: id, message: "record \(record.number): unknown key \"\(key)\" (expected id, text, vars)"))
+            return .failure(Failure(id: id, message: "record \(record.number): unknown key \(Self.quoted(key)) (expected id, text, vars)"))
         }
         return .success(Message(id: id, text: message, variables: variables))
     }
 
-    private static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
-    }
+    /// Input text in a message: controls shown (`^[`, `<U+202E>`), on one line.
+    static func visible(_ s: String) -> String { OutputSanitizer.visible(s, lineBreaks: .show) }
+    static func quoted(_ s: String) -> String { "\"" + visible(s) + "\"" }
 }

@@ -1,10 +1,14 @@
 import Foundation
 
 /// Splits standard input into records without ever holding more than the
-/// size limit of one record: an endless line without a newline yields an
-/// "oversized" record once the limit is passed, and the rest of that line is
-/// skipped as it streams by. Reads with `read(2)` so each record is handled
-/// the moment its newline arrives.
+/// size limit of one record (and one read): an endless line without a
+/// newline yields an "oversized" record once the limit is passed, and the
+/// rest of that line is skipped as it streams by. Reads with `read(2)` so
+/// each record is handled the moment its newline arrives.
+///
+/// The limit is exact and counts a record's own bytes (without its LF or
+/// CRLF): `limit` bytes pass, `limit + 1` are an oversized record, wherever
+/// the reads happen to split the input.
 struct RecordReader {
     static let maxRecordBytes = 1 << 20
 
@@ -71,7 +75,7 @@ struct RecordReader {
                     if block.isEmpty && !oversized { continue }
                     break
                 }
-                if line.oversized || block.count + line.bytes.count + 1 > limit {
+                if line.oversized || (block.isEmpty ? 0 : block.count + 1) + line.bytes.count > limit {
                     oversized = true
                     continue
                 }
@@ -96,9 +100,12 @@ struct RecordReader {
                     skippingOversized = false
                     continue  // the tail of a line already reported
                 }
+                if line.count > limit { return InputRecord(number: lineNumber, bytes: [], oversized: true) }
                 return InputRecord(number: lineNumber, bytes: line, oversized: false)
             }
-            if buffer.count - start > limit {
+            // One byte of slack: a line of exactly `limit` bytes may be
+            // waiting for the LF of its CRLF.
+            if buffer.count - start > limit + 1 {
                 buffer.removeAll(keepingCapacity: true)
                 start = 0
                 if !skippingOversized {
@@ -114,7 +121,7 @@ struct RecordReader {
                 if line.last == 0x0D { line.removeLast() }
                 lineNumber += 1
                 if skippingOversized { skippingOversized = false; return nil }
-                return InputRecord(number: lineNumber, bytes: line, oversized: false)
+                return InputRecord(number: lineNumber, bytes: line.count > limit ? [] : line, oversized: line.count > limit)
             }
             if start > 0 {
                 buffer.removeSubrange(..<start)

@@ -1,3 +1,5 @@
+import KefuCore
+
 /// Writes `kefu suggest`'s results in order, flushing whenever the input has
 /// no further complete record waiting: a script that sends one message and
 /// waits gets its answer at once, while a file of 20,000 messages is written
@@ -16,13 +18,15 @@ struct ResultWriter {
         if !moreWaiting || pending.count >= Self.flushThreshold { flush() }
     }
 
+    /// Readable text: it passes the output sanitiser (drafts keep their
+    /// line breaks; pack text, values and ids cannot reach the terminal raw).
     mutating func write(_ text: String, moreWaiting: Bool) {
-        write(Array(text.utf8), moreWaiting: moreWaiting)
+        write(Array(OutputSanitizer.visible(text).utf8), moreWaiting: moreWaiting)
     }
 
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        StandardOutput.write(pending)
+        StandardOutput.write(safe: pending)
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -69,6 +69,7 @@ struct SuggestCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        OrderlyTermination.install()
         let configuration = Configuration.load(reportingTo: StandardError())
         let session = PluginSession(library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
         defer { session.host.shutdown() }
@@ -83,14 +84,13 @@ struct SuggestCommand: ParsableCommand {
         var failures = 0
         let language = Language(tag: lang)
         var out = ResultWriter()
-        defer { out.flush() }
         while let record = reader.next(), !StandardOutput.closed {
             let more = reader.hasRecordReady
             switch decoder.decode(record) {
             case .failure(let f):
                 failures += 1
                 switch format {
-                case .jsonl: out.write(SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n", moreWaiting: more)
+                case .jsonl: out.write(Array((SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n").utf8), moreWaiting: more)
                 case .text: out.write("#\(record.number) error: \(f.message)\n\n", moreWaiting: more)
                 }
                 StandardError().write("kefu: \(f.message)\n")
@@ -105,6 +105,8 @@ struct SuggestCommand: ParsableCommand {
                 }
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        out.flush()
+        // A write that failed is reported by `KefuCommand.entry`, non-zero.
+        if failures > 0 || StandardOutput.closed { throw ExitCode(1) }
     }
 }

@@ -89,8 +89,8 @@ struct ConfigCommand: ParsableCommand {
             let keyWidth = rows.map { $0.0.count }.max() ?? 10
             let valueWidth = min(48, rows.map { DisplayColumns.width($0.1) }.max() ?? 10)
             for (k, v, o) in rows {
-                let value = ControlSequences.strip(v).replacingOccurrences(of: "\n", with: " ")
-                out += k.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0)
+                let value = OutputSanitizer.visible(v, lineBreaks: .show)
+                out += OutputSanitizer.visible(k, lineBreaks: .show).padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0)
                 out += value + String(repeating: " ", count: max(2, valueWidth + 2 - DisplayColumns.width(value)))
                 out += o + "\n"
             }

@@ -66,24 +66,22 @@ struct Configuration {
     static func read(path: String = Configuration.path) -> Configuration {
         var config = Configuration()
         config.file = path
-        guard let data = FileManager.default.contents(atPath: path) else { return config }
+        let text: String
+        switch UserTextFile.load(path) {
+        case .missing: return config
+        case .text(let t): text = t
+        case .problem(let message, let line, let column):
+            // Something is there: saying nothing would drop the shop's values silently.
+            config.found = true
+            config.diagnostics.append("\(path):\(line):\(column): error: \(message); using the defaults")
+            return config
+        }
         config.found = true
-        guard let text = String(data: data, encoding: .utf8) else {
-            let offset = UTF8Validation.firstInvalidOffset(in: data) ?? 0
-            let (line, column) = UTF8Validation.lineColumn(ofByte: offset, in: data)
-            config.diagnostics.append("\(path):\(line):\(column): error: not valid UTF-8; using the defaults")
-            return config
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let e as YamlError {
-            config.diagnostics.append("\(PackParser.diagnostic(for: e, file: path)); using the defaults")
-            return config
-        } catch {
-            config.diagnostics.append("\(path):1:1: error: \(error); using the defaults")
-            return config
-        }
+        // A repeated key is reported and its later value ignored; the rest counts.
+        let composed = GuardedYAML.compose(text, file: path, duplicateKeys: .keepFirst)
+        let fatal = composed.root == nil && !composed.problems.isEmpty
+        for p in composed.problems { config.diagnostics.append(fatal ? "\(p); using the defaults" : "\(p)") }
+        let root = composed.root
         guard let root else { return config }  // empty file
         config.document = root
         guard case .mapping(let map) = root else {

@@ -23,6 +23,12 @@ struct ExternalPluginOptions: ParsableArguments {
         if let d = deadline, !(10...10_000).contains(d) {
             throw ValidationError("--plugin-deadline must be between 10 and 10000 milliseconds")
         }
+        // An error, not a warning: a script that names a plugin depends on
+        // its answers, and running without it would give other drafts with
+        // exit status 0 (a typo in a path would go unnoticed for good).
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("--plugins \(path): no such file or folder")
+        }
     }
 
     /// Every plugin id turned off for this run, code or external:
@@ -64,7 +70,7 @@ struct ExternalPluginOptions: ParsableArguments {
         }
         return ExternalPluginHost(
             specs: found.specs, refused: found.refused, settings: settings, kefuVersion: kefuVersion, config: config,
-            disabledIDs: disabled(configuration))
+            disabledIDs: disabled(configuration), warn: { errors.write("kefu: warning: \($0)\n") })
     }
 }
 

@@ -83,11 +83,3 @@ enum Paths {
         return NSHomeDirectory() + "/.config"
     }
 }
-
-/// Unbuffered writes to standard error (diagnostics never wait behind output).
-struct StandardError {
-    func write(_ text: String) {
-        var t = text
-        t.withUTF8 { buffer in _ = Foundation.write(2, buffer.baseAddress, buffer.count) }
-    }
-}

@@ -1,9 +1,9 @@
 import KefuCore
 
 enum Terminal {
-    /// Buyer text made safe to print: control and escape sequences removed,
-    /// line breaks shown as ⏎.
+    /// Untrusted text on one line of a listing: controls shown visibly
+    /// (`OutputSanitizer`), line breaks as ⏎.
     static func inert(_ text: String) -> String {
-        ControlSequences.strip(text).replacingOccurrences(of: "\n", with: " ⏎ ")
+        OutputSanitizer.visible(text).replacingOccurrences(of: "\n", with: " ⏎ ")
     }
 }

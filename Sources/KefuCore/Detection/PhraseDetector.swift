@@ -18,11 +18,9 @@ public struct PhraseDetector: IntentDetector {
         var startsNegated: Bool
     }
 
-    private struct CompiledPattern: @unchecked Sendable {
-        // NSRegularExpression is immutable and documented thread-safe.
+    private struct CompiledPattern: Sendable {
         var intent: String
-        var source: String
-        var regex: NSRegularExpression
+        var regex: PackRegex
     }
 
     private let automaton: PhraseAutomaton
@@ -68,9 +66,9 @@ public struct PhraseDetector: IntentDetector {
             for t in intent.triggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .trigger) }
             for t in intent.counterTriggers { add(t.phrase, intent: intent.id, weight: t.weight, role: .counter) }
             for p in intent.patterns {
-                guard let regex = try? NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]) else { continue }
+                guard let regex = PackRegex(p.pattern) else { continue }
                 add(p.anchor, intent: intent.id, weight: 1, role: .anchor(patterns.count))
-                patterns.append(CompiledPattern(intent: intent.id, source: p.pattern, regex: regex))
+                patterns.append(CompiledPattern(intent: intent.id, regex: regex))
             }
         }
         self.automaton = PhraseAutomaton(phrases: phrases)
@@ -110,11 +108,11 @@ public struct PhraseDetector: IntentDetector {
         }
         if !anchored.isEmpty {
             let folded = message.text.folded
-            let range = NSRange(folded.startIndex..., in: folded)
             for p in anchored.sorted() {
                 let pattern = patterns[p]
-                if let m = pattern.regex.firstMatch(in: folded, range: range), let r = Range(m.range, in: folded) {
-                    add(Evidence(detector: detector, detail: "/\(pattern.source)/ ← \(folded[r])", weight: 1), for: pattern.intent, to: &hits)
+                // A pattern over its step budget says nothing for this message.
+                if case .match(let matched) = pattern.regex.firstMatch(in: folded) {
+                    add(Evidence(detector: detector, detail: "/\(pattern.regex.pattern)/ ← \(matched)", weight: 1), for: pattern.intent, to: &hits)
                 }
             }
         }

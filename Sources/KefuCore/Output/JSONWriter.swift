@@ -65,6 +65,10 @@ public struct JSONWriter: ~Copyable {
         case string(String)
         case number(Double)
         case int(Int)
+        /// A number exactly as the input wrote it (`1234567890123456789`,
+        /// `1e-7`): an id or value echoed back must not be rounded through a
+        /// `Double`. The text must be a valid JSON number.
+        case numberText(String)
         case bool(Bool)
         case null
         case array([Value])
@@ -84,6 +88,7 @@ public struct JSONWriter: ~Copyable {
         case .string(let s): string(s)
         case .number(let d): number(d)
         case .int(let i): int(i)
+        case .numberText(let t): separate(); put(t)
         case .bool(let b): bool(b)
         case .null: null()
         case .array(let items):
@@ -211,9 +216,10 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Escapes quotes, backslashes and every control character (C0, DEL, C1,
-    /// line and paragraph separators): the output is one line and safe to
-    /// print. Works on UTF-8 bytes, copying the runs between escapes whole.
+    /// Escapes quotes, backslashes and every character
+    /// `ControlSequences.isControl` names (C0, DEL, C1, line and paragraph
+    /// separators, bidi and zero-width format characters): the output is one
+    /// line and safe to print. Works on UTF-8 bytes, copying the runs between escapes whole.
     private mutating func writeString(_ s: String) {
         put(UInt8(ascii: "\""))
         var s = s
@@ -242,8 +248,12 @@ public struct JSONWriter: ~Copyable {
                 case 0x00..<0x20, 0x7F: escape = Self.unicodeEscape(UInt32(b))
                 case 0xC2 where i + 1 < n && (0x80...0x9F).contains(utf8[i + 1]):
                     escape = Self.unicodeEscape(UInt32(utf8[i + 1])); width = 2
-                case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    escape = Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029); width = 3
+                case 0xD8, 0xE2, 0xEF:
+                    // Three-byte (and U+061C's two-byte) format characters.
+                    if let scalar = Self.formatCharacter(utf8, at: i) {
+                        escape = Self.unicodeEscape(scalar)
+                        width = b == 0xD8 ? 2 : 3
+                    }
                 default: break
                 }
                 if let escape {
@@ -270,14 +280,33 @@ public struct JSONWriter: ~Copyable {
         let v = UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
         // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
         return (v &- ones &* 0x20) & ~v & highs != 0 || hasByte(v, 0x22) || hasByte(v, 0x5C)
-            || hasByte(v, 0x7F) || hasByte(v, 0xC2) || hasByte(v, 0xE2)
+            || hasByte(v, 0x7F) || hasByte(v, 0xC2) || hasByte(v, 0xD8) || hasByte(v, 0xE2) || hasByte(v, 0xEF)
+    }
+
+    /// The invisible format character that starts at `i`, if any: the ones
+    /// `ControlSequences.isControl` lists above U+009F (U+061C, U+200B-U+200F,
+    /// U+2028-U+202E, U+2066-U+2069, U+FEFF). Written as `\uXXXX` so that a
+    /// JSON record printed on a terminal can neither reorder nor hide text.
+    @inline(__always)
+    private static func formatCharacter(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
+        let n = utf8.count
+        switch utf8[i] {
+        case 0xD8 where i + 1 < n && utf8[i + 1] == 0x9C: return 0x061C
+        case 0xE2 where i + 2 < n:
+            let c = UInt32(utf8[i + 2])
+            if utf8[i + 1] == 0x80 && ((0x8B...0x8F).contains(c) || (0xA8...0xAE).contains(c)) { return 0x2000 + c - 0x80 }
+            if utf8[i + 1] == 0x81 && (0xA6...0xA9).contains(c) { return 0x2040 + c - 0x80 }
+            return nil
+        case 0xEF where i + 2 < n && utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF: return 0xFEFF
+        default: return nil
+        }
     }
 
     /// Bytes that start something `writeString` may escape: controls, quote,
-    /// backslash, DEL, and the lead bytes of C1 controls and U+2028/2029.
+    /// backslash, DEL, and the lead bytes of C1 controls and format characters.
     @inline(__always)
     private static func mayNeedEscape(_ b: UInt8) -> Bool {
-        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF
     }
 
     private static func unicodeEscape(_ v: UInt32) -> String {

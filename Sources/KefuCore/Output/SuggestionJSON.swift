@@ -73,13 +73,18 @@ public enum SuggestionJSON {
         }
     }
 
+    /// Attributes have an object of their own: as keys beside `kind` and
+    /// `value` (protocol 1) an attribute named `value` wrote a duplicate key.
     static func entity(_ e: Entity, _ w: inout JSONWriter) {
         w.object { w in
             w.field("kind", e.kind.rawValue)
             w.field("value", e.displayValue)
-            for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) {
-                w.key(k)
-                w.string(v)
+            w.key("attributes")
+            w.object { w in
+                for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) {
+                    w.key(k)
+                    w.string(v)
+                }
             }
         }
     }

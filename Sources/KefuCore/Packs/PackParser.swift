@@ -18,19 +18,11 @@ public struct PackParser: Sendable {
 
     public func parse(_ text: String, file: String, layer: PackLayer) -> Result {
         var reader = YAMLNodeReader(file: file)
-        let root: Node
-        do {
-            // The basic resolver: kefu reads every scalar as text and converts it
-            // itself, and the default resolver runs a regular expression per scalar.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                reader.error("the file is empty: a pack needs at least a 'pack:' section", at: nil)
-                return Result(pack: nil, diagnostics: reader.diagnostics)
-            }
-            root = node
-        } catch let error as YamlError {
-            return Result(pack: nil, diagnostics: [Self.diagnostic(for: error, file: file)])
-        } catch {
-            return Result(pack: nil, diagnostics: [PackDiagnostic("\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+        let composed = GuardedYAML.compose(text, file: file, duplicateKeys: .reject)
+        guard composed.problems.isEmpty else { return Result(pack: nil, diagnostics: composed.problems) }
+        guard let root = composed.root else {
+            reader.error("the file is empty: a pack needs at least a 'pack:' section", at: nil)
+            return Result(pack: nil, diagnostics: reader.diagnostics)
         }
         var state = ParseState(reader: reader, text: text, normalizer: normalizer)
         let pack = state.pack(root, file: file, layer: layer)
@@ -221,6 +213,10 @@ private struct ParseState {
                     _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
                 } catch {
                     reader.error("invalid regular expression '\(pattern)'", at: item)
+                    continue
+                }
+                if let hazard = RegexHazard.problem(in: pattern) {
+                    reader.error("pattern '\(pattern)': \(hazard)", at: item)
                     continue
                 }
                 guard let anchor = PatternAnchor.find(in: pattern) else {

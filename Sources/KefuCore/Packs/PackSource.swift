@@ -13,39 +13,21 @@ public struct PackSource: Sendable {
     }
 
     /// Every `.yaml`/`.yml` file at `path` (a file, or a folder read recursively
-    /// in path order). Unreadable files come back as diagnostics, not silence.
+    /// in path order). Unreadable files and folders, symlink loops and files
+    /// over `UserTextFile.sizeLimit` come back as diagnostics, not silence.
     public static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [PackDiagnostic]) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return ([], [PackDiagnostic("no such file or folder", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        var paths: [String] = []
-        if isFolder.boolValue {
-            let root = URL(fileURLWithPath: path)
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-            while let url = walker?.nextObject() as? URL {
-                if ["yaml", "yml"].contains(url.pathExtension) { paths.append(url.path) }
-            }
-            paths.sort()
-        } else {
-            paths = [path]
-        }
+        var walk = PackFolderWalk()
+        walk.visit(path, named: true)
         var sources: [PackSource] = []
-        var problems: [PackDiagnostic] = []
-        for p in paths {
-            guard let data = FileManager.default.contents(atPath: p) else {
-                problems.append(PackDiagnostic("cannot read the file", at: SourceLocation(file: p, line: 1, column: 1)))
-                continue
+        var problems = walk.problems
+        for p in walk.files.sorted() {
+            switch UserTextFile.load(p) {
+            case .text(let text): sources.append(PackSource(path: p, text: text, layer: layer))
+            case .missing: problems.append(PackDiagnostic("cannot read the file: it is a dangling symbolic link", at: SourceLocation(file: p, line: 1, column: 1)))
+            case .problem(let message, let line, let column): problems.append(PackDiagnostic(message, at: SourceLocation(file: p, line: line, column: column)))
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                let offset = UTF8Validation.firstInvalidOffset(in: data) ?? 0
-                let (line, column) = UTF8Validation.lineColumn(ofByte: offset, in: data)
-                problems.append(PackDiagnostic("the file is not valid UTF-8 (byte \(offset))", at: SourceLocation(file: p, line: line, column: column)))
-                continue
-            }
-            sources.append(PackSource(path: p, text: text, layer: layer))
         }
-        return (sources, problems)
+        return (sources, problems.sorted { $0.location.file < $1.location.file })
     }
 
     /// Modification times of every pack file under these paths, for noticing edits.

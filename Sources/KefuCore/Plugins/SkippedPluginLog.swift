@@ -12,6 +12,7 @@ public final class SkippedPluginLog: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [SkippedPlugin] = []
+    private var pluginDeadline: Double?
 
     public init() {}
 
@@ -21,10 +22,20 @@ public final class SkippedPluginLog: @unchecked Sendable {
     }
 
     /// Plugins already failed or unavailable for this message, not to be
-    /// asked again within it (an error answer is the plugin working: it is
-    /// asked the next thing).
+    /// asked again within it (an error answer, or a check that blocked
+    /// everything, is the plugin working: it is asked the next thing).
     public var unavailableIDs: Set<String> {
-        lock.withLock { Set(entries.filter { $0.reason != "plugin_error" }.map(\.id)) }
+        lock.withLock { Set(entries.filter { $0.reason != "plugin_error" && $0.reason != "blocked_every_draft" }.map(\.id)) }
+    }
+
+    /// The one deadline every external plugin request of this message
+    /// shares: set by the first request (to `proposed`), kept by the rest, so
+    /// a message waits at most one deadline whatever hangs where.
+    public func sharedDeadline(proposing proposed: Double) -> Double {
+        lock.withLock {
+            if pluginDeadline == nil { pluginDeadline = proposed }
+            return pluginDeadline!
+        }
     }
 
     /// One entry per plugin: the first reason it was skipped for.
