@@ -1,17 +1,19 @@
 import Foundation
 
 /// The shop's dispatch promise: orders paid before the cutoff ship the same
-/// day, later ones the next day (`plugins: {logistics: {dispatch_cutoff: "16:00"}}`).
+/// day, later ones the next day (`plugins: {logistics: {dispatch_cutoff: "16:00"}}`
+/// or `dispatch.cutoff` in the shop's facts file). There is no default: a
+/// ship date nobody configured is a promise nobody checked.
 ///
 /// Local time and dates are plain arithmetic on the time zone's offset
 /// rather than `Calendar` calls: this runs on every urge_delivery message,
 /// and each `Calendar` component lookup costs microseconds on Linux.
 struct DispatchPromise: Sendable {
     /// Minutes after midnight, shop time.
-    var cutoff: Int = 16 * 60
+    var cutoff: Int
     let timeZone: TimeZone
 
-    init(cutoff: Int = 16 * 60, timeZone: TimeZone = .current) {
+    init(cutoff: Int, timeZone: TimeZone = .current) {
         self.cutoff = cutoff
         self.timeZone = timeZone
     }

@@ -17,25 +17,26 @@ public struct LogisticsPlugin: CodePlugin {
         summary: "carrier tracking links, in transit / delayed / delivered wording (status variable), promised ship date",
         provides: [.draftProvider],
         configurationKeys: [
-            PluginConfigurationKey("dispatch_cutoff", .timeOfDay, "orders paid before this time ship the same day (default 16:00)"),
+            PluginConfigurationKey("dispatch_cutoff", .timeOfDay, "orders paid before this time ship the same day (no default: without it, or the facts file's dispatch cut-off, no ship date is promised)"),
         ])
 
     public func load(_ settings: PluginSettings) throws -> PluginParts {
-        var promise = DispatchPromise(timeZone: timeZone)
+        var cutoff: Int?
         if let v = settings["dispatch_cutoff"] {
             guard let m = settings.timeOfDay("dispatch_cutoff") else {
                 throw PluginSettingError(location: v.location, message: "dispatch_cutoff must be a time of day HH:MM, found '\(v.text)'")
             }
-            promise.cutoff = m
+            cutoff = m
         }
-        return PluginParts(providers: [LogisticsProvider(promise: promise, clock: clock)])
+        return PluginParts(providers: [LogisticsProvider(cutoff: cutoff, timeZone: timeZone, clock: clock)])
     }
 
     public var examples: [PluginExample] {
         [
             PluginExample("我的快递到哪了 顺丰SF1234567890123", draft: "logistics.tracking_link"),
             PluginExample("Where is my parcel? UPS 1Z999AA10123456784", draft: "logistics.tracking_link"),
-            PluginExample("什么时候发货啊", draft: "logistics.dispatch_promise"),
+            // No dispatch cut-off configured: no promised ship date.
+            PluginExample("什么时候发货啊", draft: "logistics.dispatch_promise", absent: true),
             PluginExample("请问这件有M码吗", draft: "logistics.", absent: true),
         ]
     }

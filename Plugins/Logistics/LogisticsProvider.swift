@@ -5,7 +5,9 @@ import KefuCore
 /// for `urge_delivery`. Any other message costs one pass over its intents.
 struct LogisticsProvider: DraftProvider {
     let id = "logistics"
-    let promise: DispatchPromise
+    /// The configured cut-off (`dispatch_cutoff`), nil when the shop set none.
+    let cutoff: Int?
+    let timeZone: TimeZone
     let clock: @Sendable () -> Date
 
     func contribute(_ context: DraftContext) -> DraftContribution {
@@ -28,12 +30,12 @@ struct LogisticsProvider: DraftProvider {
         // A parcel with a tracking number, or one the buyer reports stuck or
         // delivered, has shipped: a dispatch promise would contradict the message.
         let shipped = !(context.values["tracking_no"] ?? "").isEmpty || !(context.values["parcel_status"] ?? "").isEmpty
-        if wantsPromise && !shipped {
+        // The shop facts file's cut-off, when it gives one, over this plugin's
+        // own setting; with neither, no promise (the drafts ask the warehouse).
+        let cutoff = context.values["dispatch_cutoff"].flatMap(Self.minutes(ofTimeOfDay:)) ?? self.cutoff
+        if wantsPromise && !shipped, let cutoff {
             let now = clock()
-            // The shop facts file's cut-off, when it gives one, over this
-            // plugin's own setting.
-            var promise = self.promise
-            if let cutoff = context.values["dispatch_cutoff"].flatMap(Self.minutes(ofTimeOfDay:)) { promise.cutoff = cutoff }
+            let promise = DispatchPromise(cutoff: cutoff, timeZone: timeZone)
             let shipDate = promise.shipDate(at: now, english: language == .english)
             let date = Self.localized(shipDate, language)
             if (context.values["ship_date"] ?? "").isEmpty { out.variables["ship_date"] = date }

@@ -126,8 +126,10 @@ import Testing
     @Test func aHangingPluginIsSkippedAndEverythingElseStillArrives() throws {
         try writePlugin("kefu-plugin-stuck", Self.hanging)
         let start = Date()
-        // Generous for a loaded machine: the working plugins must answer within it.
-        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n", ["--plugin-deadline", "2000"])
+        // Generous for a loaded machine: once the hung plugin has used the
+        // message's deadline, the working plugins answer within a tenth of it
+        // (500 ms here: a shell plugin under a parallel test run needs that).
+        let r = try suggest("这款什么时候有货？可以预订吗\n这个最低多少钱\n", ["--plugin-deadline", "5000"])
         // A hang guard, not a speed test: the point is that the answer comes.
         #expect(Date().timeIntervalSince(start) < 30)
         #expect(r.status == 0, "stderr: \(r.err)")
@@ -141,7 +143,7 @@ import Testing
         #expect(skipped.count == 1)
         #expect(skipped.first?["id"] as? String == "stuck")
         #expect(skipped.first?["reason"] as? String == "timeout")
-        #expect(skipped.first?["detail"] as? String == "no answer within 2 s")
+        #expect(skipped.first?["detail"] as? String == "no answer within 5 s", "\(skipped)")
         // After the timeout it is restarting (or starting again): still skipped, never waited for twice.
         let later = records[1]["plugins_skipped"] as? [[String: Any]] ?? []
         #expect(later.map { $0["id"] as? String } == ["stuck"])

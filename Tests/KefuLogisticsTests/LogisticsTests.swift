@@ -12,7 +12,7 @@ import Testing
         return cal.date(from: c)!
     }
 
-    func provider(at date: Date, cutoff: String? = nil) throws -> any DraftProvider {
+    func provider(at date: Date, cutoff: String? = "16:00") throws -> any DraftProvider {
         var values: [String: PluginSettings.Value] = [:]
         if let cutoff { values["dispatch_cutoff"] = .init(text: cutoff, location: SourceLocation(file: "c", line: 1, column: 1)) }
         return try LogisticsPlugin(clock: { date }, timeZone: Self.utc).load(PluginSettings(values: values)).providers[0]
@@ -22,6 +22,15 @@ import Testing
         DraftContext(
             text: TextNormalizer().normalize(text), language: language,
             intents: intents.map { DetectedIntent(intent: $0, confidence: 0.9, evidence: []) }, entities: entities, values: values, tone: .calm)
+    }
+
+    /// A ship date nobody configured is a promise nobody checked.
+    @Test func withoutACutoffNothingIsPromised() throws {
+        let c = try provider(at: Self.at(10), cutoff: nil).contribute(context("什么时候发货", intents: ["urge_delivery"]))
+        #expect(c.variables["ship_date"] == nil)
+        #expect(!c.drafts.contains { $0.id == "logistics.dispatch_promise" })
+        let facts = try provider(at: Self.at(10), cutoff: nil).contribute(context("什么时候发货", intents: ["urge_delivery"], values: ["dispatch_cutoff": "17:00"]))
+        #expect(facts.drafts.first?.text.contains("17:00前付款") == true, "the facts file's cut-off alone is enough")
     }
 
     @Test func beforeTheCutoffShipsToday() throws {
