@@ -31,6 +31,8 @@ public final class ExternalPlugin: @unchecked Sendable {
         /// Failed; may start again from `until`.
         case backingOff(until: Double)
         case disabled(String)
+        /// Off by the user's choice (`disabled_plugins`, `--disable`): never started.
+        case turnedOff
     }
 
     // Guarded by `lock`.
@@ -73,6 +75,8 @@ public final class ExternalPlugin: @unchecked Sendable {
         switch phase {
         case .disabled(let why):
             return PluginSkip(plugin: idLocked, reason: .disabled, detail: why)
+        case .turnedOff:
+            return PluginSkip(plugin: idLocked, reason: .disabled, detail: ExternalPluginStatus.turnedOffDetail)
         case .backingOff(let until) where now < until:
             return PluginSkip(
                 plugin: idLocked, reason: .restarting,
@@ -157,8 +161,10 @@ public final class ExternalPlugin: @unchecked Sendable {
             c.drainErrors(into: log)
             c.child.kill()
         }
-        if case .disabled = phase { return }
-        phase = .stopped
+        switch phase {
+        case .disabled, .turnedOff: return
+        default: phase = .stopped
+        }
     }
 
     /// A snapshot for `kefu plugins list` and the tests.
@@ -170,20 +176,23 @@ public final class ExternalPlugin: @unchecked Sendable {
         case .starting: state = .starting
         case .ready: state = .loaded
         case .backingOff: state = .restarting
-        case .disabled: state = .disabled
+        case .disabled, .turnedOff: state = .disabled
         }
         var detail: String? = nil
-        if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail } else if slowAnswers > 0 {
+        var turnedOff = false
+        if case .turnedOff = phase { detail = ExternalPluginStatus.turnedOffDetail; turnedOff = true } else if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail } else if slowAnswers > 0 {
             detail = "slow: \(slowAnswers) answer(s) over half the deadline, slowest \(Int((slowestAnswer * 1000).rounded())) ms"
         }
         return ExternalPluginStatus(
-            id: idLocked, declaration: declaration, state: state, detail: detail, restarts: restarts,
+            id: idLocked, declaration: declaration, state: state, detail: detail, turnedOff: turnedOff, restarts: restarts,
             origin: spec.origin, command: spec.command, logPath: log.path)
     }
 }
 
 /// What `kefu plugins list` shows of an external plugin.
 public struct ExternalPluginStatus: Sendable {
+    /// How a plugin turned off by configuration is described.
+    public static let turnedOffDetail = "disabled by configuration"
     public enum State: String, Sendable {
         case notStarted = "not started", starting, loaded, restarting, disabled, stopped
         /// Refused before it could run (unsafe folder, not executable).
@@ -193,6 +202,9 @@ public struct ExternalPluginStatus: Sendable {
     public var declaration: ExternalPluginDeclaration?
     public var state: State
     public var detail: String?
+    /// Disabled by the user's choice rather than by failures: not a problem
+    /// to report.
+    public var turnedOff: Bool = false
     public var restarts: Int
     public var origin: String
     public var command: [String]

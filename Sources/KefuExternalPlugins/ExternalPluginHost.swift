@@ -37,7 +37,7 @@ public final class ExternalPluginHost: Sendable {
         // Known by name already (configured id, or file name): never started.
         for p in plugins where self.disabledIDs.contains(p.spec.provisionalID.lowercased()) {
             p.lock.lock()
-            p.phase = .disabled("disabled by configuration")
+            p.phase = .turnedOff
             p.lock.unlock()
         }
         if !specs.isEmpty {
@@ -62,7 +62,7 @@ public final class ExternalPluginHost: Sendable {
         for p in starting where disabledIDs.contains(p.status.id.lowercased()) {
             p.stop()
             p.lock.lock()
-            p.phase = .disabled("disabled by configuration")
+            p.phase = .turnedOff
             p.lock.unlock()
         }
     }
@@ -87,7 +87,7 @@ public final class ExternalPluginHost: Sendable {
             let s = p.status
             if let only, s.id != only { return false }
             if excluding.contains(s.id) { return false }
-            if s.state == .disabled, s.detail == "disabled by configuration" { return false }
+            if s.turnedOff { return false }
             return s.declaration.map { $0.capabilities.contains(capability) } ?? true
         }
     }

@@ -70,14 +70,10 @@ enum WireAnswers {
         try? JSONDecoder().decode(T.self, from: Data(line))
     }
 
-    /// Ids of intents, snippets and warnings: letters, digits, `.`, `_`, `-`,
-    /// at most 64 characters. Anything else is dropped, not repaired.
-    static func isIdentifier(_ s: String) -> Bool {
-        guard !s.isEmpty && s.utf8.count <= 64 else { return false }
-        return s.unicodeScalars.allSatisfy { c in
-            (c.isASCII && c.properties.isAlphabetic) || ("0"..."9").contains(c) || c == "." || c == "_" || c == "-"
-        }
-    }
+    /// Ids of plugins, intents, snippets, warnings, settings and entity
+    /// attributes: the packs' rule (`Identifier`). Anything else is dropped,
+    /// not repaired.
+    static func isIdentifier(_ s: String) -> Bool { Identifier.isValid(s) }
 
     /// Untrusted text bound for a terminal or a draft: control sequences out,
     /// length bounded.

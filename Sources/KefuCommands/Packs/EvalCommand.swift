@@ -35,8 +35,6 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    enum CoreDetector: String, ExpressibleByArgument, CaseIterable { case phrases, classifier, model }
-
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
@@ -55,7 +53,7 @@ struct EvalCommand: ParsableCommand {
         }
         let configuration = Configuration.load(reportingTo: StandardError())
         var options = Engine.Options()
-        options.disabledDetectors = Set(without.map(\.rawValue))
+        options.disabledDetectors = Set(without)
         options.threshold = configuration.threshold
         let engine = library.makeEngine(configuration, options: options)
         let e = Evaluation(engine: engine, rows: rows)
@@ -110,3 +108,5 @@ struct EvalCommand: ParsableCommand {
 
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
 }
+
+extension CoreDetector: ExpressibleByArgument {}

@@ -15,7 +15,7 @@ enum ExternalPluginExamples {
     static func run(_ session: PluginSession) -> [Case] {
         var cases: [Case] = []
         for status in session.host.statuses {
-            if status.detail == "disabled by configuration" { continue }
+            if status.turnedOff { continue }
             guard let d = status.declaration, status.state == .loaded else {
                 cases.append(Case(plugin: status.id, text: "(start-up)", expectation: "plugin loads", passed: false, got: status.detail ?? status.state.rawValue))
                 continue

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KefuCore
 
 /// `kefu plugins new NAME --kind pack|swift|external`: a working, tested
 /// starting point for a new plugin.
@@ -27,8 +28,9 @@ struct PluginsNewCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable { case pack, swift, external }
 
     func validate() throws {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 40,
-            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        // An id (`Identifier`) that also names a Swift type and a file:
+        // starting with a letter, no '.', short enough for both.
+        guard Identifier.isValid(name), let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 40, !name.contains(".")
         else {
             throw ValidationError("plugin name '\(name)' must be lower-case letters, digits, '-' or '_', starting with a letter (at most 40)")
         }

@@ -194,8 +194,7 @@ struct Configuration {
         case _ where Self.pluginKeys.contains(key):
             origins[key] = origin
         default:
-            let hint = Self.knownKeys.min { Self.distance($0, key) < Self.distance($1, key) }
-                .flatMap { Self.distance($0, key) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let hint = SpellingSuggestion.closest(to: key, in: Self.knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append("\(Self.at(keyNode, file)): error: unknown key '\(key)'\(hint); ignored")
         }
     }
@@ -236,23 +235,6 @@ struct Configuration {
         if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst(1) }
         if path.hasPrefix("/") { return path }
         return base + "/" + path
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 
     /// What `kefu config init` writes.

@@ -28,7 +28,7 @@ enum ExternalPluginsListing {
                 out += "      config keys: \(d.configKeys.joined(separator: ", "))\n"
             }
             if s.state != .loaded {
-                failed = failed || s.state != .disabled || s.detail != "disabled by configuration"
+                failed = failed || !s.turnedOff
                 out += "      why: \(Terminal.inert(s.detail ?? "not started"))\n"
             }
             if let log = s.logPath, s.state != .refused { out += "      log: \(log)\n" }

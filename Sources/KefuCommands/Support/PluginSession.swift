@@ -77,7 +77,7 @@ final class PluginSession {
     ) -> ExternalPluginHost {
         let host = plugins.makeHost(configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         host.start()
-        for s in host.statuses where s.state != .loaded && s.state != .refused && s.detail != "disabled by configuration" {
+        for s in host.statuses where s.state != .loaded && s.state != .refused && !s.turnedOff {
             errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
         }
         let ids = host.statuses.filter { $0.state != .refused }.map(\.id)

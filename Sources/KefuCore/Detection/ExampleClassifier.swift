@@ -12,7 +12,7 @@ import Foundation
 /// `other` examples are neighbours too: when a message is closer to them than
 /// to an intent's examples, that intent is discounted.
 public struct ExampleClassifier: IntentDetector {
-    public let id = "classifier"
+    public let id = CoreDetector.classifier.rawValue
 
     enum Label: Hashable, Sendable {
         case intent, counter, other

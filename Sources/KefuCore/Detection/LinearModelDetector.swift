@@ -5,7 +5,7 @@ import Foundation
 /// Built in the background by the engine (`PendingDetector`): finding or
 /// training the model (`LinearModelStore`) never delays the first prompt.
 struct LinearModelDetector: IntentDetector {
-    let id = "model"
+    let id = CoreDetector.model.rawValue
     private let model: LinearIntentModel?
     /// For testing examples as unseen (`kefu test`), built the first time an
     /// example is held out: a built-in example is answered by a model

@@ -3,7 +3,7 @@ import Foundation
 /// Detects intents from the packs' trigger phrases, counter-triggers and
 /// regular expressions, all compiled into one `PhraseAutomaton`.
 public struct PhraseDetector: IntentDetector {
-    public let id = "phrases"
+    public let id = CoreDetector.phrases.rawValue
 
     private enum Role: Sendable { case trigger, counter, outside, anchor(Int) }
 

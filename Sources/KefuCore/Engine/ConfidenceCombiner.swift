@@ -51,10 +51,10 @@ struct ConfidenceCombiner {
                 tallies[k].evidence += signal.evidence
                 if signal.isVeto { tallies[k].vetoed = true; continue }
                 let weight: Double
-                switch signal.evidence.first?.detector {
-                case "phrases": weight = phraseWeight
-                case "model": weight = modelWeight
-                default: weight = 1
+                switch signal.evidence.first.flatMap({ CoreDetector(rawValue: $0.detector) }) {
+                case .phrases: weight = phraseWeight
+                case .model: weight = modelWeight
+                case .classifier, nil: weight = 1
                 }
                 tallies[k].miss *= 1 - min(1, signal.score) * weight
                 tallies[k].scored = true

@@ -17,7 +17,7 @@ public final class Engine: Sendable {
         public var runnerUpRatio: Double = 0.3
         /// Core detectors left out (`phrases`, `classifier`, `model`):
         /// `kefu eval --without` measures what each one brings.
-        public var disabledDetectors: Set<String> = []
+        public var disabledDetectors: Set<CoreDetector> = []
         /// Where trained models are cached (`nil`: train every time).
         public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
         public init() {}
@@ -54,12 +54,12 @@ public final class Engine: Sendable {
         let cache = options.modelCache
         let off = options.disabledDetectors
         var detectors: [any IntentDetector] = []
-        if !off.contains("phrases") { detectors.append(PhraseDetector(library: library, normalizer: normalizer)) }
-        if !off.contains("classifier") {
-            detectors.append(PendingDetector(id: "classifier") { ExampleClassifier(library: library, normalizer: normalizer) })
+        if !off.contains(.phrases) { detectors.append(PhraseDetector(library: library, normalizer: normalizer)) }
+        if !off.contains(.classifier) {
+            detectors.append(PendingDetector(id: CoreDetector.classifier.rawValue) { ExampleClassifier(library: library, normalizer: normalizer) })
         }
-        if !off.contains("model") {
-            detectors.append(PendingDetector(id: "model") { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) })
+        if !off.contains(.model) {
+            detectors.append(PendingDetector(id: CoreDetector.model.rawValue) { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) })
         }
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors

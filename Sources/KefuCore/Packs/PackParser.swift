@@ -129,7 +129,7 @@ private struct ParseState {
             switch key {
             case "id":
                 id = reader.nonEmptyString(value, "pack id")
-                if let i = id, !Self.isID(i) { reader.error("invalid pack id '\(i)' (use a-z, 0-9, '.', '_' and '-')", at: value); id = nil }
+                if let i = id, !Identifier.isValid(i) { reader.error("invalid pack id '\(i)' (\(Identifier.rule))", at: value); id = nil }
             case "name": name = reader.nonEmptyString(value, "pack name")
             case "version": version = reader.nonEmptyString(value, "pack version")
             case "description": description = reader.string(value, "pack description") ?? ""
@@ -153,10 +153,6 @@ private struct ParseState {
     static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-    }
-
-    static func isID(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
     }
 
     mutating func partials(_ node: Node) -> [String: LocalizedTemplates] {
@@ -249,7 +245,7 @@ private struct ParseState {
             switch key {
             case "id":
                 guard let id = reader.nonEmptyString(value, "intent id") else { continue }
-                guard Self.isID(id) else { reader.error("invalid intent id '\(id)' (use a-z, 0-9, '.', '_' and '-')", at: value); continue }
+                guard Identifier.isValid(id) else { reader.error("invalid intent id '\(id)' (\(Identifier.rule))", at: value); continue }
                 intent.id = id; hasID = true
             case "description": intent.description = reader.string(value, "description") ?? ""
             case "extends": intent.extends = reader.bool(value, "extends") ?? false
@@ -289,7 +285,7 @@ private struct ParseState {
             switch key {
             case "id":
                 guard let id = reader.nonEmptyString(value, "snippet id") else { continue }
-                guard Self.isID(id) else { reader.error("invalid snippet id '\(id)' (use a-z, 0-9, '.', '_' and '-')", at: value); continue }
+                guard Identifier.isValid(id) else { reader.error("invalid snippet id '\(id)' (\(Identifier.rule))", at: value); continue }
                 snippet.id = id; hasID = true
             case "intents": snippet.intents = reader.stringList(value, "intents")
             case "kind":

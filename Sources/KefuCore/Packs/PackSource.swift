@@ -30,22 +30,15 @@ public struct PackSource: Sendable {
         return (sources, problems.sorted { $0.location.file < $1.location.file })
     }
 
-    /// Modification times of every pack file under these paths, for noticing edits.
+    /// Modification times of every pack file under these paths, for noticing
+    /// edits: the same files `files(at:)` loads (one walk, hidden entries
+    /// skipped by both).
     public static func fingerprint(of paths: [String]) -> [String: Date] {
+        var walk = PackFolderWalk()
+        for path in paths where FileManager.default.fileExists(atPath: path) { walk.visit(path, named: true) }
         var result: [String: Date] = [:]
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            let files: [String]
-            if isFolder.boolValue {
-                let walker = FileManager.default.enumerator(atPath: path)
-                files = (walker?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { path + "/" + $0 }
-            } else {
-                files = [path]
-            }
-            for f in files {
-                result[f] = (try? FileManager.default.attributesOfItem(atPath: f)[.modificationDate]) as? Date
-            }
+        for f in walk.files {
+            result[f] = (try? FileManager.default.attributesOfItem(atPath: f)[.modificationDate]) as? Date
         }
         return result
     }
@@ -75,11 +68,7 @@ public enum UTF8Validation {
     }
 
     public static func lineColumn(ofByte offset: Int, in data: Data) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return (line, column)
+        SourceLocation.lineColumn(of: offset, in: data, newline: 0x0A) { $0 & 0xC0 != 0x80 }
     }
 }
 

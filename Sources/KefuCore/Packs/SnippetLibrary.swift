@@ -134,11 +134,4 @@ public struct SnippetLibrary: Sendable {
         }
         return false
     }
-
-    /// The partial text for a language, falling back to Simplified Chinese for
-    /// Traditional (converted at render time) and to any language at all last.
-    public func partial(_ name: String, language: Language) -> Template? {
-        guard let texts = partials[name] else { return nil }
-        return texts[language] ?? (language == .traditionalChinese ? texts[.simplifiedChinese] : nil)
-    }
 }

@@ -14,6 +14,20 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// In a pack embedded in the binary (`builtin:NAME.yaml`).
     public var isBuiltIn: Bool { file.hasPrefix("builtin:") }
+
+    /// Line and column (1-based, columns in Unicode scalars) of the unit at
+    /// `offset` of a text held as scalars or as UTF-8 bytes: the one count
+    /// behind every position kefu reports (`startsScalar` skips a byte that
+    /// continues a character).
+    package static func lineColumn<Units: Collection>(
+        of offset: Int, in units: Units, newline: Units.Element, startsScalar: (Units.Element) -> Bool = { _ in true }
+    ) -> (line: Int, column: Int) where Units.Element: Equatable {
+        var line = 1, column = 1
+        for unit in units.prefix(offset) {
+            if unit == newline { line += 1; column = 1 } else if startsScalar(unit) { column += 1 }
+        }
+        return (line, column)
+    }
 }
 
 /// One problem found in a pack, printed the way compilers print them so that

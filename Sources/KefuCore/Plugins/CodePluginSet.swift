@@ -2,6 +2,8 @@
 /// disabled by configuration, or failed with the reason. Built once at
 /// start-up (and on reload); the engine takes `parts`.
 public struct CodePluginSet: Sendable {
+    /// `disabled` is only ever the user's choice (`disabled_plugins`); a code
+    /// plugin that cannot load is `failed`.
     public enum State: String, Sendable { case loaded, disabled, failed }
 
     public struct Status: Sendable {

@@ -55,7 +55,9 @@ public struct Evaluation: Sendable {
         var top3Hits = 0, labelled = 0, others = 0, flagged = 0, exact = 0
         var draft1 = 0, anyOf3 = 0, generic = 0, hedged = 0, otherShop = 0
         let request = SuggestionRequest(maxDrafts: 3, explain: false)
-        var confusion: [String: Int] = [:]
+        /// A gold label set read as one name, and what was detected instead.
+        struct Confusion: Hashable { var gold: String; var predicted: String }
+        var confusion: [Confusion: Int] = [:]
         for row in rows {
             // One pass per row: the answer carries the detection too.
             let answer = engine.suggest(row.text, request)
@@ -68,7 +70,7 @@ public struct Evaluation: Sendable {
             }
             for p in predicted where !row.intents.contains(p) {
                 fp[p, default: 0] += 1
-                confusion["\(row.intents.isEmpty ? "other" : row.intents.sorted().joined(separator: "+"))\t\(p)", default: 0] += 1
+                confusion[Confusion(gold: row.intents.isEmpty ? otherIntentID : row.intents.sorted().joined(separator: "+"), predicted: p), default: 0] += 1
             }
             if row.intents.isEmpty {
                 others += 1
@@ -81,7 +83,7 @@ public struct Evaluation: Sendable {
                 if !draftIntents.contains(where: { $0 != nil }) { generic += 1 }
                 if answer.hedged { hedged += 1 }
                 if answer.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
-                if predicted.isEmpty { confusion["\(row.intents.sorted().joined(separator: "+"))\t(none)", default: 0] += 1 }
+                if predicted.isEmpty { confusion[Confusion(gold: row.intents.sorted().joined(separator: "+"), predicted: "(none)"), default: 0] += 1 }
             }
         }
         let inScope = support.keys.sorted()
@@ -101,10 +103,7 @@ public struct Evaluation: Sendable {
         genericShare = share(generic, of: labelled)
         hedgedShare = share(hedged, of: labelled)
         otherGivenShopDrafts = share(otherShop, of: others)
-        confusions = confusion.map { key, count in
-            let parts = key.split(separator: "\t").map(String.init)
-            return (parts[0], parts[1], count)
-        }.sorted { ($0.count, $1.gold) > ($1.count, $0.gold) }
+        confusions = confusion.map { key, count in (key.gold, key.predicted, count) }.sorted { ($0.count, $1.gold) > ($1.count, $0.gold) }
     }
 }
 

@@ -15,11 +15,14 @@ import Foundation
 /// agent reads a draft before sending it), but its tests fail.
 public struct TruthAudit: Sendable {
     private let library: SnippetLibrary
+    /// Partials resolved as drafts resolve them, so the audit reads what is sent.
+    private let templates: DraftTemplates
     private let zh: ScalarTermMatcher
     private let en: ScalarTermMatcher
 
     public init(library: SnippetLibrary) {
         self.library = library
+        self.templates = DraftTemplates(library: library)
         func matcher(_ phrases: [(String, Assertion?)]) -> ScalarTermMatcher {
             ScalarTermMatcher(phrases.map { ($0.0, $0.1?.rawValue ?? "") })
         }
@@ -113,7 +116,7 @@ public struct TruthAudit: Sendable {
     }
 
     fileprivate func partial(_ name: String, language: Language) -> Template? {
-        library.partial(name, language: language)
+        templates.partial(name, language: language)
     }
 }
 

@@ -30,6 +30,9 @@ final class DraftTemplates: Sendable {
         template(s.texts, key: "snippet:" + s.id, language: language)
     }
 
+    /// A partial in `language` (Traditional converted from Simplified when not
+    /// written), else its English or Simplified text: the one rule, used by
+    /// rendering and by the truth and render audits alike.
     func partial(_ name: String, language: Language) -> Template? {
         guard let texts = library.partials[name] else { return nil }
         return template(texts, key: "partial:" + name, language: language)

@@ -113,11 +113,7 @@ struct TemplateParser {
     }
 
     private func lineColumn(_ offset: Int) -> (Int, Int) {
-        var line = 1, column = 1
-        for s in scalars[..<offset] {
-            if s == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return (line, column)
+        SourceLocation.lineColumn(of: offset, in: scalars, newline: "\n")
     }
 
     private func error(_ message: String, at offset: Int) -> TemplateError {
