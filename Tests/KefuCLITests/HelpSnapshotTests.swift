@@ -62,6 +62,16 @@ import Testing
         }
     }
 
+    /// The man page (`make install`) is generated from the help by
+    /// swift-argument-parser's generate-manual, which drops every character
+    /// that is not ASCII: "客服 · ranked" became "  ranked" there.
+    @Test(arguments: KefuCommand.commandPaths)
+    func helpIsASCIISoTheManPageKeepsIt(_ path: [String]) throws {
+        let text = try Self.help(path).out
+        let other = text.unicodeScalars.filter { !$0.isASCII }
+        #expect(other.isEmpty, "kefu \(path.joined(separator: " ")) --help: \(String(String.UnicodeScalarView(other)))")
+    }
+
     /// What a Swift value looks like when printed: a qualified name
     /// (`KefuCommands.InputFormat`), an initialiser (`Format(value:`), an
     /// optional, or a type name of the project's modules.

@@ -33,7 +33,7 @@ struct ReplCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
     var lang: LanguageChoice?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=小美 (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=Mei (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
     @Flag(name: .customLong("no-clipboard"), help: "Print copies only: no OSC 52, no clipboard tool.")
