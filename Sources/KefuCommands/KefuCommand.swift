@@ -20,7 +20,8 @@ public struct KefuCommand: ParsableCommand {
             On a terminal (stdin and stdout), it starts the interactive REPL \
             ('kefu repl'; docs/repl.md).
 
-            Packs load from, later ones overriding earlier ones: the built-in packs, ./snippets, $XDG_CONFIG_HOME/kefu/snippets, then each --snippets path.
+            Packs load from, later ones overriding earlier ones: the built-in \
+            packs, ./snippets, $XDG_CONFIG_HOME/kefu/snippets, then each --snippets path.
             """,
         version: "0.1.0",
         subcommands: [

@@ -21,7 +21,11 @@ extension Session {
         case .new: newBuyer()
         case .remind: remind(argument)
         case .snippet:
-            if argument.isEmpty { say("usage: :snippet ID (Tab completes ids)", .warning) } else { onDemand([argument], title: "snippet \(argument)") }
+            if argument.isEmpty {
+                say("usage: :snippet ID (Tab completes ids)", .warning)
+            } else {
+                onDemand([argument], title: "snippet \(argument)")
+            }
         case .why:
             if argument.isEmpty { why(nil) }
             else if let n = Int(argument), n >= 1, n <= drafts.count { why(n) }
@@ -85,7 +89,8 @@ extension Session {
             ]
             DraftView.table(line, width: width, into: &c)
             c.line("Commands:", .bold)
-            DraftView.table(REPLCommand.allCases.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }, width: width, into: &c)
+            let commands = REPLCommand.allCases.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }
+            DraftView.table(commands, width: width, into: &c)
             for l in DisplayWidth.wrap("Copies go to the terminal clipboard (OSC 52) and the system clipboard tool. A reply with an unfilled ⟨blank⟩ asks for the value first. docs/repl.md is the full guide.", width: width - 1) {
                 c.line(l, .dim)
             }

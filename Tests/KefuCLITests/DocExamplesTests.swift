@@ -72,7 +72,9 @@ import Testing
         #expect(examples[0].commands.map(\.command) == ["echo hi | kefu suggest", "kefu test"])
         #expect(examples[0].commands[0].output == ["#1 ...", "..."])
         #expect(examples[0].files.map(\.path) == ["packs/a.yaml"])
-        #expect(throws: DocExample.MarkerError.self) { try DocExample.parse("<!-- doc-test: outptu varies -->\n```\n$ kefu\n```\n", document: "t.md") }
+        #expect(throws: DocExample.MarkerError.self) {
+            try DocExample.parse("<!-- doc-test: outptu varies -->\n```\n$ kefu\n```\n", document: "t.md")
+        }
     }
 
     @Test func ellipsesStandForWhatTheDocumentLeavesOut() {

@@ -46,7 +46,8 @@ import Testing
     @Test func unknownOnDemandSnippetIsAUsageError() throws {
         let sandbox = try Sandbox()
         let pack = try TestPacks.writeParcel(sandbox)
-        let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--render-snippet", "t.no-such-snippet"], stdin: "hello\n", in: sandbox)
+        let arguments = ["suggest"] + isolated + ["--snippets", pack, "--render-snippet", "t.no-such-snippet"]
+        let r = try Kefu.run(arguments, stdin: "hello\n", in: sandbox)
         #expect(r.status == 2, "stderr: \(r.err)")
         #expect(r.err.contains("t.no-such-snippet"))
         #expect(r.stdout.isEmpty)

@@ -40,7 +40,8 @@ import Testing
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(r.out == expected, "kefu \(path.joined(separator: " ")) --help changed: run `make snapshots` and review the diff of \(url.lastPathComponent)")
+        let command = (["kefu"] + path).joined(separator: " ")
+        #expect(r.out == expected, "\(command) --help changed: run `make snapshots` and review the diff of \(url.lastPathComponent)")
     }
 
     /// Every snapshot belongs to a command: a removed command takes its
@@ -85,7 +86,8 @@ import Testing
         ]
         return patterns.flatMap { pattern -> [String] in
             guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-            return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+            let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+            return matches.compactMap { Range($0.range, in: text).map { String(text[$0]) } }
         }
     }
 

@@ -34,7 +34,8 @@ import Testing
     @Test func bothSpellingsAtOnceAreAUsageError() throws {
         let sandbox = try Sandbox()
         let r = try Kefu.run(
-            ["suggest"] + isolated + ["--render-snippet", "payment-reminder.gentle", "--snippet", "payment-reminder.nudge"], stdin: "hello\n", in: sandbox)
+            ["suggest"] + isolated + ["--render-snippet", "payment-reminder.gentle", "--snippet", "payment-reminder.nudge"],
+            stdin: "hello\n", in: sandbox)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
     }

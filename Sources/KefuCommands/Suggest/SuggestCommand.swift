@@ -43,12 +43,16 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable for every message, e.g. --var shop=Acme (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
-    @Option(name: .customLong("render-snippet"), help: ArgumentHelp("Render this snippet (e.g. the on-demand payment-reminder.gentle) for every message.", valueName: "id"))
+    @Option(
+        name: .customLong("render-snippet"),
+        help: ArgumentHelp("Render this snippet (e.g. the on-demand payment-reminder.gentle) for every message.", valueName: "id"))
     var renderSnippet: String?
 
     /// The old spelling of `--render-snippet`, one letter from `--snippets
     /// PATH`: still read, hidden from help, warned about.
-    @Option(name: .customLong("snippet"), help: ArgumentHelp("Deprecated: the old name of --render-snippet.", valueName: "id", visibility: .hidden))
+    @Option(
+        name: .customLong("snippet"),
+        help: ArgumentHelp("Deprecated: the old name of --render-snippet.", valueName: "id", visibility: .hidden))
     var deprecatedSnippet: String?
 
     @Flag(name: .long, help: "Include why each draft was offered.")
@@ -77,7 +81,8 @@ struct SuggestCommand: ParsableCommand {
         defer { session.host.shutdown() }
         let engine = session.engine
         if deprecatedSnippet != nil {
-            StandardError().write("kefu: warning: --snippet is deprecated and will be removed: use --render-snippet (it differed by one letter from --snippets PATH)\n")
+            StandardError().write(
+                "kefu: warning: --snippet is deprecated and will be removed: use --render-snippet (it differed by one letter from --snippets PATH)\n")
         }
         if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {
             throw ValidationError("no snippet with id '\(id)' (see kefu plugins list)")

@@ -27,10 +27,13 @@ struct ReplCommand: ParsableCommand {
             """)
 
     // Unconditional: `--top -1` is a value to refuse, not an option.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Drafts shown per message, 1 to 20 (default: 'drafts' in config.yaml, else 5).", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Drafts shown per message, 1 to 20 (default: 'drafts' in config.yaml, else 5).", valueName: "n"))
     var top: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
     var lang: LanguageChoice?
 
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=Mei (repeatable).", valueName: "key=value"))

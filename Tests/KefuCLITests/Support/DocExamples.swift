@@ -114,7 +114,8 @@ struct DocExample: Sendable, CustomTestStringConvertible {
             var command = String(body[j].dropFirst(2))
             while command.hasSuffix("\\"), j + 1 < body.count {
                 j += 1
-                command = String(command.dropLast()).trimmingCharacters(in: .whitespaces) + " " + body[j].trimmingCharacters(in: .whitespaces)
+                let continued = body[j].trimmingCharacters(in: .whitespaces)
+                command = String(command.dropLast()).trimmingCharacters(in: .whitespaces) + " " + continued
             }
             j += 1
             var output: [String] = []

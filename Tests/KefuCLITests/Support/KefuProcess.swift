@@ -85,7 +85,9 @@ enum Kefu {
     /// collects everything it writes. Input is written and output read on
     /// separate threads, so neither side can block the other. `environment`
     /// adds to (or replaces in) the sandbox's.
-    static func run(_ arguments: [String], stdin: Data = Data(), in sandbox: Sandbox, environment: [String: String] = [:]) throws -> KefuResult {
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), in sandbox: Sandbox, environment: [String: String] = [:]
+    ) throws -> KefuResult {
         _ = ignoreSIGPIPE
         let process = Process()
         process.executableURL = KefuBinary.url
