@@ -5,7 +5,10 @@ import Foundation
 public struct KefuCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kefu",
-        abstract: "客服 · ranked draft replies to buyer messages, in the buyer's language.",
+        // Help text is ASCII: the man page generator drops every other character.
+        abstract: "Ranked draft replies to buyer messages, in the buyer's language.",
+        // Generated, it would be `kefu <subcommand>`: a bare `kefu` is the REPL or `kefu suggest`.
+        usage: "kefu [<subcommand>] [<options>]",
         discussion: """
             Paste a buyer's message, get ready-to-send drafts: kefu detects what \
             the buyer wants (logistics, refund, bargaining, complaints, ...) in \
@@ -17,7 +20,8 @@ public struct KefuCommand: ParsableCommand {
             On a terminal (stdin and stdout), it starts the interactive REPL \
             ('kefu repl'; docs/repl.md).
 
-            Packs load from: built-in → ./snippets → $XDG_CONFIG_HOME/kefu/snippets → --snippets.
+            Packs load from, later ones overriding earlier ones: the built-in \
+            packs, ./snippets, $XDG_CONFIG_HOME/kefu/snippets, then each --snippets path.
             """,
         version: "0.1.0",
         subcommands: [
@@ -63,12 +67,14 @@ public struct KefuCommand: ParsableCommand {
     /// A bare `kefu` (no subcommand, perhaps options) with standard input and
     /// output both terminals is the REPL; with input from a pipe or file it
     /// stays `kefu suggest`. Options only `suggest` has (`--input`,
-    /// `--format`, `--explain`, `--snippet`) also keep it `suggest`.
+    /// `--format`, `--explain`, `--render-snippet` and its old name
+    /// `--snippet`) also keep it `suggest`.
     static func startsREPL(_ arguments: [String], terminal: Bool) -> Bool {
         guard terminal else { return false }
         guard let first = arguments.first else { return true }
-        guard first.hasPrefix("-"), !["-h", "--help", "--help-hidden", "--version"].contains(first) else { return false }
-        let suggestOnly = ["--input", "--format", "--explain", "--snippet"]
+        let ownOptions = ["-h", "--help", "--help-hidden", "--version", "--generate-completion-script", "--experimental-dump-help"]
+        guard first.hasPrefix("-"), !ownOptions.contains(where: { first == $0 || first.hasPrefix($0 + "=") }) else { return false }
+        let suggestOnly = ["--input", "--format", "--explain", "--render-snippet", "--snippet"]
         return !arguments.contains { a in suggestOnly.contains { a == $0 || a.hasPrefix($0 + "=") } }
     }
 }

@@ -1,73 +1,44 @@
 import Foundation
 import KefuCore
 
-/// A `:` command.
-struct CommandSpec {
-    enum Argument { case none, command, variable, language, reminder, snippet, draft, text }
-    var name: String
-    var aliases: [String] = []
-    var usage: String = ""
-    var help: String
-    var argument: Argument = .none
-}
-
 extension Session {
-    static let commands: [CommandSpec] = [
-        CommandSpec(name: "help", aliases: ["h"], usage: "[command]", help: "keys and commands", argument: .command),
-        CommandSpec(name: "set", usage: "NAME VALUE", help: "set a value for this buyer (buyer, order_id, amount...): it fills ⟨NAME⟩; NAME@en VALUE or NAME {zh-Hans: …, en: …} per language", argument: .variable),
-        CommandSpec(name: "unset", usage: "NAME", help: "forget a value", argument: .variable),
-        CommandSpec(name: "vars", help: "values in use: configuration, this buyer, the last message"),
-        CommandSpec(name: "lang", usage: "auto|zh-Hans|zh-Hant|en", help: "write drafts in this language (auto: the buyer's)", argument: .language),
-        CommandSpec(name: "new", help: "next buyer: forget the message, drafts and values set with :set"),
-        CommandSpec(name: "remind", usage: "[ID]", help: "payment reminder drafts for an unpaid order", argument: .reminder),
-        CommandSpec(name: "snippet", usage: "ID", help: "render one snippet by id (on-demand ones too)", argument: .snippet),
-        CommandSpec(name: "why", usage: "[N]", help: "why draft N was offered (same as ? N)", argument: .draft),
-        CommandSpec(name: "more", help: "more drafts (same as m)"),
-        CommandSpec(name: "drafts", help: "show the drafts again (Ctrl-L redraws the screen)"),
-        CommandSpec(name: "msg", usage: "TEXT", help: "treat TEXT as a buyer message even if it looks like a key", argument: .text),
-        CommandSpec(name: "packs", help: "loaded packs and packs with errors"),
-        CommandSpec(name: "intents", help: "the intents kefu knows"),
-        CommandSpec(name: "reload", help: "read the packs again now (changes are also picked up before each message)"),
-        CommandSpec(name: "quit", aliases: ["q", "exit"], help: "leave kefu (Ctrl-D on an empty line too)"),
-    ]
-
-    static func spec(named name: String) -> CommandSpec? {
-        commands.first { $0.name == name || $0.aliases.contains(name) }
-    }
-
     func command(_ line: String) -> Next {
         let folded = line.hasPrefix("：") ? ":" + line.dropFirst() : line
         let body = folded.dropFirst().trimmingCharacters(in: .whitespaces)
         let name = String(body.prefix { !$0.isWhitespace }).lowercased()
         let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-        guard let spec = Self.spec(named: name) else {
+        guard let command = REPLCommand(named: name) else {
             say("unknown command :\(name) — :help lists them (to send this as a message: :msg TEXT)", .warning)
             return .goOn
         }
-        switch spec.name {
-        case "help": help(argument)
-        case "set": set(argument)
-        case "unset": unset(argument)
-        case "vars": vars()
-        case "lang": setLanguage(argument)
-        case "new": newBuyer()
-        case "remind": remind(argument)
-        case "snippet":
-            if argument.isEmpty { say("usage: :snippet ID (Tab completes ids)", .warning) } else { onDemand([argument], title: "snippet \(argument)") }
-        case "why":
+        // Exhaustive, no `default`: a command without a handler does not compile.
+        switch command {
+        case .help: help(argument)
+        case .set: set(argument)
+        case .unset: unset(argument)
+        case .vars: vars()
+        case .lang: setLanguage(argument)
+        case .new: newBuyer()
+        case .remind: remind(argument)
+        case .snippet:
+            if argument.isEmpty {
+                say("usage: :snippet ID (Tab completes ids)", .warning)
+            } else {
+                onDemand([argument], title: "snippet \(argument)")
+            }
+        case .why:
             if argument.isEmpty { why(nil) }
             else if let n = Int(argument), n >= 1, n <= drafts.count { why(n) }
             else { say("no draft \(argument)", .warning) }
-        case "more": more()
-        case "drafts":
+        case .more: more()
+        case .drafts:
             if drafts.isEmpty { say("no drafts yet", .dim) } else { TerminalIO.write(currentDraftsBlock()); freshDrafts = true }
-        case "msg":
+        case .msg:
             if argument.isEmpty { say("usage: :msg TEXT", .warning) } else { suggest(for: argument) }
-        case "packs": packs()
-        case "intents": intents()
-        case "reload": reloadPacksIfChanged(force: true)
-        case "quit": return .quit
-        default: break
+        case .packs: packs()
+        case .intents: intents()
+        case .reload: reloadPacksIfChanged(force: true)
+        case .quit: return .quit
         }
         return .goOn
     }
@@ -76,12 +47,12 @@ extension Session {
 
     func help(_ topic: String) {
         let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
-        if !name.isEmpty, let spec = Self.spec(named: name) {
+        if !name.isEmpty, let command = REPLCommand(named: name) {
             show { c in
-                c.text(":\(spec.name) \(spec.usage)", .bold)
-                if !spec.aliases.isEmpty { c.text("  (also :" + spec.aliases.joined(separator: ", :") + ")", .dim) }
+                c.text(":\(command.name) \(command.usage)", .bold)
+                if !command.aliases.isEmpty { c.text("  (also :" + command.aliases.joined(separator: ", :") + ")", .dim) }
                 c.newline()
-                c.line("  " + spec.help)
+                c.line("  " + command.help)
             }
             return
         }
@@ -118,7 +89,8 @@ extension Session {
             ]
             DraftView.table(line, width: width, into: &c)
             c.line("Commands:", .bold)
-            DraftView.table(Self.commands.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }, width: width, into: &c)
+            let commands = REPLCommand.allCases.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }
+            DraftView.table(commands, width: width, into: &c)
             for l in DisplayWidth.wrap("Copies go to the terminal clipboard (OSC 52) and the system clipboard tool. A reply with an unfilled ⟨blank⟩ asks for the value first. docs/repl.md is the full guide.", width: width - 1) {
                 c.line(l, .dim)
             }
@@ -340,16 +312,16 @@ extension Session {
         guard text.hasPrefix(":") else { return Completion() }
         let body = text.dropFirst()
         guard let space = body.firstIndex(of: " ") else {
-            let names = Self.commands.map(\.name)
+            let names = REPLCommand.allCases.map(\.name)
             return Self.completion(of: String(body), among: names, prefix: "")
         }
         let name = String(body[..<space]).lowercased()
         let rest = body[body.index(after: space)...].drop { $0 == " " }
-        guard !rest.contains(" "), let spec = Self.spec(named: name) else { return Completion() }
+        guard !rest.contains(" "), let command = REPLCommand(named: name) else { return Completion() }
         let candidates: [String]
-        switch spec.argument {
-        case .command: candidates = Self.commands.map(\.name)
-        case .variable: candidates = name == "unset" ? sessionVariables.keys.sorted() : variableNames
+        switch command.argument {
+        case .command: candidates = REPLCommand.allCases.map(\.name)
+        case .variable: candidates = command == .unset ? sessionVariables.keys.sorted() : variableNames
         case .language: candidates = ["auto", "zh-Hans", "zh-Hant", "en"]
         case .reminder:
             candidates = engine.library.snippets.filter { $0.kind == .reminder }.map(\.id).sorted()

@@ -15,6 +15,9 @@ import Testing
         Usage(arguments: ["suggest", "--top", "0"], mentions: "--top"),
         Usage(arguments: ["--top", "0"], mentions: "--top"),
         Usage(arguments: ["suggest", "--top", "many"], mentions: "many"),
+        // A negative number is a value out of range, not a missing value.
+        Usage(arguments: ["suggest", "--top", "-1"], mentions: "--top must be between 1 and 100, not -1"),
+        Usage(arguments: ["repl", "--top", "-1"], mentions: "--top must be between 1 and 20, not -1"),
         Usage(arguments: ["suggest", "--lang", "xx"], mentions: "xx"),
         Usage(arguments: ["suggest", "--input", "csv"], mentions: "csv"),
         Usage(arguments: ["suggest", "--format", "xml"], mentions: "xml"),
@@ -43,7 +46,8 @@ import Testing
     @Test func unknownOnDemandSnippetIsAUsageError() throws {
         let sandbox = try Sandbox()
         let pack = try TestPacks.writeParcel(sandbox)
-        let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--snippet", "t.no-such-snippet"], stdin: "hello\n", in: sandbox)
+        let arguments = ["suggest"] + isolated + ["--snippets", pack, "--render-snippet", "t.no-such-snippet"]
+        let r = try Kefu.run(arguments, stdin: "hello\n", in: sandbox)
         #expect(r.status == 2, "stderr: \(r.err)")
         #expect(r.err.contains("t.no-such-snippet"))
         #expect(r.stdout.isEmpty)

@@ -205,10 +205,10 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: open)
         let r = try Kefu.run(["plugins", "list", "--no-user-packs", "--plugins", open], in: sandbox)
         #expect(r.status == 1)
-        #expect(r.out.contains("myshop-preorder 1.0.0  loaded  [detect,draft]"))
-        #expect(r.out.contains("banned-words 1.0.0  loaded  [check]"))
-        #expect(r.out.contains("stuck 0.0.1  loaded"))
-        #expect(r.out.contains("broken -  failed"))
+        #expect(r.cells.contains("myshop-preorder 1.0.0 loaded [detect,draft]"))
+        #expect(r.cells.contains("banned-words 1.0.0 loaded [check]"))
+        #expect(r.cells.contains("stuck 0.0.1 loaded"))
+        #expect(r.cells.contains("broken - failed"))
         #expect(r.out.contains("why: bad hello: “I am not JSON”"))
         #expect(r.out.contains("refused"))
         #expect(r.out.contains("is writable by other users (mode 777); fix with: chmod go-w \(open)"))
@@ -223,7 +223,7 @@ import Testing
         try "disabled_plugins: [myshop-preorder, compliance]\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
         #expect(list.out.contains("myshop-preorder"), "\(list.out)")
-        #expect(list.out.contains("compliance  1.0.0  code     disabled"), "\(list.out)")
+        #expect(list.cells.contains("compliance 1.0.0 disabled"), "\(list.out)")
         let r = try suggest("可以预订吗\n", [])
         let record = try #require(try JSON.objects(r).first)
         #expect(!JSON.intents(record).contains("myshop.preorder"), "\(r.out)")
@@ -259,7 +259,7 @@ import Testing
         let text = JSON.drafts(record).compactMap { $0["text"] as? String }
         #expect(text.contains { $0.contains("预计3天内到货") })
         let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
-        #expect(list.out.contains("preorder 1.0.0  loaded  [detect,draft]"))
+        #expect(list.cells.contains("preorder 1.0.0 loaded [detect,draft]"))
         #expect(list.out.contains("config keys: restock_days"))
     }
 }

@@ -27,10 +27,10 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep only rows whose 'mapping' column is this value or 'none'.", valueName: "value"))
     var mapping: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: ArgumentHelp("A readable report or one JSON object.", valueName: "format"))
     var format: Format = .text
 
-    @Option(name: .customLong("without"), help: ArgumentHelp("Leave a core detector out, to compare (repeatable).", valueName: "phrases|classifier|model"))
+    @Option(name: .customLong("without"), help: ArgumentHelp("Leave a core detector out, to compare (repeatable).", valueName: "detector"))
     var without: [CoreDetector] = []
 
     @OptionGroup var library: LibraryOptions

@@ -18,18 +18,20 @@ struct PluginsCommand: ParsableCommand {
             let configuration = Configuration.load(reportingTo: StandardError())
             let lib = library.loadLibrary(configuration)
             StandardOutput.print("packs (load order; later ones override earlier ones by id):")
+            var packs = TextTable()
             for p in lib.packs {
                 let intents = lib.intents.values.filter { $0.pack == p.id }.count
                 let snippets = lib.snippets.filter { $0.pack == p.id }.count
-                StandardOutput.print("  \(Terminal.inert(p.id)) \(Terminal.inert(p.version))  loaded  [\(p.layer)] \(Terminal.inert(p.source))  intents: \(intents)  snippets: \(snippets)")
+                packs.append(
+                    Terminal.inert(p.id), Terminal.inert(p.version), "loaded", "[\(p.layer)]",
+                    "intents: \(intents)", "snippets: \(snippets)", Terminal.inert(p.source))
             }
             for f in lib.failures {
-                StandardOutput.print("  \(Terminal.inert(f.source))  failed  [\(f.layer)] \(f.diagnostics.count) error(s); first: \(f.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "")")
+                let first = f.diagnostics.first.map { "first: \($0.location.line):\($0.location.column): \($0.message)" } ?? ""
+                packs.append(Terminal.inert(f.source), "-", "failed", "[\(f.layer)]", "\(f.diagnostics.count) error(s)", first)
             }
+            StandardOutput.print(packs.render(), terminator: "")
             StandardOutput.print("code plugins:")
-            StandardOutput.print("  phrases     built-in  intent detector  trigger phrases and patterns of all packs")
-            StandardOutput.print("  classifier  built-in  intent detector  n-gram nearest neighbours over pack examples")
-            StandardOutput.print("  entities    built-in  entity extractor order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
             let code = CodePluginLoading.load(configuration, disabled: externalPlugins.disabled(configuration), errors: StandardError())
             StandardOutput.print(CodePluginsListing.render(code), terminator: "")
             let external = ExternalPluginsListing.render(externalPlugins.makeHost(configuration: configuration, errors: StandardError()))
@@ -77,14 +79,13 @@ struct PluginsCommand: ParsableCommand {
     struct Examples: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print every example and counter-example of the loaded packs.")
 
-        @Option(name: .long, help: "Output format (tsv).")
-        var format: String = "tsv"
+        @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "format"))
+        var format: Format = .tsv
 
         @OptionGroup var library: LibraryOptions
 
-        func validate() throws {
-            guard format == "tsv" else { throw ValidationError("unknown format '\(format)': only tsv is supported") }
-        }
+        /// One value today; an enum so help lists it and others can follow.
+        enum Format: String, ExpressibleByArgument, CaseIterable { case tsv }
 
         func run() throws {
             let lib = library.loadLibrary(Configuration.load(reportingTo: StandardError()))

@@ -19,7 +19,7 @@ struct PluginsNewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Plugin id: lower-case letters, digits, '-' and '_', starting with a letter.", valueName: "name"))
     var name: String
 
-    @Option(name: .long, help: "pack, swift or external.")
+    @Option(name: .long, help: ArgumentHelp("What to write (see above).", valueName: "kind"))
     var kind: Kind
 
     @Option(name: .long, help: ArgumentHelp("Project folder to write into.", valueName: "path"))

@@ -1,3 +1,5 @@
+import ArgumentParser
+
 /// One unit of `kefu suggest` input, or why it could not be read.
 struct InputRecord {
     /// 1-based position in the input (line number for lines and JSON Lines,
@@ -8,6 +10,7 @@ struct InputRecord {
     var oversized: Bool
 }
 
-enum InputFormat: String, CaseIterable {
+/// `--input`: how stdin is split into records.
+enum InputFormat: String, CaseIterable, ExpressibleByArgument {
     case lines, jsonl, blocks
 }

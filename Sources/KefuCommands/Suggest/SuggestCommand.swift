@@ -6,6 +6,8 @@ struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Read buyer messages from stdin and write ranked draft replies.",
+        // Generated, it would be `kefu suggest <options>`, as if options were required.
+        usage: "kefu suggest [<options>] < messages",
         discussion: """
             Reads one message per line (default), JSON Lines records \
             ({"id": ..., "text": ..., "vars": {...}}) with --input jsonl, or blocks \
@@ -22,25 +24,36 @@ struct SuggestCommand: ParsableCommand {
               echo "where is my parcel" | kefu suggest
               kefu suggest --format jsonl --top 3 < messages.txt
               kefu suggest --input jsonl --format jsonl --var shop=Acme < chats.jsonl
+              kefu suggest --render-snippet payment-reminder.gentle < unpaid.txt
             """)
 
-    @Option(name: .long, help: "Input format: lines, jsonl or blocks.")
-    var input: InputFormatArgument = .lines
+    @Option(name: .long, help: ArgumentHelp("How stdin is split into messages.", valueName: "format"))
+    var input: InputFormat = .lines
 
-    @Option(name: .long, help: "Output format: text or jsonl.")
+    @Option(name: .long, help: ArgumentHelp("Readable text or one JSON object per message.", valueName: "format"))
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Number of drafts per message.")
+    // Unconditional: `--top -1` is a value to refuse, not an option.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Drafts per message, 1 to 100.", valueName: "n"))
     var top: Int = 5
 
-    @Option(name: .long, help: ArgumentHelp("Write drafts in this language: auto, zh-Hans, zh-Hant or en.", valueName: "language"))
-    var lang: String = "auto"
+    @Option(name: .long, help: ArgumentHelp("Write drafts in this language (auto: the buyer's).", valueName: "language"))
+    var lang: LanguageChoice = .auto
 
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable for every message, e.g. --var shop=Acme (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
-    @Option(name: .long, help: ArgumentHelp("Render this on-demand snippet (e.g. payment-reminder.gentle) for every message.", valueName: "id"))
-    var snippet: String?
+    @Option(
+        name: .customLong("render-snippet"),
+        help: ArgumentHelp("Render this snippet (e.g. the on-demand payment-reminder.gentle) for every message.", valueName: "id"))
+    var renderSnippet: String?
+
+    /// The old spelling of `--render-snippet`, one letter from `--snippets
+    /// PATH`: still read, hidden from help, warned about.
+    @Option(
+        name: .customLong("snippet"),
+        help: ArgumentHelp("Deprecated: the old name of --render-snippet.", valueName: "id", visibility: .hidden))
+    var deprecatedSnippet: String?
 
     @Flag(name: .long, help: "Include why each draft was offered.")
     var explain = false
@@ -50,20 +63,13 @@ struct SuggestCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
-    struct InputFormatArgument: ExpressibleByArgument {
-        var value: InputFormat
-        init?(argument: String) {
-            guard let v = InputFormat(rawValue: argument) else { return nil }
-            value = v
-        }
-        static let lines = InputFormatArgument(argument: "lines")!
-        static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
-    }
+    /// The snippet to render for every message, under either spelling.
+    var snippet: String? { renderSnippet ?? deprecatedSnippet }
 
     func validate() throws {
-        guard top >= 1 && top <= 100 else { throw ValidationError("--top must be between 1 and 100") }
-        guard lang == "auto" || Language(tag: lang) != nil else {
-            throw ValidationError("unknown language '\(lang)': use auto, zh-Hans, zh-Hant or en")
+        guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100, not \(top)") }
+        if renderSnippet != nil && deprecatedSnippet != nil {
+            throw ValidationError("--snippet is the old name of --render-snippet: give one of them")
         }
     }
 
@@ -74,15 +80,19 @@ struct SuggestCommand: ParsableCommand {
         let session = PluginSession(library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
         defer { session.host.shutdown() }
         let engine = session.engine
+        if deprecatedSnippet != nil {
+            StandardError().write(
+                "kefu: warning: --snippet is deprecated and will be removed: use --render-snippet (it differed by one letter from --snippets PATH)\n")
+        }
         if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {
             throw ValidationError("no snippet with id '\(id)' (see kefu plugins list)")
         }
         var base = configuration.variables
         for v in variables { base[v.key] = v.value }
-        var reader = RecordReader(format: input.value)
-        let decoder = RecordDecoder(format: input.value)
+        var reader = RecordReader(format: input)
+        let decoder = RecordDecoder(format: input)
         var failures = 0
-        let language = Language(tag: lang)
+        let language = lang.language
         var out = ResultWriter()
         while let record = reader.next(), !StandardOutput.closed {
             let more = reader.hasRecordReady

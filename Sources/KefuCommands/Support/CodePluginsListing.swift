@@ -1,20 +1,24 @@
 import KefuCore
 
-/// The built-in code plugins' lines of `kefu plugins list`: id, version,
-/// what each provides, and its state (loaded / disabled / failed and why).
+/// The code-plugin part of `kefu plugins list`: the core detectors and
+/// extractor, then the built-in code plugins with id, version, state, what
+/// each provides, and (when not loaded) why.
 enum CodePluginsListing {
     static func render(_ set: CodePluginSet) -> String {
-        var out = ""
+        var table = TextTable()
+        table.append("phrases", "core", "loaded", "intent detector", "trigger phrases and patterns of all packs")
+        table.append("classifier", "core", "loaded", "intent detector", "n-gram nearest neighbours over pack examples")
+        table.append(
+            "entities", "core", "loaded", "entity extractor",
+            "order, tracking, carrier, amount, phone, size, colour, quantity, sku, parcel status, photos sent")
         for s in set.statuses {
             let d = s.declaration
             let provides = d.provides.map(\.rawValue).joined(separator: ", ")
-            var line = "  \(d.id.padding(toLength: 10, withPad: " ", startingAt: 0))  \(d.version)  code     \(s.state.rawValue)  \(provides)  \(d.summary)"
-            if let why = s.detail { line += "  (\(why))" }
-            out += line + "\n"
+            table.append(d.id, d.version, s.state.rawValue, provides, d.summary + (s.detail.map { "  (\($0))" } ?? ""))
             if !d.configurationKeys.isEmpty {
-                out += "              settings: " + d.configurationKeys.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", ") + "\n"
+                table.note("settings: " + d.configurationKeys.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", "))
             }
         }
-        return out
+        return table.render()
     }
 }

@@ -15,24 +15,26 @@ enum ExternalPluginsListing {
             out += "  (none: put kefu-plugin-* executables in ./plugins or $XDG_CONFIG_HOME/kefu/plugins, or use --plugins PATH)\n"
         }
         var failed = false
+        var table = TextTable()
         for s in statuses {
             let version = s.declaration?.version ?? "-"
             let capabilities = s.declaration.map { $0.capabilities.sorted().map(\.rawValue).joined(separator: ",") } ?? "-"
             // Failed plugins restart on demand in a session; in a listing they are failed.
             let state = s.state == .restarting ? "failed" : s.state.rawValue
-            out += "  \(s.id) \(version)  \(state)  [\(capabilities)]  \(Terminal.inert(s.command.joined(separator: " ")))\n"
+            table.append(s.id, version, state, "[\(capabilities)]", Terminal.inert(s.command.joined(separator: " ")))
             if let d = s.declaration, !d.intents.isEmpty {
-                out += "      intents: \(d.intents.map(\.id).joined(separator: ", "))\n"
+                table.note("intents: \(d.intents.map(\.id).joined(separator: ", "))")
             }
             if let d = s.declaration, !d.configKeys.isEmpty {
-                out += "      config keys: \(d.configKeys.joined(separator: ", "))\n"
+                table.note("config keys: \(d.configKeys.joined(separator: ", "))")
             }
             if s.state != .loaded {
                 failed = failed || !s.turnedOff
-                out += "      why: \(Terminal.inert(s.detail ?? "not started"))\n"
+                table.note("why: \(Terminal.inert(s.detail ?? "not started"))")
             }
-            if let log = s.logPath, s.state != .refused { out += "      log: \(log)\n" }
+            if let log = s.logPath, s.state != .refused { table.note("log: \(log)") }
         }
+        out += table.render()
         return (out, failed)
     }
 }

@@ -26,13 +26,17 @@ struct ReplCommand: ParsableCommand {
             (kefu config show).
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Drafts shown per message (default: 'drafts' in config.yaml, else 5).", valueName: "n"))
+    // Unconditional: `--top -1` is a value to refuse, not an option.
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Drafts shown per message, 1 to 20 (default: 'drafts' in config.yaml, else 5).", valueName: "n"))
     var top: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Write drafts in this language: auto, zh-Hans, zh-Hant or en (default: config.yaml, else auto).", valueName: "language"))
-    var lang: String?
+    @Option(
+        name: .long, help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
+    var lang: LanguageChoice?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=小美 (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=Mei (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
     @Flag(name: .customLong("no-clipboard"), help: "Print copies only: no OSC 52, no clipboard tool.")
@@ -48,10 +52,7 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var externalPlugins: ExternalPluginOptions
 
     func validate() throws {
-        if let top, !(1...20).contains(top) { throw ValidationError("--top must be between 1 and 20") }
-        if let lang, lang != "auto", Language(tag: lang) == nil {
-            throw ValidationError("unknown language '\(lang)': use auto, zh-Hans, zh-Hant or en")
-        }
+        if let top, !(1...20).contains(top) { throw ValidationError("--top must be between 1 and 20, not \(top)") }
     }
 
     func run() throws {
@@ -59,7 +60,7 @@ struct ReplCommand: ParsableCommand {
         var values = config.variables
         for v in variables { values[v.key] = v.value }
         var language = config.language
-        if let lang { language = lang == "auto" ? nil : Language(tag: lang) }
+        if let lang { language = lang.language }
         let settings = REPLSettings(
             variables: values, language: language, draftsShown: top ?? config.drafts,
             clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,

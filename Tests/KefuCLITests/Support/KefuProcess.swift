@@ -83,13 +83,16 @@ enum Kefu {
 
     /// Runs kefu with `arguments`, feeding `stdin` (then closing it), and
     /// collects everything it writes. Input is written and output read on
-    /// separate threads, so neither side can block the other.
-    static func run(_ arguments: [String], stdin: Data = Data(), in sandbox: Sandbox) throws -> KefuResult {
+    /// separate threads, so neither side can block the other. `environment`
+    /// adds to (or replaces in) the sandbox's.
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), in sandbox: Sandbox, environment: [String: String] = [:]
+    ) throws -> KefuResult {
         _ = ignoreSIGPIPE
         let process = Process()
         process.executableURL = KefuBinary.url
         process.arguments = arguments
-        process.environment = sandbox.environment
+        process.environment = sandbox.environment.merging(environment) { $1 }
         process.currentDirectoryURL = sandbox.root
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         process.standardInput = inPipe
