@@ -40,7 +40,9 @@ import Glibc
         try Data(Self.stubborn.replacingOccurrences(of: "$KEFU_TEST_DIR", with: sandbox.root.path).utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
 
-        let kefu = try LiveKefu(["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins], in: sandbox)
+        // A deadline no loaded machine misses: a timed-out plugin is restarted,
+        // and the pid file would then name one that is already gone.
+        let kefu = try LiveKefu(["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "20000"], in: sandbox)
         try kefu.send("where is my parcel\n")
         #expect(kefu.readLine(timeout: 30) != nil, "no answer")
         let plugin = try #require(Int32(String(contentsOfFile: sandbox.root.path + "/plugin.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
