@@ -42,7 +42,7 @@ import Glibc
 
         // A deadline no loaded machine misses: a timed-out plugin is restarted,
         // and the pid file would then name one that is already gone.
-        let kefu = try LiveKefu(["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "20000"], in: sandbox)
+        let kefu = try LiveKefu(["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "10000"], in: sandbox)
         try kefu.send("where is my parcel\n")
         #expect(kefu.readLine(timeout: 30) != nil, "no answer")
         let plugin = try #require(Int32(String(contentsOfFile: sandbox.root.path + "/plugin.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
