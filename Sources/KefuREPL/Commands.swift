@@ -3,7 +3,7 @@ import KefuCore
 
 /// A `:` command.
 struct CommandSpec {
-    enum Argument { case none, command, variable, language, reminder, snippet, draft, text }
+    enum Argument { case none, command, variable, language, reminder, snippet, draft, text, intent }
     var name: String
     var aliases: [String] = []
     var usage: String = ""
@@ -27,6 +27,7 @@ extension Session {
         CommandSpec(name: "msg", usage: "TEXT", help: "treat TEXT as a buyer message even if it looks like a key", argument: .text),
         CommandSpec(name: "packs", help: "loaded packs and packs with errors"),
         CommandSpec(name: "intents", help: "the intents kefu knows"),
+        CommandSpec(name: "intent", usage: "ID", help: "label the last message with this intent (other: no intent): kefu learns it at once", argument: .intent),
         CommandSpec(name: "reload", help: "read the packs again now (changes are also picked up before each message)"),
         CommandSpec(name: "quit", aliases: ["q", "exit"], help: "leave kefu (Ctrl-D on an empty line too)"),
     ]
@@ -65,6 +66,7 @@ extension Session {
             if argument.isEmpty { say("usage: :msg TEXT", .warning) } else { suggest(for: argument) }
         case "packs": packs()
         case "intents": intents()
+        case "intent": labelMessage(argument)
         case "reload": reloadPacksIfChanged(force: true)
         case "quit": return .quit
         default: break
@@ -239,6 +241,7 @@ extension Session {
     }
 
     func newBuyer() {
+        learning.newThread()
         sessionVariables = [:]
         message = nil
         suggestion = nil
@@ -355,6 +358,7 @@ extension Session {
             candidates = engine.library.snippets.filter { $0.kind == .reminder }.map(\.id).sorted()
         case .snippet: candidates = Array(Set(engine.library.snippets.map(\.id))).sorted()
         case .draft: candidates = drafts.indices.map { String($0 + 1) }
+        case .intent: candidates = engine.library.intents.keys.sorted() + [otherIntentID]
         case .none, .text: candidates = []
         }
         return Self.completion(of: String(rest), among: candidates, prefix: "")
