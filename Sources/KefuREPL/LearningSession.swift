@@ -79,8 +79,20 @@ final class LearningSession {
         normalizer: TextNormalizer
     ) -> (lesson: Lesson?, problem: String?) {
         let distance = EditDistance.between(base, final)
-        var lesson: Lesson?
         var problem: String?
+        // The copy is recorded first, the moment it is made: teaching
+        // writes files and reloads the packs, and a terminal killed
+        // meanwhile must not lose the copy.
+        if let usageLog {
+            var r = UsageRecord(event: .copied, time: Date(), thread: thread, message: messageNumber)
+            let seconds = answeredAt.map { ContinuousClock.now - $0 }.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+            r.copy = .init(
+                ids: chosen.map(\.snippet), ranks: chosen.map(\.rank), intent: chosen.count == 1 ? chosen[0].intent : nil,
+                edited: distance > 0, editDistance: distance, keystrokes: keystrokes + distance,
+                seconds: (seconds * 10).rounded() / 10)
+            problem = logged(usageLog.append(r))
+        }
+        var lesson: Lesson?
         if let message, let suggestion, chosen.count == 1, let intent = chosen[0].intent,
             Self.lightlyEdited(distance: distance, length: base.count)
         {
@@ -90,14 +102,9 @@ final class LearningSession {
                 problem = "not learned: \(error)"
             }
         }
-        if let usageLog, answeredAt != nil || suggestion == nil {
-            var r = UsageRecord(event: .copied, time: Date(), thread: thread, message: messageNumber)
-            let seconds = answeredAt.map { ContinuousClock.now - $0 }.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
-            r.copy = .init(
-                ids: chosen.map(\.snippet), ranks: chosen.map(\.rank), intent: chosen.count == 1 ? chosen[0].intent : nil,
-                edited: distance > 0, editDistance: distance, keystrokes: keystrokes + (distance > 0 ? distance : 0),
-                seconds: (seconds * 10).rounded() / 10)
-            r.learned = lesson.map { "\($0.example.id) \($0.example.intent)" }
+        if let usageLog, let lesson {
+            var r = UsageRecord(event: .learned, time: Date(), thread: thread, message: messageNumber)
+            r.learned = "\(lesson.example.id) \(lesson.example.intent)"
             if let p = logged(usageLog.append(r)) { problem = problem ?? p }
         }
         return (lesson, problem)

@@ -28,11 +28,20 @@ extension Session {
         guard let origin = copyOrigin else { return }
         copyOrigin = nil
         guard origin.targets.allSatisfy({ $0 >= 1 && $0 <= drafts.count }) else { return }
-        let chosen = origin.targets.map { drafts[$0 - 1] }
-        let fromMessage = draftSource == .message
+        // A snippet rendered by id answers no intent of the message: it is
+        // its snippet's, when the snippet answers exactly one.
+        let chosen = origin.targets.map { n -> Draft in
+            var d = drafts[n - 1]
+            if d.intent == nil, let s = engine.library.snippets.first(where: { $0.id == d.snippet }), s.intents.count == 1 { d.intent = s.intents[0] }
+            return d
+        }
+        // A snippet asked for by id (`:snippet`) for the message on screen
+        // teaches like a draft offered for it: the agent found the reply
+        // kefu did not offer. A payment reminder answers no question.
+        let teaches = draftSource == .message || !chosen.contains { $0.kind == .reminder }
         let (lesson, problem) = learning.copied(
-            chosen, base: origin.base, final: origin.edited ?? origin.base, message: fromMessage ? message : nil,
-            suggestion: fromMessage ? suggestion : nil, names: privateNames, normalizer: engine.normalizer)
+            chosen, base: origin.base, final: origin.edited ?? origin.base, message: teaches ? message : nil,
+            suggestion: teaches ? suggestion : nil, names: privateNames, normalizer: engine.normalizer)
         if let problem { say(problem, .warning) }
         if let lesson { announce(lesson) }
     }

@@ -2,12 +2,14 @@ import Foundation
 
 /// One line of the usage log (JSON Lines, docs/user-guide.md *Usage log*).
 ///
-/// Two events per message at most, each written the moment it happens so a
-/// killed terminal loses nothing already done: `answered` when the drafts
-/// are shown, `copied` for each copy made from them (joined by `message`).
+/// Each event is written the moment it happens, so a killed terminal loses
+/// nothing already done: `answered` when the drafts are shown, `copied`
+/// for each copy made from them, `learned` when a copy taught an example,
+/// `labelled` for `:intent` (joined to their message by `thread` and
+/// `message`).
 /// Buyer text is redacted (`Redaction`) before it gets here.
 public struct UsageRecord: Codable, Sendable, Equatable {
-    public enum Event: String, Codable, Sendable { case answered, copied, labelled }
+    public enum Event: String, Codable, Sendable { case answered, copied, learned, labelled }
 
     public struct OfferedIntent: Codable, Sendable, Equatable {
         public var intent: String
@@ -78,7 +80,7 @@ public struct UsageRecord: Codable, Sendable, Equatable {
     public var hedged: Bool?
     public var generic: Bool?
     public var copy: Copy?
-    /// What the copy or label taught (`kefu learn list` id and intent), if anything.
+    /// What a copy or label taught: `kefu learn list` id and intent (`learned`, `labelled`).
     public var learned: String?
 
     public init(event: Event, time: Date, thread: String, message: Int) {
