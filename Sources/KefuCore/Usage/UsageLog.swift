@@ -18,7 +18,7 @@ import Darwin
 /// log was rotated by another one writes to the new file.
 ///
 /// Rotation: past `fileLimit` bytes the file is renamed to
-/// `usage-<UTC time>-<pid>.jsonl` under an exclusive lock (`.lock`), after
+/// `usage-<UTC time>-<pid>-<sequence>.jsonl` under an exclusive lock (`.lock`), after
 /// checking again that no other process rotated it first; the oldest
 /// rotated files beyond `keptFiles` are deleted. A writer that opened the
 /// file before the rename finishes its record in the rotated file, whole.
@@ -85,7 +85,14 @@ public struct UsageLog: Sendable {
             f.locale = Locale(identifier: "en_US_POSIX")
             f.timeZone = TimeZone(identifier: "UTC")
             f.dateFormat = "yyyyMMdd'T'HHmmss.SSS"
-            let rotated = directory + "/usage-\(f.string(from: Date()))-\(getpid()).jsonl"
+            // Never over an earlier rotated file (two rotations in one
+            // millisecond): a sequence number, of fixed width so that
+            // names still sort by age.
+            let stem = directory + "/usage-\(f.string(from: Date()))-\(getpid())-"
+            var n = 0
+            func name(_ n: Int) -> String { stem + String(String(n + 1000).dropFirst()) + ".jsonl" }
+            while FileManager.default.fileExists(atPath: name(n)) { n += 1 }
+            let rotated = name(n)
             rename(currentPath, rotated)
             let old = rotatedFiles()
             for path in old.dropLast(keptFiles) { unlink(path) }
