@@ -9,6 +9,9 @@ import KefuCore
 final class LearningSession {
     let usageLog: UsageLog?
     let store: LearnedStore?
+    let pickStore: PickStore?
+    /// The agent's pick rates as last saved (this REPL's and others' copies).
+    private(set) var picks = PickRates()
     /// This REPL run, so two REPLs' threads are told apart in one log.
     let sessionID = String(UInt32.random(in: 0...UInt32.max), radix: 16)
     private(set) var threadNumber = 1
@@ -20,6 +23,26 @@ final class LearningSession {
     init(usageDirectory: String?, learnedDirectory: String?) {
         usageLog = usageDirectory.map { UsageLog(directory: $0) }
         store = learnedDirectory.map { LearnedStore(directory: $0) }
+        pickStore = learnedDirectory.map { PickStore(directory: $0) }
+        picks = pickStore?.load() ?? PickRates()
+    }
+
+    /// What each draft's pick rate moves it by now.
+    func pickAdjustments() -> [String: PickAdjustment] {
+        picks.tallies.isEmpty ? [:] : picks.adjustments(at: Date())
+    }
+
+    /// A copy of one draft from the drafts of a message: a pick among the
+    /// drafts of its intent on screen.
+    func picked(_ draft: Draft, among shown: [Draft]) -> String? {
+        guard let pickStore, let intent = draft.intent else { return nil }
+        let offered = shown.filter { $0.intent == intent }.map(\.snippet)
+        do {
+            picks = try pickStore.record(offered: offered, picked: draft.snippet)
+            return nil
+        } catch {
+            return "pick not counted: \(error)"
+        }
     }
 
     var thread: String { "\(sessionID)-\(threadNumber)" }

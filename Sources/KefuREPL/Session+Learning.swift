@@ -43,6 +43,9 @@ extension Session {
             chosen, base: origin.base, final: origin.edited ?? origin.base, message: teaches ? message : nil,
             suggestion: teaches ? suggestion : nil, names: privateNames, normalizer: engine.normalizer)
         if let problem { say(problem, .warning) }
+        // Pick rates move drafts within their intent: only a draft chosen
+        // from the ones offered for a message is a pick.
+        if draftSource == .message, chosen.count == 1, let problem = learning.picked(chosen[0], among: drafts) { say(problem, .warning) }
         if let lesson { announce(lesson) }
     }
 

@@ -126,7 +126,9 @@ final class Session {
     func request(maxDrafts: Int, snippet: String? = nil, language forced: Language? = nil) -> SuggestionRequest {
         var values = settings.variables
         for (k, v) in sessionVariables { values[k] = v }
-        return SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
+        var r = SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
+        r.picks = learning.pickAdjustments()
+        return r
     }
 
     func suggest(for text: String) {

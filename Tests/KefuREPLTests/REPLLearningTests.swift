@@ -90,4 +90,31 @@ struct REPLLearningTests {
         let learned = try String(contentsOfFile: sandbox.stateHome + "/kefu/learned/learned.yaml", encoding: .utf8)
         #expect(learned.contains("⟨phone⟩") && !learned.contains("13812345678"), "\(learned)")
     }
+
+    /// Ranking learns: a draft the agent keeps choosing over the first
+    /// becomes the first, and `? 1` says why.
+    @Test func aDraftPickedEveryTimeMovesFirstAndSaysWhy() throws {
+        let sandbox = try REPLSandbox()
+        let t = try Self.start(sandbox)
+        let message = "我的小部件到了吗"
+        var block = 0
+        for copies in 1...3 {
+            block += 1
+            let screen = try REPLFixtures.ask(t, message, block: block)
+            let n = try #require(screen.components(separatedBy: "› " + message).last?.draftNumber(containing: REPLFixtures.byeZh), "\(screen)")
+            if copies == 1 { #expect(n > 1, "not first before any pick: \(screen)") }
+            try t.type(String(n))
+            try t.keys("Enter")
+            try t.waitFor("copy \(copies)") { $0.occurrences(of: "copied draft") >= copies && REPLFixtures.atPrompt($0) }
+        }
+        block += 1
+        let screen = try REPLFixtures.ask(t, message, block: block)
+        let last = screen.components(separatedBy: "› " + message).last ?? ""
+        #expect(last.draftNumber(containing: REPLFixtures.byeZh) == 1, "\(screen)")
+        try t.type("? 1")
+        try t.keys("Enter")
+        try t.waitFor(text: "picked 3 of 3 times")
+        #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/picks.json"))
+    }
 }
+
