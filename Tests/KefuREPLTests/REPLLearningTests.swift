@@ -116,5 +116,20 @@ struct REPLLearningTests {
         try t.waitFor(text: "picked 3 of 3 times")
         #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/picks.json"))
     }
+
+    /// `usage: off`: answers and copies leave no usage log; learning goes on.
+    @Test func usageOffKeepsNoLog() throws {
+        let sandbox = try REPLSandbox()
+        _ = try sandbox.write("config/kefu/config.yaml", "usage: off\n")
+        let t = try Self.start(sandbox)
+        _ = try REPLFixtures.ask(t, Self.missed, block: 1)
+        try t.type(":intent t.widget")
+        try t.keys("Enter")
+        try t.waitFor(text: "learned t.widget")
+        try t.keys("Enter")
+        try t.waitFor(text: "copied draft 1")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/usage"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/learned.yaml"))
+    }
 }
 
