@@ -37,6 +37,7 @@ extension Session {
             if argument.isEmpty { say("usage: :msg TEXT", .warning) } else { suggest(for: argument) }
         case .packs: packs()
         case .intents: intents()
+        case .intent: labelMessage(argument)
         case .reload: reloadPacksIfChanged(force: true)
         case .quit: return .quit
         }
@@ -211,6 +212,7 @@ extension Session {
     }
 
     func newBuyer() {
+        learning.newThread()
         sessionVariables = [:]
         message = nil
         suggestion = nil
@@ -327,6 +329,7 @@ extension Session {
             candidates = engine.library.snippets.filter { $0.kind == .reminder }.map(\.id).sorted()
         case .snippet: candidates = Array(Set(engine.library.snippets.map(\.id))).sorted()
         case .draft: candidates = drafts.indices.map { String($0 + 1) }
+        case .intent: candidates = engine.library.intents.keys.sorted() + [otherIntentID]
         case .none, .text: candidates = []
         }
         return Self.completion(of: String(rest), among: candidates, prefix: "")

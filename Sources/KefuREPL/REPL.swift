@@ -18,11 +18,16 @@ public struct REPLSettings: Sendable {
     public var historySize: Int
     /// Lines to show before the first prompt (configuration warnings).
     public var notices: [String]
+    /// The usage log's folder; nil keeps no log (`usage: off`).
+    public var usageDirectory: String?
+    /// The learned examples' folder; nil learns nothing (`--no-learned`).
+    public var learnedDirectory: String?
 
     public init(
         variables: [String: String] = [:], language: Language? = nil, draftsShown: Int = 5,
         clipboard: ClipboardMethod = .auto, noColor: Bool = false,
-        historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = []
+        historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = [],
+        usageDirectory: String? = nil, learnedDirectory: String? = nil
     ) {
         self.variables = variables
         self.language = language
@@ -32,6 +37,8 @@ public struct REPLSettings: Sendable {
         self.historyPath = historyPath
         self.historySize = historySize
         self.notices = notices
+        self.usageDirectory = usageDirectory
+        self.learnedDirectory = learnedDirectory
     }
 }
 

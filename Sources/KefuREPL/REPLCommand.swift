@@ -4,10 +4,10 @@
 /// handler does not compile (the old string table let a row silently do
 /// nothing).
 enum REPLCommand: String, CaseIterable {
-    case help, set, unset, vars, lang, new, remind, snippet, why, more, drafts, msg, packs, intents, reload, quit
+    case help, set, unset, vars, lang, new, remind, snippet, why, more, drafts, msg, packs, intents, intent, reload, quit
 
     /// What Tab completes after the command name.
-    enum Argument { case none, command, variable, language, reminder, snippet, draft, text }
+    enum Argument { case none, command, variable, language, reminder, snippet, draft, text, intent }
 
     /// The name typed after `:`.
     var name: String { rawValue }
@@ -16,7 +16,7 @@ enum REPLCommand: String, CaseIterable {
         switch self {
         case .help: ["h"]
         case .quit: ["q", "exit"]
-        case .set, .unset, .vars, .lang, .new, .remind, .snippet, .why, .more, .drafts, .msg, .packs, .intents, .reload: []
+        case .set, .unset, .vars, .lang, .new, .remind, .snippet, .why, .more, .drafts, .msg, .packs, .intents, .intent, .reload: []
         }
     }
 
@@ -31,6 +31,7 @@ enum REPLCommand: String, CaseIterable {
         case .snippet: "ID"
         case .why: "[N]"
         case .msg: "TEXT"
+        case .intent: "ID"
         case .vars, .new, .more, .drafts, .packs, .intents, .reload, .quit: ""
         }
     }
@@ -53,6 +54,7 @@ enum REPLCommand: String, CaseIterable {
         case .msg: "treat TEXT as a buyer message even if it looks like a key"
         case .packs: "loaded packs and packs with errors"
         case .intents: "the intents kefu knows"
+        case .intent: "label the last message with this intent (other: no intent): kefu learns it at once"
         case .reload: "read the packs again now (changes are also picked up before each message)"
         case .quit: "leave kefu (Ctrl-D on an empty line too)"
         }
@@ -67,6 +69,7 @@ enum REPLCommand: String, CaseIterable {
         case .snippet: .snippet
         case .why: .draft
         case .msg: .text
+        case .intent: .intent
         case .vars, .new, .more, .drafts, .packs, .intents, .reload, .quit: .none
         }
     }

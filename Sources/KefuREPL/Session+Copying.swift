@@ -11,6 +11,7 @@ extension Session {
             guard let filled = askForBlanks(text) else {
                 say("not copied", .warning)
                 freshDrafts = false
+                copyOrigin = nil
                 return
             }
             text = filled
@@ -37,6 +38,7 @@ extension Session {
                 c.newline()
             }
         }
+        learnFromCopy()
     }
 
     /// ⟨name⟩ replaced by values the session knows by now, in the draft's

@@ -30,6 +30,10 @@ final class Session {
     var draftSource = DraftSource.message
     /// Drafts were just shown: Enter on an empty line copies draft 1.
     var freshDrafts = false
+    /// The usage log and the learned examples (`Session+Learning.swift`).
+    let learning: LearningSession
+    /// The drafts a copy under way was made from, and the agent's edit.
+    var copyOrigin: CopyOrigin?
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
@@ -43,6 +47,7 @@ final class Session {
         self.environment = environment
         self.interactive = interactive
         self.language = settings.language
+        learning = LearningSession(usageDirectory: settings.usageDirectory, learnedDirectory: settings.learnedDirectory)
         clipboard = Clipboard(method: settings.clipboard, terminal: TerminalIO.stdoutIsTerminal, environment: environment)
         reader.completer = { [unowned self] in self.complete($0) }
         reader.redraw = { [unowned self] in self.currentDraftsBlock() }
@@ -83,6 +88,7 @@ final class Session {
     func handle(_ line: String, pasted: Bool) -> Next {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         let enterCopies = freshDrafts
+        if !pasted { learning.typed(line) }
         // Only a line typed right after drafts appear may copy with Enter.
         freshDrafts = false
         if !pasted {
@@ -120,7 +126,9 @@ final class Session {
     func request(maxDrafts: Int, snippet: String? = nil, language forced: Language? = nil) -> SuggestionRequest {
         var values = settings.variables
         for (k, v) in sessionVariables { values[k] = v }
-        return SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
+        var r = SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
+        r.picks = learning.pickAdjustments()
+        return r
     }
 
     func suggest(for text: String) {
@@ -136,6 +144,7 @@ final class Session {
             if drafts.isEmpty { c.line("  no drafts: no pack has a reply for this (see :packs)", .warning) }
             else { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
         }
+        recordAnswer(text, s)
         freshDrafts = !drafts.isEmpty
     }
 
@@ -196,6 +205,7 @@ final class Session {
     }
 
     func copy(_ targets: [Int], force: Bool) {
+        copyOrigin = CopyOrigin(targets: targets, base: text(for: targets), edited: nil)
         if targets.count > 1 {
             deliver(text(for: targets), label: "combined " + label(targets), force: force)
         } else {
@@ -210,6 +220,7 @@ final class Session {
         case .line(let edited, _):
             let t = DraftCombiner.tidy(ControlSequences.strip(edited))
             if t.isEmpty { say("empty — nothing copied", .warning); return }
+            copyOrigin = CopyOrigin(targets: targets, base: base, edited: t)
             deliver(t, label: "edited " + label(targets), force: false)
         case .interrupted, .endOfInput:
             say("edit cancelled — nothing copied", .dim)
@@ -227,6 +238,7 @@ final class Session {
         case .edited(let edited):
             let t = DraftCombiner.tidy(ControlSequences.strip(edited))
             if t.isEmpty { say("the file is empty — nothing copied", .warning); return }
+            copyOrigin = CopyOrigin(targets: targets, base: base, edited: t)
             deliver(t, label: "\(label(targets)) from \(editorName)", force: false)
         case .failed(let status):
             say("\(editorName) exited with status \(status) — nothing copied", .warning)

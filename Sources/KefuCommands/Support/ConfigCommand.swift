@@ -79,6 +79,8 @@ struct ConfigCommand: ParsableCommand {
             }
             let stateSource = (env["XDG_STATE_HOME"]?.hasPrefix("/") ?? false) ? "$XDG_STATE_HOME" : "default"
             rows.append(("history file", REPL.defaultHistoryPath(), stateSource))
+            rows.append(("usage", config.usage ? "on: " + StatePaths.usageDirectory() : "off", origin("usage")))
+            rows.append(("learned examples", StatePaths.learnedDirectory(), stateSource))
             let editor = REPL.describeEditor()
             rows.append(("editor", editor.command, editor.source))
             let noColor = !(env["NO_COLOR"] ?? "").isEmpty

@@ -28,6 +28,8 @@ struct Configuration {
     var disabledPlugins: [String] = []
     /// Entries kept in the REPL's history file.
     var historySize = 1000
+    /// The REPL's usage log (`usage: on|off`, on by default).
+    var usage = true
     /// How sure kefu must be to report and answer an intent (`threshold:`);
     /// plausible intents below it are answered as marked guesses.
     var threshold = Engine.Options().threshold
@@ -48,7 +50,7 @@ struct Configuration {
 
     static let knownKeys = [
         "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
-        "disabled_packs", "disabled_plugins", "history_size", "threshold", "variables",
+        "disabled_packs", "disabled_plugins", "history_size", "threshold", "variables", "usage",
     ] + Self.pluginKeys
 
     /// Keys read by the plugin hosts from the same file (with their own
@@ -153,6 +155,13 @@ struct Configuration {
         case "history_size":
             guard let s = scalar(), let n = Int(s), (1...100_000).contains(n) else { bad("must be a number from 1 to 100000", default: "1000"); return }
             historySize = n
+            origins[key] = origin
+        case "usage":
+            // YAML reads a bare off as false: both spellings are accepted.
+            guard let s = scalar()?.lowercased(), let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][s] else {
+                bad("must be on or off", default: "on"); return
+            }
+            usage = on
             origins[key] = origin
         case "threshold":
             let floor = Engine.Options().guessFloor
@@ -280,6 +289,11 @@ struct Configuration {
 
         # Messages and commands kept in the REPL's history.
         history_size: 1000
+
+        # The REPL's usage log in ~/.local/state/kefu/usage (buyer text redacted,
+        # readable by you only): what was offered, copied and edited, for kefu
+        # stats. off keeps no log.
+        usage: on
 
         # How sure kefu must be (0.2-1) to answer an intent; plausible intents
         # below it are offered as marked guesses ("? product_info 42%?").

@@ -65,7 +65,9 @@ struct ReplCommand: ParsableCommand {
             variables: values, language: language, draftsShown: top ?? config.drafts,
             clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
-            notices: config.diagnostics)
+            notices: config.diagnostics,
+            usageDirectory: config.usage ? StatePaths.usageDirectory() : nil,
+            learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil)
         // Plugins and packs exactly as for `kefu suggest`; the REPL builds
         // (and on every pack change rebuilds) its engine through the loader.
         let session = PluginSession(library: library, plugins: externalPlugins, configuration: config, variables: values)

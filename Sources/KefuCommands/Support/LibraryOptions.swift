@@ -10,8 +10,14 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .customLong("snippets"), help: ArgumentHelp("Load packs from this file or folder too, after the others (repeatable).", valueName: "path"))
     var extraPaths: [String] = []
 
-    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets, $XDG_CONFIG_HOME/kefu/snippets and the packs and disabled_packs of config.yaml.")
+    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets, $XDG_CONFIG_HOME/kefu/snippets, the learned examples and the packs and disabled_packs of config.yaml.")
     var builtinOnly = false
+
+    @Flag(name: .customLong("no-learned"), help: "Skip the examples kefu learned from copies ($XDG_STATE_HOME/kefu/learned); the REPL learns nothing either.")
+    var noLearned = false
+
+    /// Whether the learned pack is loaded (and the REPL learns).
+    var learnedLoaded: Bool { !builtinOnly && !noLearned }
 
     /// The search path after the built-in packs, in load order: ./snippets →
     /// user folder → config.yaml `packs:` → --snippets. `required`: a named
@@ -27,6 +33,8 @@ struct LibraryOptions: ParsableArguments {
             for p in settings.packs { result.append((p, .user, true)) }
         }
         for p in extraPaths { result.append((p, .commandLine, true)) }
+        // Last: a learned example may extend an intent of any other layer.
+        if learnedLoaded { result.append((StatePaths.learnedDirectory(), .learned, false)) }
         return result
     }
 

@@ -24,6 +24,9 @@ public struct ExampleClassifier: IntentDetector {
         var intentIndex: Int
         var text: String
         var key: ExampleKey
+        /// The example's weight (`ExampleMessage.weight`): its similarity to
+        /// a message counts at this fraction.
+        var weight: Float
     }
 
     /// Intent ids, so per-message bookkeeping is by array index, not string hash.
@@ -44,6 +47,7 @@ public struct ExampleClassifier: IntentDetector {
     /// loop reads these without copying a document (and retaining its strings).
     private let labels: [Label]
     private let labelIntents: [Int]
+    private let weights: [Float]
     /// Feature hash → position in `entries`.
     private let index: IntegerTable
     private let entries: [IndexEntry]
@@ -84,7 +88,8 @@ public struct ExampleClassifier: IntentDetector {
                 guard !text.isEmpty else { return nil }
                 let doc = Document(
                     label: label, intentIndex: indexOf[intent] ?? -1, text: example.text,
-                    key: ExampleKey(intent: intent, folded: text.folded, builtIn: example.location.isBuiltIn))
+                    key: ExampleKey(intent: intent, folded: text.folded, builtIn: example.location.isBuiltIn),
+                    weight: Float(example.weight))
                 return (doc, TextFeatures.extract(text.scalars))
             }
         }.flatMap { $0 }
@@ -152,6 +157,7 @@ public struct ExampleClassifier: IntentDetector {
         self.documents = docs
         self.labels = docs.map(\.label)
         self.labelIntents = docs.map(\.intentIndex)
+        self.weights = docs.map(\.weight)
         self.intents = intentIDs
         self.index = IntegerTable(positions)
         self.evidencePrefixes = docs.map { "like “\($0.text)” (" }
@@ -221,7 +227,7 @@ public struct ExampleClassifier: IntentDetector {
                 for doc in scratch.touchedDocs[..<scratch.touchedCount] {
                     let doc = Int(doc)
                     if let held = message.heldOutExample, documents[doc].key == held { continue }
-                    let s = scores[doc]
+                    let s = scores[doc] * weights[doc]
                     let i = labelIntents[doc]
                     switch labels[doc] {
                     case .intent:

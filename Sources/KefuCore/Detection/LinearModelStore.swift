@@ -30,12 +30,12 @@ public enum LinearModelStore {
         let ids = intentIDs(library, builtInOnly: builtInOnly)
         var examples: [LinearIntentModel.Example] = []
         for (c, id) in ids.enumerated() {
-            for e in library.intents[id]?.examples ?? [] where !builtInOnly || e.location.isBuiltIn {
+            for e in library.intents[id]?.examples ?? [] where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
                 let t = normalizer.normalize(e.text)
                 if !t.isEmpty { examples.append(.init(text: t.scalars, label: c)) }
             }
         }
-        for e in library.otherExamples where !builtInOnly || e.location.isBuiltIn {
+        for e in library.otherExamples where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
             let t = normalizer.normalize(e.text)
             if !t.isEmpty { examples.append(.init(text: t.scalars, label: ids.count)) }
         }
@@ -53,13 +53,13 @@ public enum LinearModelStore {
         for (c, id) in ids.enumerated() {
             for b in id.utf8 { mix(UInt64(b)) }
             mix(0xFFFF)
-            for e in library.intents[id]?.examples ?? [] where !builtInOnly || e.location.isBuiltIn {
+            for e in library.intents[id]?.examples ?? [] where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
                 mix(UInt64(c) | 0x1_0000_0000)
                 for b in e.text.utf8 { mix(UInt64(b)) }
                 mix(0xFFFE)
             }
         }
-        for e in library.otherExamples where !builtInOnly || e.location.isBuiltIn {
+        for e in library.otherExamples where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
             mix(UInt64(ids.count) | 0x1_0000_0000)
             for b in e.text.utf8 { mix(UInt64(b)) }
             mix(0xFFFE)

@@ -137,7 +137,7 @@ public final class Engine: Sendable {
         }
         let drafts = stage.drafts(DraftStage.Request(
             answered: answered, runnerUp: runnerUp, snippet: request.snippet, language: language, values: values, tone: a.tone,
-            message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain))
+            message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain, picks: request.picks))
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,

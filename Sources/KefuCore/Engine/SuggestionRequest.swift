@@ -17,6 +17,9 @@ public struct SuggestionRequest: Sendable {
     /// Write each draft's `explanation` (why it was offered). Batch runs that
     /// do not print it turn it off: its sentences cost more than the ranking.
     public var explain: Bool
+    /// Per snippet id, the move its pick rate earns within its intent
+    /// (`PickRates.adjustments`): the REPL passes the agent's own.
+    public var picks: [String: PickAdjustment] = [:]
 
     public init(
         variables: [String: String] = [:], recordVariables: [String: String] = [:],

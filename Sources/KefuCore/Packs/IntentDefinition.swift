@@ -3,6 +3,22 @@ public struct ExampleMessage: Sendable, Hashable {
     public var text: String
     public var language: Language
     public var location: SourceLocation
+    /// `{text: ..., weight: 0.6}`: an example below 1 is a neighbour whose
+    /// similarity counts at that fraction, and is not trained into the
+    /// linear model. The learned pack writes its unconfirmed examples so
+    /// (docs/architecture.md, *Learning*): one click is weaker evidence
+    /// than an example a person wrote.
+    public var weight: Double = 1
+
+    public init(text: String, language: Language, location: SourceLocation, weight: Double = 1) {
+        self.text = text
+        self.language = language
+        self.location = location
+        self.weight = weight
+    }
+
+    /// Counts fully: trained into the model as well as a neighbour.
+    public var isFullWeight: Bool { weight >= 1 }
 }
 
 /// The reserved intent id whose examples teach the classifier what is no intent.

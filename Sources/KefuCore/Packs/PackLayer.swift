@@ -1,6 +1,9 @@
 /// Where a pack came from. Later layers override earlier ones by id.
 public enum PackLayer: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-    case builtin, project, user, commandLine
+    /// `learned`: the examples kefu learned from the agent's copies
+    /// (`$XDG_STATE_HOME/kefu/learned/`), loaded last so that they can
+    /// extend an intent of any other layer.
+    case builtin, project, user, commandLine, learned
 
     public static func < (a: PackLayer, b: PackLayer) -> Bool { a.rawValue < b.rawValue }
 
@@ -10,6 +13,7 @@ public enum PackLayer: Int, Sendable, Comparable, CaseIterable, CustomStringConv
         case .project: "project"
         case .user: "user"
         case .commandLine: "--snippets"
+        case .learned: "learned"
         }
     }
 }

@@ -229,8 +229,27 @@ private struct ParseState {
         var result: [ExampleMessage] = []
         for (language, list) in reader.languageMap(node, what) {
             for item in reader.list(list, what) {
-                guard let text = reader.nonEmptyString(item, "an entry of \(what)") else { continue }
-                result.append(ExampleMessage(text: text, language: language, location: reader.location(item)))
+                if case .mapping = item {
+                    // {text: ..., weight: 0.6}: an example that counts less (the learned pack's unconfirmed ones).
+                    guard let entries = reader.mapping(item, "an example", allowed: ["text", "weight"]) else { continue }
+                    var text: String?, weight = 1.0
+                    for (key, _, value) in entries {
+                        if key == "text" { text = reader.nonEmptyString(value, "text") }
+                        if key == "weight" {
+                            guard let w = value.float, (0.1...1.0).contains(w) else {
+                                reader.error("weight must be a number from 0.1 to 1.0", at: value); continue
+                            }
+                            weight = w
+                        }
+                    }
+                    guard let text else {
+                        if !entries.contains(where: { $0.key == "text" }) { reader.error("an example mapping needs 'text'", at: item) }
+                        continue
+                    }
+                    result.append(ExampleMessage(text: text, language: language, location: reader.location(item), weight: weight))
+                } else if let text = reader.nonEmptyString(item, "an entry of \(what)") {
+                    result.append(ExampleMessage(text: text, language: language, location: reader.location(item)))
+                }
             }
         }
         return result

@@ -103,7 +103,10 @@ public struct SnippetLibrary: Sendable {
 
     private func danglingReferences(in pack: Pack) -> [PackDiagnostic] {
         var problems: [PackDiagnostic] = []
-        for intent in pack.intents where intent.extends && intents[intent.id] == nil {
+        // The learned pack may hold examples of an intent whose pack is gone
+        // or disabled: they wait, silently, rather than take every other
+        // learned example down with them.
+        for intent in pack.intents where intent.extends && intents[intent.id] == nil && pack.info.layer != .learned {
             problems.append(PackDiagnostic("intent '\(intent.id)' extends an intent that no loaded pack declares", at: intent.location))
         }
         for snippet in pack.snippets {

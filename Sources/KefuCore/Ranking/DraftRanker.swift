@@ -6,7 +6,9 @@
 /// message mentions what the draft is about (`about:`) and lowered when it
 /// does not, lowered for each variable it needs that nobody knows. The second and later drafts of one
 /// intent are discounted so that a message with two intents gets the best
-/// draft of each near the top rather than five drafts of one.
+/// draft of each near the top rather than five drafts of one. Drafts the
+/// agent copies more often than their share move up within their intent,
+/// those never copied down (`PickRates`).
 public struct DraftRanker: Sendable {
     struct Candidate {
         var snippet: Int
@@ -72,7 +74,8 @@ public struct DraftRanker: Sendable {
     /// sentences cost more than their scores.
     func rank(
         intents: [DetectedIntent], index: [String: [Int]], language: Language, message: [UInt32],
-        values: [String: String], tone: ToneReading, limit: Int, explain: Bool = true
+        values: [String: String], tone: ToneReading, limit: Int, explain: Bool = true,
+        picks: [String: PickAdjustment] = [:]
     ) -> [Candidate] {
         struct Scored {
             var snippet: Int
@@ -81,6 +84,7 @@ public struct DraftRanker: Sendable {
             var specific: Bool
             var apology: Bool
             var unknown: [String]
+            var pick: PickAdjustment?
         }
         var all: [Scored] = []
         let canWrite = writable[language] ?? []
@@ -99,7 +103,9 @@ public struct DraftRanker: Sendable {
                 if topics.declared[i] { score += mentioned[i] == nil ? -Self.offTopicPenalty : Self.topicBoost }
                 let unknown = bareVariables[i].filter { (values[$0] ?? "").isEmpty }
                 score -= Self.unknownVariablePenalty * Double(unknown.count)
-                list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown))
+                let pick = picks.isEmpty ? nil : picks[snippets[i].id]
+                if let pick { score += pick.delta }
+                list.append(Scored(snippet: i, intent: n, score: score, specific: specific, apology: apology, unknown: unknown, pick: pick))
             }
             list.sort { ($0.score, idOrder[$1.snippet]) > ($1.score, idOrder[$0.snippet]) }
             for k in list.indices where k > 0 {
@@ -123,6 +129,9 @@ public struct DraftRanker: Sendable {
                 reasons.append(mentioned[c.snippet].map { "about what the message asks (mentions “\($0)”)" } ?? "about something the message does not mention")
             }
             if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
+            if let p = c.pick {
+                reasons.append("picked \(p.picked) of \(p.offered) times offered (" + (p.delta >= 0 ? "moved up" : "moved down") + ")")
+            }
             return Candidate(snippet: c.snippet, intent: intent.intent, score: c.score, reasons: reasons)
         }
     }

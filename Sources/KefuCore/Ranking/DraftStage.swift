@@ -51,6 +51,8 @@ struct DraftStage: Sendable {
         var provided: [ProvidedDraft]
         var limit: Int
         var explain: Bool
+        /// Pick-rate moves by snippet id (`SuggestionRequest.picks`).
+        var picks: [String: PickAdjustment] = [:]
 
         /// Nothing plausible: generic drafts.
         var generic: Bool { snippet == nil && answered.isEmpty }
@@ -119,7 +121,7 @@ struct DraftStage: Sendable {
         }
         return ranker.rank(
             intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language, message: r.message.scalars,
-            values: r.values, tone: r.tone, limit: limit * 2, explain: r.explain)
+            values: r.values, tone: r.tone, limit: limit * 2, explain: r.explain, picks: r.picks)
     }
 
     /// Plugin drafts scored like pack snippets (`DraftRanker.baseScore`): a

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+
+/// `kefu learn`: review, forget, export and import the examples kefu
+/// learns from the agent's copies (docs/user-guide.md, *Learning*).
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Review, forget, export or import the examples kefu learned from copies.",
+        discussion: """
+            Copying a draft in the REPL for a message kefu missed or read \
+            wrongly teaches kefu that the message is an example of the \
+            draft's intent; ':intent ID' labels a message explicitly. The \
+            examples live in $XDG_STATE_HOME/kefu/learned/ and are loaded \
+            after every other pack (--no-learned skips them). An example \
+            counts less than a pack example until it is confirmed \
+            (\(LearningPolicy.confirmations) copies or labels).
+            """,
+        subcommands: [LearnListCommand.self, LearnForgetCommand.self, LearnExportCommand.self, LearnImportCommand.self])
+
+    static var store: LearnedStore { LearnedStore(directory: StatePaths.learnedDirectory()) }
+
+    /// The store's examples, or a clear error and exit status 1.
+    static func examples() throws -> [LearnedExample] {
+        do { return try store.examples() } catch {
+            StandardError().write("kefu: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct LearnListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the learned examples: id, intent, votes (✓ confirmed), how learned, language, text.",
+        discussion: "--format tsv writes the columns of kefu eval and kefu learn import (text, intents) followed by id, votes and source.")
+
+    @Option(name: .long, help: "Output format: text or tsv.")
+    var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("Only the examples of this intent.", valueName: "id"))
+    var intent: String?
+
+    func validate() throws {
+        guard ["text", "tsv"].contains(format) else { throw ValidationError("--format must be text or tsv") }
+    }
+
+    func run() throws {
+        let all = try LearnCommand.examples().filter { intent == nil || $0.intent == intent }
+        if format == "tsv" {
+            StandardOutput.print("text\tintents\tid\tvotes\tsource")
+            for e in all {
+                let text = Terminal.inert(e.text).replacingOccurrences(of: "\t", with: " ")
+                StandardOutput.print("\(text)\t\(e.intent)\t\(e.id)\t\(e.votes)\t\(e.source.rawValue)")
+            }
+            return
+        }
+        guard !all.isEmpty else {
+            StandardOutput.print("no learned examples" + (intent.map { " of \($0)" } ?? "") + " (copying a draft for a message kefu missed teaches one; :intent ID labels one)")
+            return
+        }
+        let intentWidth = max(6, all.map(\.intent.count).max() ?? 6)
+        StandardOutput.print("id".leftPadded(5) + "  " + "intent".padding(toLength: intentWidth, withPad: " ", startingAt: 0) + "  votes  learned by  language  text")
+        for e in all {
+            let votes = "\(e.votes)" + (e.confirmed ? " ✓" : "  ")
+            StandardOutput.print(
+                String(e.id).leftPadded(5) + "  " + e.intent.padding(toLength: intentWidth, withPad: " ", startingAt: 0) + "  "
+                    + votes.leftPadded(5) + "  " + e.source.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                    + e.language.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + Terminal.inert(e.text))
+        }
+        let confirmed = all.filter(\.confirmed).count
+        StandardOutput.print("\(all.count) learned example(s), \(confirmed) confirmed (✓: \(LearningPolicy.confirmations) votes or more), \(all.count - confirmed) waiting for review")
+    }
+}
+
+struct LearnForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Forget learned examples by id (kefu learn list shows the ids).")
+
+    @Argument(help: ArgumentHelp("Ids of the examples to forget.", valueName: "id"))
+    var ids: [Int]
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one id (kefu learn list shows them)") }
+    }
+
+    func run() throws {
+        let gone: [LearnedExample]
+        do { gone = try LearnCommand.store.forget(Set(ids)) } catch {
+            StandardError().write("kefu: \(error)\n")
+            throw ExitCode(1)
+        }
+        for e in gone { StandardOutput.print("forgot \(e.id) \(e.intent) “\(Terminal.inert(e.text))”") }
+        let unknown = Set(ids).subtracting(gone.map(\.id)).sorted()
+        if !unknown.isEmpty {
+            StandardError().write("kefu: no learned example with id " + unknown.map(String.init).joined(separator: ", ") + " (kefu learn list)\n")
+            throw ExitCode(1)
+        }
+    }
+}
