@@ -33,7 +33,7 @@ struct LearnCommand: ParsableCommand {
 struct LearnListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the learned examples: id, intent, votes (✓ confirmed), how learned, language, text.",
+        abstract: "List the learned examples: id, intent, votes (ticked once confirmed), how learned, language, text.",
         discussion: "--format tsv writes the columns of kefu eval and kefu learn import (text, intents) followed by id, votes and source.")
 
     @Option(name: .long, help: "Output format: text or tsv.")
