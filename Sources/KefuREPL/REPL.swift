@@ -67,6 +67,9 @@ public enum REPL {
         let interactive = TerminalIO.stdinIsTerminal
         if interactive { TerminalIO.setUpLocale() }
         Signals.install()
+        if interactive { TerminalMode.takeOver() }
+        // Runs after the reader is closed (libedit puts back the mode it found).
+        defer { TerminalMode.restore() }
         let environment = ProcessInfo.processInfo.environment
         let colour = !settings.noColor && TerminalIO.stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
 
