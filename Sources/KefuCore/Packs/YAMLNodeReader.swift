@@ -112,8 +112,8 @@ struct YAMLNodeReader {
 }
 
 /// "Did you mean" for misspelt keys and ids.
-enum SpellingSuggestion {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+package enum SpellingSuggestion {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
         guard let (best, d) = scored, d <= max(2, word.count / 3) else { return nil }
         return best

@@ -222,6 +222,23 @@ final class TmuxTerminal: @unchecked Sendable {
         try tmux(["capture-pane", "-p", "-J", "-t", session]).out
     }
 
+    /// Polls what is visible (with tmux's own line wraps joined) until
+    /// `predicate` holds: for checks of the layout kefu drew last, which
+    /// the scrollback's older copies would satisfy too early.
+    @discardableResult
+    func waitForVisible(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
+                        sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try visibleJoined(session: session)
+            if predicate(last) { return last }
+            usleep(30_000)
+        }
+        Issue.record("timed out waiting for \(what); visible:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError(description: "timed out waiting for \(what)")
+    }
+
     /// Only what is visible now.
     func visible(session: String = "main") throws -> String {
         try tmux(["capture-pane", "-p", "-t", session]).out
