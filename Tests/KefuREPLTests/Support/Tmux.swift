@@ -228,15 +228,7 @@ final class TmuxTerminal: @unchecked Sendable {
     @discardableResult
     func waitForVisible(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
                         sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try visibleJoined(session: session)
-            if predicate(last) { return last }
-            usleep(30_000)
-        }
-        Issue.record("timed out waiting for \(what); visible:\n\(last)", sourceLocation: sourceLocation)
-        throw TmuxError(description: "timed out waiting for \(what)")
+        try poll(what, timeout: timeout, capture: { try self.visibleJoined(session: session) }, sourceLocation: sourceLocation, predicate)
     }
 
     /// Only what is visible now.
@@ -249,10 +241,17 @@ final class TmuxTerminal: @unchecked Sendable {
     @discardableResult
     func waitFor(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
                  sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+        try poll(what, timeout: timeout, capture: { try self.screen(session: session) }, sourceLocation: sourceLocation, predicate)
+    }
+
+    /// Captures with `capture` until `predicate` holds; fails the test with
+    /// the last capture when it never does.
+    private func poll(_ what: String, timeout: TimeInterval, capture: () throws -> String,
+                      sourceLocation: SourceLocation, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen(session: session)
+            last = try capture()
             if predicate(last) { return last }
             usleep(30_000)
         }
