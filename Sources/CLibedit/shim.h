@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -91,6 +92,20 @@ static inline int kefu_el_set_history(EditLine *el, HistoryW *h) {
 
 static inline int kefu_el_refresh(EditLine *el) {
     return el_set(el, EL_REFRESH);
+}
+
+/// Flow control (IXON) off while libedit edits, whatever the terminal's
+/// settings become: Ctrl-S and Ctrl-Q are keys (history search), never a
+/// frozen screen.
+static inline int kefu_el_no_flow_control(EditLine *el) {
+    return el_set(el, EL_SETTY, "-d", "-ixon", NULL);
+}
+
+typedef int (*kefu_el_getc_fn)(EditLine *, wchar_t *);
+
+/// The function libedit reads each character with; NULL: libedit's own.
+static inline int kefu_el_set_getcfn(EditLine *el, kefu_el_getc_fn fn) {
+    return el_wset(el, EL_GETCFN, fn);
 }
 
 // MARK: - History (wide)
@@ -191,6 +206,26 @@ static inline void kefu_restore_and_reraise(int sig, const struct termios *saved
 }
 
 // MARK: - Terminal
+
+/// Turns flow control (IXON: Ctrl-S stops output, Ctrl-Q resumes) off on
+/// `fd`, so Ctrl-S reaches the program. Returns 0 on success.
+static inline int kefu_terminal_disable_flow_control(int fd) {
+    struct termios t;
+    if (tcgetattr(fd, &t) != 0) return -1;
+    if (!(t.c_iflag & IXON)) return 0;
+    t.c_iflag &= ~IXON;
+    return tcsetattr(fd, TCSADRAIN, &t);
+}
+
+/// Waits until `fd` can be read (or hangs up). -1 with errno EINTR when a
+/// signal came first.
+static inline int kefu_wait_readable(int fd) {
+    struct pollfd p;
+    p.fd = fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    return poll(&p, 1, -1);
+}
 
 /// Columns of the terminal on `fd`, 0 when unknown.
 static inline int kefu_terminal_columns(int fd) {

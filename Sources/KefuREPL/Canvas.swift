@@ -55,6 +55,22 @@ struct Canvas {
     mutating func newline() { output += "\n" }
     mutating func line(_ s: String, _ tone: Tone? = nil) { text(s, tone); newline() }
 
+    /// Text wrapped to `width` columns at word boundaries (Chinese
+    /// characters take two columns and may break between them), so the
+    /// terminal never cuts a word in two; continued lines are indented two
+    /// columns more than the first.
+    mutating func wrapped(_ s: String, width: Int, _ tone: Tone? = nil) {
+        let safe = Canvas.inert(s)
+        let lead = safe.prefix { $0 == " " }.count
+        let indent = lead + 2
+        let lines = DisplayWidth.wrap(String(safe.dropFirst(lead)), width: max(10, width - 1 - indent))
+        for (i, l) in lines.enumerated() {
+            spaces(i == 0 ? lead : indent)
+            text(l, tone)
+            newline()
+        }
+    }
+
     /// The block for a terminal in raw mode (inside a key handler): CR LF.
     var rawModeOutput: String { output.replacingOccurrences(of: "\n", with: "\r\n") }
 }

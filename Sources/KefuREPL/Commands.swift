@@ -38,7 +38,7 @@ extension Session {
         case .packs: packs()
         case .intents: intents()
         case .intent: labelMessage(argument)
-        case .reload: reloadPacksIfChanged(force: true)
+        case .reload: reload()
         case .quit: return .quit
         }
         return .goOn
@@ -138,7 +138,29 @@ extension Session {
         }
         for (k, v) in assignments { sessionVariables[k] = v }
         show { c in for (k, v) in assignments { c.text("\(k) = ", .dim); c.line(v) } }
+        if let warning = unknownVariableWarning(base) { say(warning, .warning) }
         if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    /// Names a value can fill: every variable a loaded snippet uses, the
+    /// built-in ones (configuration, entities, facts) and the configured ones.
+    var knownVariableNames: Set<String> {
+        var names = TemplateVariables.builtin
+        for s in engine.library.snippets {
+            for t in s.texts.values { names.formUnion(t.variables) }
+        }
+        names.formUnion(settings.variables.keys.map { LocalizedValue.split($0)?.name ?? $0 })
+        return names
+    }
+
+    /// A value no snippet uses is most likely a typo (`oder_id`): said, with
+    /// the closest known name, and set all the same (a pack about to be
+    /// reloaded may use it).
+    func unknownVariableWarning(_ name: String) -> String? {
+        let known = knownVariableNames
+        guard !known.contains(name) else { return nil }
+        let hint = SpellingSuggestion.closest(to: name, in: known.sorted()).map { " — did you mean '\($0)'?" } ?? ""
+        return "'\(name)' is not used by any loaded snippet" + hint + " (set anyway; :unset \(name) forgets it)"
     }
 
     /// `{zh-Hans: 小鹿家居, en: Deer Home}` → its entries; nil when an entry
@@ -273,26 +295,45 @@ extension Session {
                 let count = lib.snippets.filter { $0.pack == p.id }.count
                 c.text("  " + p.id, .bold)
                 c.text(" \(p.version)  ")
-                c.text("\(p.layer)  \(count) snippets  ", .dim)
+                c.text("\(p.layer)  \(Plural.count(count, "snippet"))  ", .dim)
                 c.line(p.source, .dim)
             }
             for f in lib.failures {
                 c.text("  ✗ ", .error)
                 c.line(f.source + " (\(f.layer)): not loaded", .error)
-                for d in f.diagnostics { c.line("      " + d.description, .error) }
+                for d in f.diagnostics { c.wrapped("      " + d.description, width: width, .error) }
             }
         }
     }
 
+    /// Each intent with its description, wrapped at word boundaries under
+    /// itself, then its draft count and pack.
     func intents() {
         let lib = engine.library
+        let ids = lib.intents.keys.sorted()
+        let idWidth = min(24, max(16, ids.map { DisplayWidth.of($0) }.max() ?? 0))
+        let textIndent = 2 + idWidth + 1
+        let textWidth = max(20, width - textIndent - 1)
         show { c in
-            for id in lib.intents.keys.sorted() {
+            for id in ids {
                 guard let i = lib.intents[id] else { continue }
                 let count = lib.snippets.filter { $0.intents.contains(id) }.count
-                c.text("  " + id.padding(toLength: max(id.count, 16), withPad: " ", startingAt: 0), .intent)
-                c.text(i.description + "  ")
-                c.line("\(count) drafts · \(i.pack)", .dim)
+                let tail = Plural.count(count, "draft") + " · " + i.pack
+                c.text("  " + id, .intent)
+                let lines = DisplayWidth.wrap(Canvas.oneLine(i.description), width: textWidth)
+                if DisplayWidth.of(id) > idWidth { c.newline(); c.spaces(textIndent) } else { c.spaces(textIndent - 2 - DisplayWidth.of(id)) }
+                for (n, line) in lines.enumerated() {
+                    if n > 0 { c.newline(); c.spaces(textIndent) }
+                    c.text(line)
+                }
+                let used = DisplayWidth.of(lines.last ?? "")
+                if used + 2 + DisplayWidth.of(tail) <= textWidth {
+                    c.spaces(2)
+                } else {
+                    c.newline()
+                    c.spaces(textIndent)
+                }
+                c.line(tail, .dim)
             }
         }
     }

@@ -20,6 +20,7 @@ final class EditLineReader: LineReader {
     static let prefillKey = "\u{1B}[9999~"
     static let historyBackKey = "\u{1B}[9998~"
     static let historyForwardKey = "\u{1B}[9997~"
+    static let resizeKey = "\u{1B}[9995~"
     static let pasteStart = "\u{1B}[200~"
     static let pasteEnd: [wchar_t] = Array("\u{1B}[201~".unicodeScalars.map { wchar_t(bitPattern: $0.value) })
 
@@ -33,6 +34,8 @@ final class EditLineReader: LineReader {
         bracketedPaste = TerminalIO.stdinIsTerminal && TerminalIO.stdoutIsTerminal
         kefu_el_set_editor(el, "emacs")
         kefu_el_set_int(el, EL_SIGNAL, 1)
+        kefu_el_no_flow_control(el)
+        kefu_el_set_getcfn(el, Self.readFunction)
         kefu_el_set_history(el, history)
         kefu_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
         kefu_el_set_prompt(el, { el in
@@ -53,6 +56,7 @@ final class EditLineReader: LineReader {
         add("kefu-redraw", "Clear the screen and show the drafts again", { el, _ in EditLineReader.from(el)?.redrawScreen() ?? UInt8(CC_ERROR) })
         add("kefu-search", "Search history (Chinese too)", { el, _ in EditLineReader.from(el)?.searchHistory() ?? UInt8(CC_ERROR) })
         add("kefu-search-step", "The next key of a history search", { el, _ in EditLineReader.from(el)?.searchStep() ?? UInt8(CC_ERROR) })
+        add("kefu-resize", "The window was resized: lay the drafts out again", { el, _ in EditLineReader.from(el)?.resized() ?? UInt8(CC_ERROR) })
 
         func bind(_ keys: String, _ function: String) { kefu_el_bind(el, keys, function) }
         bind(Self.pasteStart, "kefu-paste")
@@ -70,6 +74,7 @@ final class EditLineReader: LineReader {
         bind("\u{1B}\r", "kefu-newline")
         bind("\u{1B}\n", "kefu-newline")
         bind("^L", "kefu-redraw")
+        bind(Self.resizeKey, "kefu-resize")
         bind("\u{1B}[H", "ed-move-to-beg")
         bind("\u{1B}[F", "ed-move-to-end")
         bind("\u{1B}[1~", "ed-move-to-beg")
@@ -134,12 +139,16 @@ final class EditLineReader: LineReader {
         _ = SignalFlags.takeInterrupt()
         if bracketedPaste { TerminalIO.write("\u{1B}[?2004h") }
         var count: Int32 = 0
+        // errno is only meaningful when libedit says the read failed
+        // (count -1): at Ctrl-D (count 0) it is whatever an earlier call
+        // left, and an EINTR left by a Ctrl-C would make Ctrl-D a Ctrl-C.
+        errno = 0
         let result = el_wgets(el, &count)
-        let savedErrno = errno
+        let failedWithEINTR = count < 0 && errno == EINTR
         if bracketedPaste { TerminalIO.write("\u{1B}[?2004l") }
         pendingPrefill = nil
         guard let result else {
-            if SignalFlags.takeInterrupt() || savedErrno == EINTR {
+            if SignalFlags.takeInterrupt() || failedWithEINTR {
                 TerminalIO.write("^C\n")
                 return .interrupted
             }
@@ -438,7 +447,13 @@ final class EditLineReader: LineReader {
         case 13, 10:  // Enter: submit the entry shown (none: back to the line)
             let shown = state.shown
             endSearch(line: shown == nil ? state.original : nil)
-            return shown == nil ? UInt8(CC_REDISPLAY) : UInt8(CC_NEWLINE)
+            guard shown != nil else { return UInt8(CC_REDISPLAY) }
+            // Redrawn first with the normal prompt, then submitted by a real
+            // Enter, which moves below the line: what was sent reads as an
+            // ordinary input line and the drafts start on a line of their own.
+            var enter: [wchar_t] = [13, 0]
+            el_wpush(el, &enter)
+            return UInt8(CC_REDISPLAY)
         default:
             if c >= 32, let s = Unicode.Scalar(UInt32(bitPattern: c)), !(0x7F...0x9F).contains(s.value) {
                 state.pattern.unicodeScalars.append(s)
@@ -471,11 +486,57 @@ final class EditLineReader: LineReader {
         el_cursor(el, Int32(after.text.count - after.cursor))
     }
 
-    private func redrawScreen() -> UInt8 {
-        TerminalIO.write("\u{1B}[H\u{1B}[2J")
-        if let redraw {
-            TerminalIO.write(redraw().replacingOccurrences(of: "\n", with: "\r\n"))
+    // MARK: Reading characters
+
+    /// libedit's own reader goes straight back to reading after a resize,
+    /// so nothing could lay the drafts out again until the next key. This
+    /// one waits for input itself: a resize (the flag kefu's SIGWINCH
+    /// handler sets) becomes the key bound to `kefu-resize`, a Ctrl-C fails
+    /// the read as libedit's would (el_wgets returns, EINTR), and a
+    /// character that has arrived is read by libedit's own reader (UTF-8,
+    /// its signal handling).
+    private static let readFunction: kefu_el_getc_fn = { el, out in
+        guard let el, let out, let me = EditLineReader.from(el) else { return -1 }
+        return me.readCharacter(out)
+    }
+
+    private func readCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while true {
+            if SignalFlags.takeResize() {
+                // ESC now, the rest of the key sequence from libedit's queue.
+                el_push(el, String(Self.resizeKey.dropFirst()))
+                out.pointee = 27
+                return 1
+            }
+            if SignalFlags.interruptPending {
+                errno = EINTR
+                return -1
+            }
+            if kefu_wait_readable(0) < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            kefu_el_set_getcfn(el, nil)
+            let n = el_wgetc(el, out)
+            let savedErrno = errno
+            kefu_el_set_getcfn(el, Self.readFunction)
+            errno = savedErrno
+            return n
         }
+    }
+
+    /// A resize: libedit learns the new size, and with drafts on the screen
+    /// the screen is drawn again at the new width, as Ctrl-L does.
+    private func resized() -> UInt8 {
+        el_resize(el)
+        guard let block = redraw?(), !block.isEmpty else { return UInt8(CC_REDISPLAY) }
+        return redrawScreen(block)
+    }
+
+    private func redrawScreen() -> UInt8 { redrawScreen(redraw?() ?? "") }
+
+    private func redrawScreen(_ block: String) -> UInt8 {
+        TerminalIO.write("\u{1B}[H\u{1B}[2J" + block.replacingOccurrences(of: "\n", with: "\r\n"))
         return UInt8(CC_REDISPLAY)
     }
 }

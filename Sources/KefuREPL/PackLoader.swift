@@ -33,7 +33,7 @@ public struct PackLoader: Sendable {
 /// broken edit never takes replies away: its errors are reported with
 /// file:line:col and the previous text goes on serving.
 final class LiveLibrary {
-    private let loader: PackLoader
+    private var loader: PackLoader
     private(set) var engine: Engine
     private var fingerprint: [String: Date]
     /// The last text of each pack file that loaded.
@@ -108,6 +108,12 @@ final class LiveLibrary {
         for (path, date) in now where fingerprint[path] != date { changed.append(path) }
         for path in fingerprint.keys where now[path] == nil { changed.append(path) }
         return changed.sorted()
+    }
+
+    /// Packs and engines from now on come from `loader` (config.yaml read
+    /// again); the next reload must be forced to use it.
+    func use(_ loader: PackLoader) {
+        self.loader = loader
     }
 
     /// Reloads if something changed (or always, with `force`).

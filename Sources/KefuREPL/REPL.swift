@@ -69,11 +69,19 @@ public enum REPL {
         return (e.words.joined(separator: " "), e.source)
     }
 
+    /// What `:reload` reads again besides the packs: the settings from
+    /// config.yaml (with the command line's overrides) and a loader for its
+    /// packs, disabled packs, threshold and plugin settings.
+    public typealias Reconfigure = () -> (settings: REPLSettings, loader: PackLoader)
+
     /// Runs until `:quit` or Ctrl-D; returns the exit status.
-    public static func run(settings: REPLSettings, loader: PackLoader) -> Int32 {
+    public static func run(settings: REPLSettings, loader: PackLoader, reconfigure: Reconfigure? = nil) -> Int32 {
         let interactive = TerminalIO.stdinIsTerminal
         if interactive { TerminalIO.setUpLocale() }
         Signals.install()
+        if interactive { TerminalMode.takeOver() }
+        // Runs after the reader is closed (libedit puts back the mode it found).
+        defer { TerminalMode.restore() }
         let environment = ProcessInfo.processInfo.environment
         let colour = !settings.noColor && TerminalIO.stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
 
@@ -94,7 +102,7 @@ public enum REPL {
 
         let session = Session(
             settings: settings, library: LiveLibrary(loader: loader), reader: reader, history: history,
-            colour: colour, environment: environment, interactive: interactive)
+            colour: colour, environment: environment, interactive: interactive, reconfigure: reconfigure)
         return session.run()
     }
 }

@@ -55,7 +55,7 @@ enum REPLCommand: String, CaseIterable {
         case .packs: "loaded packs and packs with errors"
         case .intents: "the intents kefu knows"
         case .intent: "label the last message with this intent (other: no intent): kefu learns it at once"
-        case .reload: "read the packs again now (changes are also picked up before each message)"
+        case .reload: "read config.yaml and the packs again now and redraw the drafts (pack changes are also picked up before each message)"
         case .quit: "leave kefu (Ctrl-D on an empty line too)"
         }
     }

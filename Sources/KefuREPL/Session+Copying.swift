@@ -28,7 +28,7 @@ extension Session {
             } else {
                 c.text("✓ ", .good)
                 c.text("copied \(label)", .bold)
-                c.text(" via " + report.ways.joined(separator: " + ") + " (\(text.count) characters)")
+                c.text(" via " + report.ways.joined(separator: " + ") + " (\(Plural.count(text.count, "character")))")
                 if !report.problems.isEmpty { c.text("; " + report.problems.joined(separator: "; "), .warning) }
             }
             c.newline()

@@ -5,14 +5,17 @@ import KefuCore
 /// variables, and what every key and command does. A front end only: every
 /// draft comes from `Engine.suggest`.
 final class Session {
-    let settings: REPLSettings
+    /// What the command line and config.yaml decided (read again by `:reload`).
+    var settings: REPLSettings
     let library: LiveLibrary
     let reader: LineReader
     let history: HistoryFile?
     let colour: Bool
     let environment: [String: String]
     let interactive: Bool
-    let clipboard: Clipboard
+    var clipboard: Clipboard
+    /// config.yaml read again, for `:reload`; nil: the packs only.
+    let reconfigure: REPL.Reconfigure?
 
     /// Values the agent set for this buyer (`:set`, filled blanks).
     var sessionVariables: [String: String] = [:]
@@ -37,8 +40,9 @@ final class Session {
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
-        environment: [String: String], interactive: Bool
+        environment: [String: String], interactive: Bool, reconfigure: REPL.Reconfigure? = nil
     ) {
+        self.reconfigure = reconfigure
         self.settings = settings
         self.library = library
         self.reader = reader
@@ -64,7 +68,9 @@ final class Session {
         TerminalIO.write(c.output)
     }
 
-    func say(_ text: String, _ tone: Tone? = nil) { show { $0.line(text, tone) } }
+    /// One message line, wrapped at word boundaries to the window (Chinese
+    /// counts two columns), continued lines indented.
+    func say(_ text: String, _ tone: Tone? = nil) { show { $0.wrapped(text, width: width, tone) } }
 
     // MARK: The loop
 
@@ -206,14 +212,46 @@ final class Session {
 
     func copy(_ targets: [Int], force: Bool) {
         copyOrigin = CopyOrigin(targets: targets, base: text(for: targets), edited: nil)
+        let known = sessionVariables
         if targets.count > 1 {
             deliver(text(for: targets), label: "combined " + label(targets), force: force)
         } else {
             deliver(text(for: targets), label: label(targets), force: force)
         }
+        refreshIfValuesChanged(since: known)
+    }
+
+    /// Values typed for blanks while copying fill the same blanks in the
+    /// drafts on the screen, which are shown again. Each draft keeps its
+    /// number (an agent who types the same number again gets the same
+    /// reply, never one re-ranked into its place), `? N` no longer lists
+    /// the value as missing, and Enter does not copy again.
+    func refreshIfValuesChanged(since known: [String: String]) {
+        guard sessionVariables != known, !drafts.isEmpty else { return }
+        let values = settings.variables.merging(sessionVariables) { $1 }
+        var filled = false
+        drafts = drafts.map { draft in
+            guard !draft.missing.isEmpty else { return draft }
+            var d = draft
+            let resolved = LocalizedValue.resolve(values, for: d.language)
+            for name in d.missing {
+                guard let v = resolved[name], !v.isEmpty else { continue }
+                d.text = d.text.replacingOccurrences(of: TemplateRenderer.placeholder(name), with: ControlSequences.strip(v))
+                filled = true
+            }
+            let left = Set(Placeholders.names(in: d.text))
+            d.missing.removeAll { !left.contains($0) }
+            // A check's warning about blanks is moot once none is left.
+            if d.complete { d.warnings.removeAll { $0.code.hasSuffix(":placeholder") } }
+            return d
+        }
+        if filled { TerminalIO.write(currentDraftsBlock()) }
+        freshDrafts = false
     }
 
     func editInPlace(_ targets: [Int]) {
+        let known = sessionVariables
+        defer { refreshIfValuesChanged(since: known) }
         let base = text(for: targets)
         say("editing \(label(targets)) — Tab: next ⟨blank⟩ · Alt-Enter: new line · Enter: copy · Ctrl-C: cancel", .dim)
         switch reader.read(Prompt(parts: [("✎ \(targets.map(String.init).joined(separator: "+")) › ", .number)]), mode: .edit, prefill: base) {
@@ -229,6 +267,8 @@ final class Session {
     }
 
     func editExternally(_ targets: [Int]) {
+        let known = sessionVariables
+        defer { refreshIfValuesChanged(since: known) }
         let base = text(for: targets)
         // The program's own name: a full path would push the message onto two lines.
         let editorName = ExternalEditor.command(environment: environment)
@@ -292,11 +332,44 @@ final class Session {
             if report.diagnostics.isEmpty { c.text(" — no errors", .dim) }
             c.newline()
             for d in report.diagnostics {
-                c.line(d.description, .error)
+                c.wrapped(d.description, width: width, .error)
             }
             for path in report.keptPrevious {
-                c.line("  kept the last good version of \(path) until it is fixed", .warning)
+                c.wrapped("  kept the last good version of \(path) until it is fixed", width: width, .warning)
             }
+        }
+    }
+
+    /// `:reload`: config.yaml (when kefu was started from the command line)
+    /// and every pack read again now, and the drafts on the screen rendered
+    /// again with them, so what is shown and what Enter copies are the new
+    /// texts.
+    func reload() {
+        if let reconfigure {
+            let (fresh, loader) = reconfigure()
+            applyConfiguration(fresh)
+            library.use(loader)
+        }
+        reloadPacksIfChanged(force: true)
+        if !drafts.isEmpty { refreshDrafts() }
+    }
+
+    /// Settings read again from config.yaml. A language chosen with `:lang`
+    /// stays unless the configuration's own language changed; where the
+    /// history goes stays as it was at start.
+    func applyConfiguration(_ fresh: REPLSettings) {
+        if fresh.language != settings.language { language = fresh.language }
+        var next = fresh
+        next.historyPath = settings.historyPath
+        next.historySize = settings.historySize
+        next.noColor = settings.noColor
+        settings = next
+        clipboard = Clipboard(method: settings.clipboard, terminal: TerminalIO.stdoutIsTerminal, environment: environment)
+        show { c in
+            c.text("↻ config.yaml read again", .dim)
+            if fresh.notices.isEmpty { c.text(" — no errors", .dim) }
+            c.newline()
+            for n in fresh.notices { c.wrapped(n, width: width, .warning) }
         }
     }
 
@@ -322,13 +395,14 @@ final class Session {
         let lib = engine.library
         show { c in
             c.text("kefu 客服", .bold)
-            c.text(" · \(lib.packs.count) packs · \(lib.intents.count) intents · \(lib.snippets.count) snippets", .dim)
+            c.text(" · " + [Plural.count(lib.packs.count, "pack"), Plural.count(lib.intents.count, "intent"),
+                            Plural.count(lib.snippets.count, "snippet")].joined(separator: " · "), .dim)
             if !interactive { c.text(" · reading standard input", .dim) }
             c.newline()
-            for d in library.startupDiagnostics { c.line(d.description, .error) }
-            for n in settings.notices { c.line(n, .warning) }
+            for d in library.startupDiagnostics { c.wrapped(d.description, width: width, .error) }
+            for n in settings.notices { c.wrapped(n, width: width, .warning) }
             if interactive {
-                c.line("paste a buyer message, press Enter; then Enter or a number copies a draft · :help", .dim)
+                c.wrapped("paste a buyer message, press Enter; then Enter or a number copies a draft · :help", width: width, .dim)
             }
         }
     }

@@ -42,9 +42,16 @@ enum TerminalIO {
 /// What the signal handlers saw. Handlers only store into these atomics.
 enum SignalFlags {
     static let interrupted = Atomic<Bool>(false)
+    static let resized = Atomic<Bool>(false)
 
     /// Whether a Ctrl-C arrived since the last call; clears it.
     static func takeInterrupt() -> Bool { interrupted.exchange(false, ordering: .relaxed) }
+
+    /// Whether a Ctrl-C arrived and was not taken yet; leaves it.
+    static var interruptPending: Bool { interrupted.load(ordering: .relaxed) }
+
+    /// Whether the window was resized since the last call; clears it.
+    static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
 }
 
 /// The terminal as it was before kefu touched it, for the crash handlers.
@@ -57,6 +64,7 @@ nonisolated(unsafe) let savedTerminalState: UnsafeMutablePointer<termios> = {
 nonisolated(unsafe) var savedTerminalStateValid = false
 
 private func onInterrupt(_: Int32) { SignalFlags.interrupted.store(true, ordering: .relaxed) }
+private func onResize(_: Int32) { SignalFlags.resized.store(true, ordering: .relaxed) }
 private func onFatal(_ sig: Int32) {
     // A closed window (SIGHUP) or kill must not leave plugins behind.
     PluginProcessGroups.killAll()
@@ -68,18 +76,36 @@ enum Signals {
     /// SA_RESTART, makes a blocked read (el_wgets) return with EINTR: the line
     /// is cancelled and the session goes on. Crash and termination signals put
     /// the terminal back (mode, bracketed paste, colours) before kefu dies.
-    /// A resize needs nothing here: libedit catches SIGWINCH while it reads
-    /// (EL_SIGNAL) and redraws the line, and the drafts are laid out at the
-    /// width read when they are printed (Ctrl-L lays them out again).
+    /// A resize (SIGWINCH) sets a flag: libedit resizes its line on its
+    /// own, and the line reader sees the flag and lays the drafts out again
+    /// at the new width (`EditLineReader`). SA_RESTART: a resize must not
+    /// interrupt the plugins' reads and writes.
     static func install() {
         if TerminalIO.stdinIsTerminal, tcgetattr(0, savedTerminalState) == 0 {
             savedTerminalStateValid = true
         }
         kefu_unblock_repl_signals()
         kefu_sigaction(SIGINT, onInterrupt, 0)
+        kefu_sigaction(SIGWINCH, onResize, Int32(SA_RESTART))
         kefu_signal_ignore(SIGPIPE)
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGTERM, SIGHUP, SIGQUIT] {
             kefu_sigaction(sig, onFatal, 0)
         }
+    }
+}
+
+/// The terminal while kefu owns it: flow control (IXON) off, so Ctrl-S is a
+/// key (history search: newer match) instead of freezing the screen until
+/// Ctrl-Q. The settings kefu found are put back when it exits (and by the
+/// crash handlers, from `savedTerminalState`).
+enum TerminalMode {
+    static func takeOver() {
+        guard savedTerminalStateValid else { return }
+        kefu_terminal_disable_flow_control(0)
+    }
+
+    static func restore() {
+        guard savedTerminalStateValid, TerminalIO.stdinIsTerminal else { return }
+        tcsetattr(0, TCSADRAIN, savedTerminalState)
     }
 }

@@ -391,12 +391,11 @@ struct REPLTerminalTests {
         try t.resize(width: 50, height: 40)
         try t.waitFor(text: "auto › 小部件")
         try t.keys("C-l")
-        let screen = try t.waitFor("the drafts again at 50 columns") { s in
-            s.contains("亲，您的小部件单号是") && s.screenLines.last { !$0.isEmpty }?.hasSuffix("auto › 小部件") == true
-        }
-        _ = screen
         // kefu wrapped every line to 50 columns itself (tmux had to wrap none).
-        let joined = try t.visibleJoined()
+        let joined = try t.waitForVisible("the drafts again at 50 columns") { s in
+            s.contains("亲，您的小部件单号是") && s.screenLines.last { !$0.isEmpty }?.hasSuffix("auto › 小部件") == true
+                && !s.screenLines.contains { ScreenWidth.of($0) > 50 }
+        }
         #expect(joined.contains("亲，您的小部件单号是"))
         let tooWide = joined.screenLines.filter { ScreenWidth.of($0) > 50 }
         #expect(tooWide.isEmpty, "lines wider than the window: \(tooWide)")

@@ -57,23 +57,33 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let config = Configuration.read()
+        let settings = replSettings(config)
+        // Plugins and packs exactly as for `kefu suggest`; the REPL builds
+        // (and on every pack change rebuilds) its engine through the loader.
+        let session = PluginSession(library: library, plugins: externalPlugins, configuration: config, variables: settings.variables)
+        defer { session.host.shutdown() }
+        // `:reload`: config.yaml read again, the command line still winning.
+        let reconfigure: REPL.Reconfigure = {
+            let config = Configuration.read()
+            return (replSettings(config), session.loader(for: config))
+        }
+        let status = REPL.run(settings: settings, loader: session.loader, reconfigure: reconfigure)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The REPL's settings: config.yaml, overridden by the command line.
+    private func replSettings(_ config: Configuration) -> REPLSettings {
         var values = config.variables
         for v in variables { values[v.key] = v.value }
         var language = config.language
         if let lang { language = lang.language }
-        let settings = REPLSettings(
+        return REPLSettings(
             variables: values, language: language, draftsShown: top ?? config.drafts,
             clipboard: noClipboard ? .none : config.clipboard, noColor: noColor,
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
             notices: config.diagnostics,
             usageDirectory: config.usage ? StatePaths.usageDirectory() : nil,
             learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil)
-        // Plugins and packs exactly as for `kefu suggest`; the REPL builds
-        // (and on every pack change rebuilds) its engine through the loader.
-        let session = PluginSession(library: library, plugins: externalPlugins, configuration: config, variables: values)
-        defer { session.host.shutdown() }
-        let status = REPL.run(settings: settings, loader: session.loader)
-        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -16,6 +16,10 @@ final class PluginSession {
     let loader: PackLoader
     var host: ExternalPluginHost { external.host }
     private let errors: StandardError
+    private let library: LibraryOptions
+    private let plugins: ExternalPluginOptions
+    /// The packs the external plugins declare (their intents).
+    private let declared: [PackSource]
 
     /// The engine over the packs as they are now (built on first use: the
     /// REPL builds its own through `loader` and never needs this one).
@@ -39,20 +43,36 @@ final class PluginSession {
         variables: [String: String] = [:], defaultDeadline: Double? = nil, errors: StandardError = StandardError()
     ) {
         self.errors = errors
+        self.library = library
+        self.plugins = plugins
         let host = Self.startHost(plugins, configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
         let external = ExternalPluginParts(host: host)
         self.external = external
+        self.declared = declared.sources
         // Code plugins load once (settings, catalogue); their parts join every engine built.
         let codePlugins = CodePluginLoading.load(configuration, disabled: plugins.disabled(configuration), errors: errors)
         self.codePlugins = codePlugins
-        let code = codePlugins.parts
+        loader = Self.loader(library: library, configuration: configuration, declared: declared.sources, code: codePlugins.parts, external: external)
+    }
+
+    /// Packs and engines for a configuration read again (the REPL's
+    /// `:reload`): its packs, disabled packs, threshold and code plugin
+    /// settings; the external plugins already running are kept.
+    func loader(for configuration: Configuration) -> PackLoader {
+        let code = CodePluginLoading.load(configuration, disabled: plugins.disabled(configuration), errors: errors).parts
+        return Self.loader(library: library, configuration: configuration, declared: declared, code: code, external: external)
+    }
+
+    private static func loader(
+        library: LibraryOptions, configuration: Configuration, declared: [PackSource], code: PluginParts, external: ExternalPluginParts
+    ) -> PackLoader {
         let packSettings = configuration.packSettings
         let searchPath = library.searchPath(packSettings)
         let options = { var o = Engine.Options(); o.threshold = configuration.threshold; return o }()
-        loader = PackLoader(
-            collect: { library.collectSources(packSettings, first: declared.sources) },
+        return PackLoader(
+            collect: { library.collectSources(packSettings, first: declared) },
             watchedPaths: { searchPath.map(\.path) },
             makeEngine: { lib in
                 Engine(

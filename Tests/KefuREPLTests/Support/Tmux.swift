@@ -222,6 +222,15 @@ final class TmuxTerminal: @unchecked Sendable {
         try tmux(["capture-pane", "-p", "-J", "-t", session]).out
     }
 
+    /// Polls what is visible (with tmux's own line wraps joined) until
+    /// `predicate` holds: for checks of the layout kefu drew last, which
+    /// the scrollback's older copies would satisfy too early.
+    @discardableResult
+    func waitForVisible(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
+                        sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+        try poll(what, timeout: timeout, capture: { try self.visibleJoined(session: session) }, sourceLocation: sourceLocation, predicate)
+    }
+
     /// Only what is visible now.
     func visible(session: String = "main") throws -> String {
         try tmux(["capture-pane", "-p", "-t", session]).out
@@ -232,10 +241,17 @@ final class TmuxTerminal: @unchecked Sendable {
     @discardableResult
     func waitFor(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
                  sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+        try poll(what, timeout: timeout, capture: { try self.screen(session: session) }, sourceLocation: sourceLocation, predicate)
+    }
+
+    /// Captures with `capture` until `predicate` holds; fails the test with
+    /// the last capture when it never does.
+    private func poll(_ what: String, timeout: TimeInterval, capture: () throws -> String,
+                      sourceLocation: SourceLocation, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen(session: session)
+            last = try capture()
             if predicate(last) { return last }
             usleep(30_000)
         }
