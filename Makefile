@@ -6,7 +6,7 @@ SWIFT ?= swift
 # Tests: tmux drives the real binary in a real terminal.
 APT_PACKAGES := pkg-config libopencc-dev libedit-dev tmux
 
-.PHONY: setup build run test snapshots eval bench install uninstall install-files clean
+.PHONY: setup build run test format snapshots eval bench install uninstall install-files clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -27,10 +27,19 @@ run: build
 # (once, then cached in $$XDG_CACHE_HOME/kefu) the held-out models that the
 # suite's own `kefu test` runs reuse.
 test: setup
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 	$(SWIFT) build --build-tests
 	.build/debug/kefu test --no-user-packs
 	$(SWIFT) test --skip-build
 	Tests/install/install-test.sh
+
+# The Swift sources swift-format keeps in shape (.swift-format: 4 spaces,
+# 140 columns, sorted imports); `make test` fails on any difference and
+# `make format` rewrites them.
+FORMATTED := Package.swift Sources Plugins Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
 # Rewrites Tests/HelpSnapshots from the current `kefu <command> --help`
 # texts; review the diff before committing it.

@@ -23,9 +23,14 @@ struct ComplianceCheck: DraftCheck {
         for m in matcher.matches(in: draft.text, language: draft.language) {
             switch m.label {
             case ComplianceLexicon.absoluteClaim:
-                warnings.append(DraftWarning(code: "compliance:absolute-claim", message: "“\(m.term)” is an absolute claim banned in advertising (广告法 §9)"))
+                warnings.append(
+                    DraftWarning(
+                        code: "compliance:absolute-claim", message: "“\(m.term)” is an absolute claim banned in advertising (广告法 §9)"))
             case ComplianceLexicon.promise:
-                warnings.append(DraftWarning(code: "compliance:promise", message: "“\(m.term)” is a promise nothing in kefu backs: keep it only if the shop can"))
+                warnings.append(
+                    DraftWarning(
+                        code: "compliance:promise", message: "“\(m.term)” is a promise nothing in kefu backs: keep it only if the shop can")
+                )
             case ComplianceLexicon.link where policy.allows(host: PhoneAndLink.host(at: m.utf8Range.upperBound, in: draft.text)):
                 continue
             default:  // off-platform words, links to other hosts
@@ -33,15 +38,19 @@ struct ComplianceCheck: DraftCheck {
             }
         }
         if let phone = PhoneAndLink.phoneNumber(in: draft.text), !message.display.contains(phone) {
-            warnings.append(DraftWarning(code: "compliance:off-platform", message: "phone number \(phone) steers the buyer off the platform"))
+            warnings.append(
+                DraftWarning(code: "compliance:off-platform", message: "phone number \(phone) steers the buyer off the platform"))
         }
         for m in policyMatcher.matches(in: draft.text, language: draft.language) {
-            let rule = m.label == "free-return" ? "the shop does not pay return shipping (free_return: false)" : "the shop pays return shipping (free_return: true)"
+            let rule =
+                m.label == "free-return"
+                ? "the shop does not pay return shipping (free_return: false)" : "the shop pays return shipping (free_return: true)"
             warnings.append(DraftWarning(code: "compliance:policy", message: "“\(m.term)” contradicts the policy: \(rule)"))
         }
         if let days = policy.refundDays {
             for n in ReturnWindow.days(in: draft.text) where n != days {
-                warnings.append(DraftWarning(code: "compliance:policy", message: "promises a \(n)-day return window; the policy is \(days) days"))
+                warnings.append(
+                    DraftWarning(code: "compliance:policy", message: "promises a \(n)-day return window; the policy is \(days) days"))
             }
         }
         // Pack drafts list their placeholders; plugin drafts have none.

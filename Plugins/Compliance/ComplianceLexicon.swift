@@ -21,7 +21,8 @@ enum ComplianceLexicon {
             "最好", "最佳", "最优", "最低价", "最便宜", "最高级", "最高端", "最先进", "最强", "最棒", "最顶级", "最新技术", "最正宗",
             "最火", "最畅销", "全网最", "史上最", "第一", "唯一", "首选", "国家级", "世界级", "顶级", "极品", "绝对", "100%",
             "百分百", "百分之百", "万能", "永久", "完美",
-            "best ever", "best in the world", "the best quality", "no.1", "no. 1", "number one", "#1", "world-class", "world class", "guaranteed 100", "absolutely",
+            "best ever", "best in the world", "the best quality", "no.1", "no. 1", "number one", "#1", "world-class", "world class",
+            "guaranteed 100", "absolutely",
             "perfect quality",
         ]
         for w in claims { t.append((w, absoluteClaim)) }

@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// The shop's own promises (`plugins: {compliance: {refund_days: 7, free_return: true}}`),
@@ -10,7 +11,9 @@ struct CompliancePolicy: Sendable, Hashable {
     /// Link hosts that are fine to send (the marketplace's own, carriers').
     var allowedHosts: [String]
 
-    static let defaultAllowedHosts = ["sf-express.com", "ups.com", "fedex.com", "dhl.com", "usps.com", "jd.com", "kuaidi100.com", "taobao.com", "tmall.com"]
+    static let defaultAllowedHosts = [
+        "sf-express.com", "ups.com", "fedex.com", "dhl.com", "usps.com", "jd.com", "kuaidi100.com", "taobao.com", "tmall.com",
+    ]
 
     init(refundDays: Int? = nil, freeReturn: Bool? = nil, allowedHosts: [String] = defaultAllowedHosts) {
         self.refundDays = refundDays
@@ -28,7 +31,9 @@ struct CompliancePolicy: Sendable, Hashable {
         }
         freeReturn = s.boolean("free_return")
         if let hosts = s["allowed_hosts"] {
-            allowedHosts = hosts.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            allowedHosts = hosts.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter {
+                !$0.isEmpty
+            }
         }
     }
 
@@ -38,9 +43,12 @@ struct CompliancePolicy: Sendable, Hashable {
     }
 
     /// Phrases that promise free returns, flagged when `freeReturn` is false.
-    static let freeReturnPromises = ["退货包运费", "包退运费", "免费退货", "免费退换", "退货运费我们出", "free return", "we cover return shipping", "we pay return shipping", "return shipping is free", "return shipping is on us"]
+    static let freeReturnPromises = [
+        "退货包运费", "包退运费", "免费退货", "免费退换", "退货运费我们出", "free return", "we cover return shipping", "we pay return shipping",
+        "return shipping is free", "return shipping is on us",
+    ]
     /// Phrases that make the buyer pay, flagged when `freeReturn` is true.
-    static let buyerPaysReturn = ["运费由您承担", "运费需要您承担", "运费您承担", "买家承担运费", "you pay return shipping", "return shipping is at your cost", "buyer pays return shipping"]
+    static let buyerPaysReturn = [
+        "运费由您承担", "运费需要您承担", "运费您承担", "买家承担运费", "you pay return shipping", "return shipping is at your cost", "buyer pays return shipping",
+    ]
 }
-
-import Foundation

@@ -17,7 +17,9 @@ enum PhoneAndLink {
         guard digits >= 8 else { return nil }
         var run: [UInt8] = [], plus = false, gluedToLetter = false
         func candidate() -> String? {
-            if run.count == 11 && run[0] == 0x31 && (0x33...0x39).contains(run[1]) && !gluedToLetter { return String(decoding: run, as: UTF8.self) }
+            if run.count == 11 && run[0] == 0x31 && (0x33...0x39).contains(run[1]) && !gluedToLetter {
+                return String(decoding: run, as: UTF8.self)
+            }
             if plus && (8...15).contains(run.count) { return "+" + String(decoding: run, as: UTF8.self) }
             return nil
         }

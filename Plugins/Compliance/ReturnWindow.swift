@@ -1,3 +1,5 @@
+import Foundation
+
 /// Return windows a draft promises: "7天无理由", "七天无理由退货", "15-day
 /// return", "return within 30 days".
 enum ReturnWindow {
@@ -45,5 +47,3 @@ enum ReturnWindow {
         return total + current
     }
 }
-
-import Foundation

@@ -17,7 +17,10 @@ public struct LogisticsPlugin: CodePlugin {
         summary: "carrier tracking links, in transit / delayed / delivered wording (status variable), promised ship date",
         provides: [.draftProvider],
         configurationKeys: [
-            PluginConfigurationKey("dispatch_cutoff", .timeOfDay, "orders paid before this time ship the same day (no default: without it, or the facts file's dispatch cut-off, no ship date is promised)"),
+            PluginConfigurationKey(
+                "dispatch_cutoff", .timeOfDay,
+                "orders paid before this time ship the same day (no default: without it, or the facts file's dispatch cut-off, no ship date is promised)"
+            )
         ])
 
     public func load(_ settings: PluginSettings) throws -> PluginParts {

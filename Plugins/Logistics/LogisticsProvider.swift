@@ -20,12 +20,16 @@ struct LogisticsProvider: DraftProvider {
         var out = DraftContribution()
         let language = context.language
         if wantsTracking, let number = context.values["tracking_no"], !number.isEmpty,
-           let link = Self.link(number, context) {
+            let link = Self.link(number, context)
+        {
             let status = LogisticsStatus(context.values["status"])
-            let text = LogisticsWording.tracking(number: number, carrier: context.values["carrier"], link: link, status: status, language: language)
-            out.drafts.append(ProvidedDraft(
-                id: "logistics.tracking_link", intent: "logistics", kind: .logistics, priority: status == nil ? 75 : 95, text: text,
-                explanation: ["tracking link for \(context.values["carrier"] ?? "the tracking number")"] + (status.map { ["session status: \($0.rawValue)"] } ?? [])))
+            let text = LogisticsWording.tracking(
+                number: number, carrier: context.values["carrier"], link: link, status: status, language: language)
+            out.drafts.append(
+                ProvidedDraft(
+                    id: "logistics.tracking_link", intent: "logistics", kind: .logistics, priority: status == nil ? 75 : 95, text: text,
+                    explanation: ["tracking link for \(context.values["carrier"] ?? "the tracking number")"]
+                        + (status.map { ["session status: \($0.rawValue)"] } ?? [])))
         }
         // A parcel with a tracking number, or one the buyer reports stuck or
         // delivered, has shipped: a dispatch promise would contradict the message.
@@ -39,10 +43,13 @@ struct LogisticsProvider: DraftProvider {
             let shipDate = promise.shipDate(at: now, english: language == .english)
             let date = Self.localized(shipDate, language)
             if (context.values["ship_date"] ?? "").isEmpty { out.variables["ship_date"] = date }
-            let text = LogisticsWording.promise(cutoff: promise.cutoffText, shipDate: context.values["ship_date"].flatMap { $0.isEmpty ? nil : $0 } ?? date, language: language)
-            out.drafts.append(ProvidedDraft(
-                id: "logistics.dispatch_promise", intent: "urge_delivery", kind: .logistics, priority: 70, text: text,
-                explanation: ["dispatch promise: paid before \(promise.cutoffText) ships the same day"]))
+            let text = LogisticsWording.promise(
+                cutoff: promise.cutoffText, shipDate: context.values["ship_date"].flatMap { $0.isEmpty ? nil : $0 } ?? date,
+                language: language)
+            out.drafts.append(
+                ProvidedDraft(
+                    id: "logistics.dispatch_promise", intent: "urge_delivery", kind: .logistics, priority: 70, text: text,
+                    explanation: ["dispatch promise: paid before \(promise.cutoffText) ships the same day"]))
         }
         return out
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The parcel's status as the session says it (`--var status=delayed`, or
 /// `vars` in a JSON record): English codes or the Chinese words agents use.
 enum LogisticsStatus: String, Sendable {
@@ -15,5 +17,3 @@ enum LogisticsStatus: String, Sendable {
         }
     }
 }
-
-import Foundation

@@ -9,8 +9,11 @@ enum LogisticsWording {
             let lead: String
             switch status {
             case .inTransit?: lead = "Your parcel is on its way"
-            case .delayed?: lead = "Sorry, your parcel is running late: the courier has been slower than usual, and I'm following it up for you"
-            case .delivered?: lead = "The courier shows your parcel as delivered. If you haven't received it, please let me know and I'll look into it right away"
+            case .delayed?:
+                lead = "Sorry, your parcel is running late: the courier has been slower than usual, and I'm following it up for you"
+            case .delivered?:
+                lead =
+                    "The courier shows your parcel as delivered. If you haven't received it, please let me know and I'll look into it right away"
             case nil: lead = "Here is your tracking"
             }
             return "\(lead). Tracking number\(by): \(number) — live status: \(link)"
@@ -29,7 +32,8 @@ enum LogisticsWording {
 
     static func promise(cutoff: String, shipDate: String, language: Language) -> String {
         if language == .english {
-            return "Orders paid before \(cutoff) ship the same day, later ones the next day. Yours will ship \(shipDate), and I'll send you the tracking number as soon as it's out."
+            return
+                "Orders paid before \(cutoff) ship the same day, later ones the next day. Yours will ship \(shipDate), and I'll send you the tracking number as soon as it's out."
         }
         let s = "亲，我们\(cutoff)前付款的订单当天发货，之后的次日发货。您的订单会在\(shipDate)发出，发出后第一时间把单号发给您～"
         return language == .traditionalChinese ? ChineseConverter.shared.convert(s, .toTraditional) : s

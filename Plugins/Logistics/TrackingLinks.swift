@@ -36,7 +36,8 @@ enum TrackingLinks {
     ///   - language: the draft's language, for a number nothing else places.
     static func link(carrier: String?, trackingNumber: String, region: String? = nil, language: Language = .simplifiedChinese) -> String? {
         guard !trackingNumber.isEmpty, trackingNumber.count <= 40,
-              trackingNumber.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+            trackingNumber.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            )
         else { return nil }
         if let carrier {
             if noLink.contains(carrier) { return nil }

@@ -31,8 +31,11 @@ public struct ToneDetector: IntentDetector {
         }
 
         let punctuation = Self.repeatedPunctuation(text.display)
-        if punctuation.exclamations >= 3 { anger += 0.2; cues.append("!!!") }
-        else if punctuation.exclamations == 2 { anger += 0.1; urgency += 0.1 }
+        if punctuation.exclamations >= 3 {
+            anger += 0.2; cues.append("!!!")
+        } else if punctuation.exclamations == 2 {
+            anger += 0.1; urgency += 0.1
+        }
         if punctuation.questions >= 3 { anger += 0.15; urgency += 0.1; cues.append("???") }
         if Self.shoutedWords(text.display) >= 2 { anger += 0.25; cues.append("ALL CAPS") }
 
@@ -45,10 +48,12 @@ public struct ToneDetector: IntentDetector {
         if anger > 0 {
             // A lone "!!!" says little; words and threats carry the complaint.
             let score = anger >= 0.35 ? min(0.95, anger + 0.1) : anger * 0.5
-            signals.append(IntentSignal(intent: "complaint", score: score, evidence: cues.map { Evidence(detector: id, detail: $0, weight: anger) }))
+            signals.append(
+                IntentSignal(intent: "complaint", score: score, evidence: cues.map { Evidence(detector: id, detail: $0, weight: anger) }))
         }
         if review > 0 {
-            signals.append(IntentSignal(intent: "bad_review", score: 0.6, evidence: cues.map { Evidence(detector: id, detail: $0, weight: review) }))
+            signals.append(
+                IntentSignal(intent: "bad_review", score: 0.6, evidence: cues.map { Evidence(detector: id, detail: $0, weight: review) }))
         }
         return DetectorReport(signals: signals, tone: tone)
     }
@@ -65,7 +70,10 @@ public struct ToneDetector: IntentDetector {
 
     /// Words of three or more capital letters ("WHERE IS MY ORDER"), ignoring
     /// codes with digits and common abbreviations.
-    static let exemptCapitals: Set<String> = ["SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL", "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB"]
+    static let exemptCapitals: Set<String> = [
+        "SKU", "USPS", "UPS", "DHL", "EMS", "COD", "VAT", "GST", "USD", "RMB", "CNY", "ASAP", "FEDEX", "OK", "ID", "PDF", "XL", "XXL",
+        "XXXL", "SF", "YTO", "ZTO", "STO", "JD", "EU", "UK", "US", "TV", "LED", "USB",
+    ]
 
     static func shoutedWords(_ text: String) -> Int {
         // Two shouted words need at least six capitals: most messages stop here.
@@ -75,15 +83,20 @@ public struct ToneDetector: IntentDetector {
         var hasLower = false
         func end() {
             if word.count >= 3 && !hasLower && word.allSatisfy({ (0x41...0x5A).contains($0) }),
-               !exemptCapitals.contains(String(decoding: word, as: UTF8.self)) {
+                !exemptCapitals.contains(String(decoding: word, as: UTF8.self))
+            {
                 count += 1
             }
             word.removeAll(keepingCapacity: true); hasLower = false
         }
         for b in text.utf8 {
-            if (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) { word.append(b) }
-            else if (0x61...0x7A).contains(b) || b >= 0x80 { hasLower = true; word.append(b) }
-            else { end() }
+            if (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) {
+                word.append(b)
+            } else if (0x61...0x7A).contains(b) || b >= 0x80 {
+                hasLower = true; word.append(b)
+            } else {
+                end()
+            }
         }
         end()
         return count

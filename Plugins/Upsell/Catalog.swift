@@ -21,7 +21,8 @@ struct Catalog: Sendable {
         }
         for p in products {
             for partner in p.bundle where bySKU[partner.lowercased()] == nil {
-                throw CatalogError(location: SourceLocation(file: file, line: 1, column: 1), message: "bundle of \(p.sku) names unknown sku \(partner)")
+                throw CatalogError(
+                    location: SourceLocation(file: file, line: 1, column: 1), message: "bundle of \(p.sku) names unknown sku \(partner)")
             }
         }
         self.bySKU = bySKU

@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// Reads `catalog.csv`: a header row naming the columns (sku, name, name_en,
@@ -11,10 +12,13 @@ enum CatalogCSVReader {
             if l.trimmingCharacters(in: .whitespaces).isEmpty || l.hasPrefix("#") { continue }
             rows.append((n + 1, cells(of: l)))
         }
-        guard let header = rows.first else { throw CatalogError(location: SourceLocation(file: file, line: 1, column: 1), message: "empty catalogue") }
+        guard let header = rows.first else {
+            throw CatalogError(location: SourceLocation(file: file, line: 1, column: 1), message: "empty catalogue")
+        }
         let columns = header.cells.map { $0.text.lowercased().trimmingCharacters(in: .whitespaces) }
         for need in ["sku", "name", "price", "stock"] where !columns.contains(need) {
-            throw CatalogError(location: SourceLocation(file: file, line: header.line, column: 1), message: "the header needs a \(need) column")
+            throw CatalogError(
+                location: SourceLocation(file: file, line: header.line, column: 1), message: "the header needs a \(need) column")
         }
         var products: [CatalogProduct] = []
         for row in rows.dropFirst() {
@@ -29,17 +33,24 @@ enum CatalogCSVReader {
             }
             let sku = cell("sku")?.text ?? ""
             guard !sku.isEmpty else { throw fail("sku", "row needs a sku") }
-            guard let price = Double(cell("price")?.text ?? ""), price >= 0 else { throw fail("price", "price of \(sku) must be a number, found '\(cell("price")?.text ?? "")'") }
-            guard let stock = Int(cell("stock")?.text ?? ""), stock >= 0 else { throw fail("stock", "stock of \(sku) must be a whole number, found '\(cell("stock")?.text ?? "")'") }
+            guard let price = Double(cell("price")?.text ?? ""), price >= 0 else {
+                throw fail("price", "price of \(sku) must be a number, found '\(cell("price")?.text ?? "")'")
+            }
+            guard let stock = Int(cell("stock")?.text ?? ""), stock >= 0 else {
+                throw fail("stock", "stock of \(sku) must be a whole number, found '\(cell("stock")?.text ?? "")'")
+            }
             var discount = 10.0
             if let d = cell("bundle_discount")?.text, !d.isEmpty {
-                guard let x = Double(d), (0..<100).contains(x) else { throw fail("bundle_discount", "bundle_discount of \(sku) must be a percentage 0-99") }
+                guard let x = Double(d), (0..<100).contains(x) else {
+                    throw fail("bundle_discount", "bundle_discount of \(sku) must be a percentage 0-99")
+                }
                 discount = x
             }
             let name = cell("name")?.text ?? ""
-            products.append(CatalogProduct(
-                sku: sku, nameChinese: name, nameEnglish: cell("name_en")?.text ?? name, aliases: list("aliases"), price: price,
-                tags: list("tags"), bundle: list("bundle"), bundleDiscount: discount, stock: stock))
+            products.append(
+                CatalogProduct(
+                    sku: sku, nameChinese: name, nameEnglish: cell("name_en")?.text ?? name, aliases: list("aliases"), price: price,
+                    tags: list("tags"), bundle: list("bundle"), bundleDiscount: discount, stock: stock))
         }
         return try Catalog(products: products, currency: "¥", file: file)
     }
@@ -63,5 +74,3 @@ enum CatalogCSVReader {
         return out
     }
 }
-
-import Foundation

@@ -29,7 +29,9 @@ struct CatalogProduct: Sendable, Hashable {
 
     var inStock: Bool { stock > 0 }
 
-    func name(english: Bool) -> String { english ? (nameEnglish.isEmpty ? nameChinese : nameEnglish) : (nameChinese.isEmpty ? nameEnglish : nameChinese) }
+    func name(english: Bool) -> String {
+        english ? (nameEnglish.isEmpty ? nameChinese : nameEnglish) : (nameChinese.isEmpty ? nameEnglish : nameChinese)
+    }
 }
 
 /// One colour/size option of a product.

@@ -23,7 +23,9 @@ enum CatalogYAMLReader {
     static func read(_ text: String, file: String) throws -> Catalog {
         let nodes = FactsNodes(file: file)
         let root = try nodes.root(text)
-        guard case .mapping(let map)? = root, let list = map["products"] else { throw nodes.fail(root, "a catalogue needs products: [...]") }
+        guard case .mapping(let map)? = root, let list = map["products"] else {
+            throw nodes.fail(root, "a catalogue needs products: [...]")
+        }
         return try catalog(list, currency: map["currency"]?.string ?? "¥", nodes: nodes, strict: false)
     }
 
@@ -52,19 +54,27 @@ enum CatalogYAMLReader {
         default: throw fail(f["name"] ?? entry, "product \(sku) needs a name")
         }
         guard let priceNode = f["price"] else { throw fail(entry, "product \(sku) needs a price") }
-        guard let price = Double(priceNode.string ?? ""), price >= 0 else { throw fail(priceNode, "price of \(sku) must be a number, found '\(priceNode.string ?? "")'") }
+        guard let price = Double(priceNode.string ?? ""), price >= 0 else {
+            throw fail(priceNode, "price of \(sku) must be a number, found '\(priceNode.string ?? "")'")
+        }
         var variants: [ProductVariant] = []
         if let v = f["variants"] { variants = try Self.variants(v, sku: sku, nodes: nodes) }
         var stock = 0
         if let s = f["stock"] {
-            guard let n = Int(s.string ?? ""), n >= 0 else { throw fail(s, "stock of \(sku) must be a whole number, found '\(s.string ?? "")'") }
+            guard let n = Int(s.string ?? ""), n >= 0 else {
+                throw fail(s, "stock of \(sku) must be a whole number, found '\(s.string ?? "")'")
+            }
             stock = n
         } else if !variants.isEmpty {
             stock = variants.reduce(0) { $0 + $1.stock }
-        } else { throw fail(entry, "product \(sku) needs stock (0 when sold out)") }
+        } else {
+            throw fail(entry, "product \(sku) needs stock (0 when sold out)")
+        }
         var discount = 10.0
         if let d = f["bundle_discount"] {
-            guard let x = Double(d.string ?? ""), (0..<100).contains(x) else { throw fail(d, "bundle_discount of \(sku) must be a percentage 0-99") }
+            guard let x = Double(d.string ?? ""), (0..<100).contains(x) else {
+                throw fail(d, "bundle_discount of \(sku) must be a percentage 0-99")
+            }
             discount = x
         }
         func strings(_ key: String) throws -> [String] {
@@ -79,11 +89,15 @@ enum CatalogYAMLReader {
         product.variants = variants
         if let p = f["price_floor"] {
             let floor = try nodes.number(p, "price_floor of \(sku)")
-            guard floor <= price else { throw fail(p, "price_floor of \(sku) (\(UpsellWording.price(floor))) is above its price (\(UpsellWording.price(price)))") }
+            guard floor <= price else {
+                throw fail(p, "price_floor of \(sku) (\(UpsellWording.price(floor))) is above its price (\(UpsellWording.price(price)))")
+            }
             product.priceFloor = floor
         }
         if let s = f["specs"] {
-            guard case .mapping(let specs) = s else { throw fail(s, "specs of \(sku) must be a mapping, e.g. {material: 纯棉, capacity: 350ml}") }
+            guard case .mapping(let specs) = s else {
+                throw fail(s, "specs of \(sku) must be a mapping, e.g. {material: 纯棉, capacity: 350ml}")
+            }
             product.specs = try specs.map { key, value in
                 guard let k = key.string, !k.isEmpty else { throw fail(key, "a spec of \(sku) needs a name") }
                 return ProductSpec(key: k, value: try nodes.text(value, "spec \(k) of \(sku)"))
@@ -107,7 +121,9 @@ enum CatalogYAMLReader {
             guard !colors.isEmpty || size != nil else { throw nodes.fail(entry, "a variant of \(sku) needs a color or a size") }
             guard let s = f["stock"] else { throw nodes.fail(entry, "a variant of \(sku) needs stock (0 when sold out)") }
             let key = (colors.first ?? "").lowercased() + "/" + (size ?? "").lowercased()
-            guard seen.insert(key).inserted else { throw nodes.fail(entry, "variant \(colors.first ?? "") \(size ?? "") of \(sku) appears twice") }
+            guard seen.insert(key).inserted else {
+                throw nodes.fail(entry, "variant \(colors.first ?? "") \(size ?? "") of \(sku) appears twice")
+            }
             return ProductVariant(
                 colors: colors, size: size, stock: try nodes.whole(s, "stock of a variant of \(sku)"),
                 restock: try f["restock"].map { try nodes.text($0, "restock of a variant of \(sku)") })

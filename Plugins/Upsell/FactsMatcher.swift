@@ -30,7 +30,8 @@ struct FactsMatcher: Sendable {
                 let beforeText = String(decoding: bytes[..<m.utf8Range.lowerBound], as: UTF8.self)
                 let afterText = String(decoding: bytes[m.utf8Range.upperBound...], as: UTF8.self)
                 let chineseNext = (before.map { $0 >= 0x80 } ?? false) || (after.map { $0 >= 0x80 } ?? false)
-                let sizeWord = beforeText.hasSuffix("size ") || beforeText.hasSuffix("size") || beforeText.hasSuffix("尺码")
+                let sizeWord =
+                    beforeText.hasSuffix("size ") || beforeText.hasSuffix("size") || beforeText.hasSuffix("尺码")
                     || afterText.hasPrefix("码") || afterText.hasPrefix("号")
                 return chineseNext || sizeWord
             }

@@ -27,7 +27,8 @@ struct FactsNodes {
         guard case .mapping(let map) = node else { throw fail(node, "\(what) must be a mapping") }
         for (key, _) in map {
             guard let k = key.string, known.contains(k) else {
-                throw fail(key, "unknown key '\(key.string ?? "?")' in \(what) (expected one of: \(known.sorted().joined(separator: ", ")))")
+                throw fail(
+                    key, "unknown key '\(key.string ?? "?")' in \(what) (expected one of: \(known.sorted().joined(separator: ", ")))")
             }
         }
         return map
@@ -70,11 +71,14 @@ struct FactsNodes {
     func text(_ node: Node, _ what: String) throws -> ShopText {
         if case .mapping = node {
             let map = try mapping(node, what, known: ["zh-Hans", "zh", "zh-Hant", "en"])
-            let t = ShopText(simplified: map["zh-Hans"]?.string ?? map["zh"]?.string, traditional: map["zh-Hant"]?.string, english: map["en"]?.string)
+            let t = ShopText(
+                simplified: map["zh-Hans"]?.string ?? map["zh"]?.string, traditional: map["zh-Hant"]?.string, english: map["en"]?.string)
             guard t.simplified != nil || t.traditional != nil || t.english != nil else { throw fail(node, "\(what) needs a text") }
             return t
         }
-        guard let s = node.string, !s.isEmpty else { throw fail(node, "\(what) must be a text or one per language {zh-Hans: ..., en: ...}") }
+        guard let s = node.string, !s.isEmpty else {
+            throw fail(node, "\(what) must be a text or one per language {zh-Hans: ..., en: ...}")
+        }
         return ShopText(plain: s)
     }
 

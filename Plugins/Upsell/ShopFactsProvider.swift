@@ -17,9 +17,16 @@ struct ShopFactsProvider: DraftProvider {
     let places: FactsMatcher
     /// Words of a question about stock or about specs: a product named in
     /// "这个马克杯容量多大" gets its specs, not a stock count.
-    let stockCues = FactsMatcher(["有货", "有没有货", "还有吗", "还有没有", "库存", "现货", "缺货", "卖完", "断货", "补货", "in stock", "stock", "available", "sold out", "have any"].map { ($0, "cue") })
-    let specCues = FactsMatcher(["材质", "面料", "材料", "什么做的", "容量", "多大", "尺寸", "多重", "重量", "参数", "规格", "多长", "多高", "多宽",
-        "material", "fabric", "made of", "capacity", "dimensions", "how big", "how large", "how heavy", "weight", "specs", "specifications", "how much does it hold"].map { ($0, "cue") })
+    let stockCues = FactsMatcher(
+        ["有货", "有没有货", "还有吗", "还有没有", "库存", "现货", "缺货", "卖完", "断货", "补货", "in stock", "stock", "available", "sold out", "have any"].map {
+            ($0, "cue")
+        })
+    let specCues = FactsMatcher(
+        [
+            "材质", "面料", "材料", "什么做的", "容量", "多大", "尺寸", "多重", "重量", "参数", "规格", "多长", "多高", "多宽",
+            "material", "fabric", "made of", "capacity", "dimensions", "how big", "how large", "how heavy", "weight", "specs",
+            "specifications", "how much does it hold",
+        ].map { ($0, "cue") })
 
     init(facts: ShopFacts) {
         self.facts = facts
@@ -59,7 +66,9 @@ struct ShopFactsProvider: DraftProvider {
             if !specs.isEmpty { v["specs"] = specs.joined(separator: english ? ", " : "，") }
         }
         if let chart = product?.sizeChart ?? facts.sizeChart,
-           let size = chart.size(heightCM: context.values["height_cm"].flatMap(Double.init), weightKG: context.values["weight_kg"].flatMap(Double.init)) {
+            let size = chart.size(
+                heightCM: context.values["height_cm"].flatMap(Double.init), weightKG: context.values["weight_kg"].flatMap(Double.init))
+        {
             v["size_advice"] = size
         }
         region(context, into: &v)
@@ -91,7 +100,9 @@ struct ShopFactsProvider: DraftProvider {
         // "这个马克杯容量多大" names a product but asks about its capacity, not its stock.
         guard asksOption || stockCues.labels(in: folded).first != nil else { return }
         let product: CatalogProduct
-        if let named { product = named } else {
+        if let named {
+            product = named
+        } else {
             guard asksOption else { return }
             let candidates = facts.catalog.products.filter { !matching($0).isEmpty }
             guard candidates.count == 1 else { return }
@@ -112,12 +123,14 @@ struct ShopFactsProvider: DraftProvider {
         }
         let language = context.language
         if (context.values["color"] ?? "").isEmpty, let key = askedColor,
-           let names = product.variants.first(where: { $0.colors.contains { Self.colorKey($0) == key } })?.colors,
-           let name = names.first(where: { ShopText(plain: $0).text(language) != nil && (language == .english) != ShopText.isHanText($0) }) {
+            let names = product.variants.first(where: { $0.colors.contains { Self.colorKey($0) == key } })?.colors,
+            let name = names.first(where: { ShopText(plain: $0).text(language) != nil && (language == .english) != ShopText.isHanText($0) })
+        {
             v["color"] = language == .traditionalChinese ? ChineseConverter.shared.convert(name, .toTraditional) : name
         }
         if (context.values["size"] ?? "").isEmpty, let asked = askedSize,
-           let size = product.variants.lazy.compactMap(\.size).first(where: { $0.lowercased() == asked }) {
+            let size = product.variants.lazy.compactMap(\.size).first(where: { $0.lowercased() == asked })
+        {
             v["size"] = size
         }
         if stock > 0 {
@@ -143,7 +156,9 @@ struct ShopFactsProvider: DraftProvider {
         let language = context.language
         let folded = context.text.folded
         let normalizer = TextNormalizer()
-        let named = r.places.first { normalizer.fold($0) != "" && folded.contains(normalizer.fold($0)) && (language == .english) != ShopText.isHanText($0) }
+        let named = r.places.first {
+            normalizer.fold($0) != "" && folded.contains(normalizer.fold($0)) && (language == .english) != ShopText.isHanText($0)
+        }
         guard let name = named.map({ ShopText(plain: $0).text(language) ?? $0 }) ?? r.name.text(language) else { return }
         v["region"] = name
         if !r.ships {

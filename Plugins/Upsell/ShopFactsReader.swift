@@ -15,7 +15,8 @@ enum ShopFactsReader {
         guard let root = try nodes.root(text) else { throw nodes.fail(nil, "the facts file is empty: it needs at least products: [...]") }
         let map = try nodes.mapping(root, "the facts file", known: keys)
         let currency = map["currency"]?.string ?? "¥"
-        let catalog = try map["products"].map { try CatalogYAMLReader.catalog($0, currency: currency, nodes: nodes, strict: true) }
+        let catalog =
+            try map["products"].map { try CatalogYAMLReader.catalog($0, currency: currency, nodes: nodes, strict: true) }
             ?? Catalog(products: [], currency: currency, file: file)
         var facts = ShopFacts(catalog: catalog)
         if let c = map["size_chart"] { facts.sizeChart = try sizeChart(c, nodes: nodes) }
@@ -38,16 +39,21 @@ enum ShopFactsReader {
 
     /// `[{size: M, height: 165-172, weight: 55-65}, ...]`, smallest size first.
     static func sizeChart(_ node: Node, nodes: FactsNodes) throws -> SizeChart {
-        guard case .sequence(let entries) = node, !entries.isEmpty else { throw nodes.fail(node, "size_chart must be a list of {size, height, weight} rows") }
-        return SizeChart(rows: try entries.map { entry in
-            let f = try nodes.mapping(entry, "a size_chart row", known: ["size", "height", "weight"])
-            guard let size = f["size"]?.string, !size.isEmpty else { throw nodes.fail(entry, "a size_chart row needs a size") }
-            let row = SizeChart.Row(
-                size: size, height: try f["height"].map { try nodes.range($0, "height (cm) of size \(size)") },
-                weight: try f["weight"].map { try nodes.range($0, "weight (kg) of size \(size)") })
-            guard row.height != nil || row.weight != nil else { throw nodes.fail(entry, "size \(size) needs a height or a weight range") }
-            return row
-        })
+        guard case .sequence(let entries) = node, !entries.isEmpty else {
+            throw nodes.fail(node, "size_chart must be a list of {size, height, weight} rows")
+        }
+        return SizeChart(
+            rows: try entries.map { entry in
+                let f = try nodes.mapping(entry, "a size_chart row", known: ["size", "height", "weight"])
+                guard let size = f["size"]?.string, !size.isEmpty else { throw nodes.fail(entry, "a size_chart row needs a size") }
+                let row = SizeChart.Row(
+                    size: size, height: try f["height"].map { try nodes.range($0, "height (cm) of size \(size)") },
+                    weight: try f["weight"].map { try nodes.range($0, "weight (kg) of size \(size)") })
+                guard row.height != nil || row.weight != nil else {
+                    throw nodes.fail(entry, "size \(size) needs a height or a weight range")
+                }
+                return row
+            })
     }
 
     static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -87,10 +93,13 @@ enum ShopFactsReader {
                 guard let p = e["places"] else { throw nodes.fail(entry, "shipping region needs places: [新疆, 西藏, Tibet, ...]") }
                 let region = ShippingRules.Region(
                     name: try nodes.text(n, "a region's name"), places: try nodes.strings(p, "places"),
-                    fee: try e["fee"].map { try nodes.number($0, "fee") }, ships: try e["ships"].map { try nodes.boolean($0, "ships") } ?? true,
+                    fee: try e["fee"].map { try nodes.number($0, "fee") },
+                    ships: try e["ships"].map { try nodes.boolean($0, "ships") } ?? true,
                     noFreeShipping: !(try e["free_shipping"].map { try nodes.boolean($0, "free_shipping") } ?? true),
                     note: try e["note"].map { try nodes.text($0, "note") })
-                if !region.ships, let fee = e["fee"] { throw nodes.fail(fee, "a region the shop does not ship to (ships: false) has no fee") }
+                if !region.ships, let fee = e["fee"] {
+                    throw nodes.fail(fee, "a region the shop does not ship to (ships: false) has no fee")
+                }
                 return region
             }
         }

@@ -15,11 +15,13 @@ public struct UpsellPlugin: CodePlugin {
 
     public let declaration = PluginDeclaration(
         id: "upsell", version: "1.1.0",
-        summary: "shop facts (shop.yaml: stock, size chart, shipping regions, returns, payment) and bundle suggestions from the catalogue, never out-of-stock items",
+        summary:
+            "shop facts (shop.yaml: stock, size chart, shipping regions, returns, payment) and bundle suggestions from the catalogue, never out-of-stock items",
         provides: [.draftProvider],
         configurationKeys: [
             PluginConfigurationKey("facts", .path, "shop facts file (default shop.yaml in the config folder)"),
-            PluginConfigurationKey("catalog", .path, "catalogue file, .yaml or .csv, when there is no facts file (default catalog.yaml in the config folder)"),
+            PluginConfigurationKey(
+                "catalog", .path, "catalogue file, .yaml or .csv, when there is no facts file (default catalog.yaml in the config folder)"),
         ])
 
     /// The facts file a shop writes by default, next to config.yaml.
@@ -30,7 +32,10 @@ public struct UpsellPlugin: CodePlugin {
             let facts = try Self.facts(at: path)
             return PluginParts(providers: [UpsellProvider(catalog: facts.catalog), ShopFactsProvider(facts: facts)])
         }
-        guard let path = try Self.existing(settings, key: "catalog", defaults: ["catalog.yaml", "catalog.yml", "catalog.csv"], what: "catalogue") else {
+        guard
+            let path = try Self.existing(
+                settings, key: "catalog", defaults: ["catalog.yaml", "catalog.yml", "catalog.csv"], what: "catalogue")
+        else {
             return PluginParts()
         }
         return PluginParts(providers: [UpsellProvider(catalog: try Self.catalog(at: path))])
@@ -47,11 +52,17 @@ public struct UpsellPlugin: CodePlugin {
         return defaults.map { settings.folder + "/" + $0 }.first(where: FileManager.default.fileExists)
     }
 
+    /// Read as packs are (`UserTextFile`): a FIFO, a folder or a file over
+    /// the size limit is an error at its place, never a read that blocks.
     static func text(at path: String, _ what: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw CatalogError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the \(what) (missing or not UTF-8)")
+        switch UserTextFile.load(path) {
+        case .text(let text): return text
+        case .missing:
+            throw CatalogError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the \(what): it is missing")
+        case .problem(let message, let line, let column):
+            let said = message.hasPrefix("is ") ? "the \(what) \(message)" : "\(what): \(message)"
+            throw CatalogError(location: SourceLocation(file: path, line: line, column: column), message: said)
         }
-        return text
     }
 
     static func facts(at path: String) throws -> ShopFacts {
@@ -60,6 +71,7 @@ public struct UpsellPlugin: CodePlugin {
 
     static func catalog(at path: String) throws -> Catalog {
         let text = try text(at: path, "catalogue")
-        return path.lowercased().hasSuffix(".csv") ? try CatalogCSVReader.read(text, file: path) : try CatalogYAMLReader.read(text, file: path)
+        return path.lowercased().hasSuffix(".csv")
+            ? try CatalogCSVReader.read(text, file: path) : try CatalogYAMLReader.read(text, file: path)
     }
 }

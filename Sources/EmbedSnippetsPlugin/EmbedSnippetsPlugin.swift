@@ -1,5 +1,5 @@
-import PackagePlugin
 import Foundation
+import PackagePlugin
 
 /// Embeds the package's top-level `snippets/` folder into the `KefuBuiltinSnippets`
 /// target as one generated Swift file, so the `kefu` binary carries its built-in
@@ -30,7 +30,8 @@ struct EmbedSnippetsPlugin: BuildToolPlugin {
     private func packFiles(under folder: URL) -> [URL] {
         let real = folder.resolvingSymlinksInPath().path()
         let paths = (try? FileManager.default.subpathsOfDirectory(atPath: real)) ?? []
-        return paths
+        return
+            paths
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()

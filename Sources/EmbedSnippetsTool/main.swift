@@ -51,5 +51,6 @@ let library = SnippetLibrary.load(files.map { PackSource(path: "builtin:" + $0.0
 for d in library.diagnostics { FileHandle.standardError.write(Data("warning: \(d)\n".utf8)) }
 let model = LinearModelStore.trained(for: library)
 source += "\n/// The linear model trained on the packs above, and the fingerprint of its examples.\n"
-source += "let embeddedModel = (fingerprint: \"\(model?.fingerprint ?? "")\", base64: \"\(model.map { Data($0.bytes).base64EncodedString() } ?? "")\")\n"
+source +=
+    "let embeddedModel = (fingerprint: \"\(model?.fingerprint ?? "")\", base64: \"\(model.map { Data($0.bytes).base64EncodedString() } ?? "")\")\n"
 try source.write(to: output, atomically: true, encoding: .utf8)

@@ -11,7 +11,8 @@ public enum BuiltinSnippets {
     /// packs never trains.
     public static var files: [(path: String, text: String)] {
         _ = registered
-        return embeddedSnippetFiles
+        return
+            embeddedSnippetFiles
             .sorted { BuiltinPackOrder.precedes($0.key, $1.key) }
             .map { (path: $0.key, text: $0.value) }
     }

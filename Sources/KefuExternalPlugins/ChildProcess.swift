@@ -1,9 +1,10 @@
 import Foundation
 import KefuCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One spawned plugin executable with its three pipes, in a process group of

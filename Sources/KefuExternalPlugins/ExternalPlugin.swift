@@ -100,7 +100,9 @@ public final class ExternalPlugin: @unchecked Sendable {
             let connection = PluginConnection(child: child, maxLineBytes: settings.maxLineBytes)
             connection.queue(WireRequests.hello(kefuVersion: kefuVersion, config: config))
             phase = .starting(connection, deadline: now + settings.handshakeDeadline)
-            log.note(restarts == 0 && consecutiveFailures == 0 ? "started \(spec.command.joined(separator: " "))" : "restarted (failure \(consecutiveFailures))")
+            log.note(
+                restarts == 0 && consecutiveFailures == 0
+                    ? "started \(spec.command.joined(separator: " "))" : "restarted (failure \(consecutiveFailures))")
         } catch {
             failLocked(PluginSkip(plugin: idLocked, reason: .crashed, detail: "\(error)"), kind: "hello", now: now)
         }
@@ -180,7 +182,13 @@ public final class ExternalPlugin: @unchecked Sendable {
         }
         var detail: String? = nil
         var turnedOff = false
-        if case .turnedOff = phase { detail = ExternalPluginStatus.turnedOffDetail; turnedOff = true } else if case .disabled(let why) = phase { detail = why } else if let f = lastFailure, consecutiveFailures > 0 { detail = f.detail } else if slowAnswers > 0 {
+        if case .turnedOff = phase {
+            detail = ExternalPluginStatus.turnedOffDetail; turnedOff = true
+        } else if case .disabled(let why) = phase {
+            detail = why
+        } else if let f = lastFailure, consecutiveFailures > 0 {
+            detail = f.detail
+        } else if slowAnswers > 0 {
             detail = "slow: \(slowAnswers) answer(s) over half the deadline, slowest \(Int((slowestAnswer * 1000).rounded())) ms"
         }
         return ExternalPluginStatus(
@@ -194,7 +202,8 @@ public struct ExternalPluginStatus: Sendable {
     /// How a plugin turned off by configuration is described.
     public static let turnedOffDetail = "disabled by configuration"
     public enum State: String, Sendable {
-        case notStarted = "not started", starting, loaded, restarting, disabled, stopped
+        case notStarted = "not started"
+        case starting, loaded, restarting, disabled, stopped
         /// Refused before it could run (unsafe folder, not executable).
         case refused
     }

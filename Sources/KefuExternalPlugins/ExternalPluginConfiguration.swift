@@ -38,7 +38,9 @@ public struct ExternalPluginConfiguration: Sendable {
         }
         guard case .mapping(let map)? = root else { return result }
         if let deadline = map["plugin_deadline_ms"] {
-            if let ms = deadline.int, ms >= 10, ms <= 10_000 { result.deadlineMilliseconds = ms } else {
+            if let ms = deadline.int, ms >= 10, ms <= 10_000 {
+                result.deadlineMilliseconds = ms
+            } else {
                 problem(deadline, "plugin_deadline_ms must be a whole number of milliseconds between 10 and 10000")
             }
         }

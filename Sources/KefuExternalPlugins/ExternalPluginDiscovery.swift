@@ -39,9 +39,10 @@ public enum ExternalPluginDiscovery {
         var found = Found()
         var seen: Set<String> = []
         func refuse(_ path: String, _ origin: String, _ why: String) {
-            found.refused.append(ExternalPluginStatus(
-                id: ExternalPluginSpec(command: [path], origin: origin).provisionalID, declaration: nil, state: .refused,
-                detail: why, restarts: 0, origin: origin, command: [path], logPath: nil))
+            found.refused.append(
+                ExternalPluginStatus(
+                    id: ExternalPluginSpec(command: [path], origin: origin).provisionalID, declaration: nil, state: .refused,
+                    detail: why, restarts: 0, origin: origin, command: [path], logPath: nil))
         }
         for (raw, required) in folders {
             let path = absolute(raw, from: FileManager.default.currentDirectoryPath)

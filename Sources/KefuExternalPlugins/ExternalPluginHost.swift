@@ -1,9 +1,10 @@
 import KefuCore
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every external plugin of a session, and the four requests the engine makes
@@ -29,7 +30,8 @@ public final class ExternalPluginHost: Sendable {
     ) {
         self.warn = warn
         self.plugins = specs.map {
-            ExternalPlugin(spec: $0, settings: settings, kefuVersion: kefuVersion, config: config[$0.command.joined(separator: "\u{0}")] ?? [:])
+            ExternalPlugin(
+                spec: $0, settings: settings, kefuVersion: kefuVersion, config: config[$0.command.joined(separator: "\u{0}")] ?? [:])
         }
         self.refused = refused
         self.settings = settings
@@ -115,8 +117,11 @@ public final class ExternalPluginHost: Sendable {
             switch outcome {
             case .answered(let line):
                 let id = p.status.id
-                if let value = decode(line, p) { answers.append((id, value)) } else {
-                    skipped.append(PluginSkip(plugin: id, reason: .invalidOutput, detail: "answer to \(capability.rawValue) has the wrong shape"))
+                if let value = decode(line, p) {
+                    answers.append((id, value))
+                } else {
+                    skipped.append(
+                        PluginSkip(plugin: id, reason: .invalidOutput, detail: "answer to \(capability.rawValue) has the wrong shape"))
                 }
             case .skipped(let s): skipped.append(s)
             case .notAsked: break
@@ -137,7 +142,8 @@ public final class ExternalPluginHost: Sendable {
                 message = "plugin \(s.id) is disabled for this session: \(s.detail ?? "")"
             } else if let detail = s.detail, detail.hasPrefix("slow:") {
                 key = "slow:" + s.id
-                message = "plugin \(s.id) is \(detail) (the plugins of one message share \(Int((settings.requestDeadline * 1000).rounded())) ms)"
+                message =
+                    "plugin \(s.id) is \(detail) (the plugins of one message share \(Int((settings.requestDeadline * 1000).rounded())) ms)"
             }
             guard let key, warned.withLock({ $0.insert(key).inserted }) else { continue }
             warn(message)
@@ -162,14 +168,17 @@ public final class ExternalPluginHost: Sendable {
         _ text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity],
         variables: [String: String], tone: ToneReading
     ) -> (drafts: [ExternalDraft], skipped: [PluginSkip]) {
-        let r = exchange(.draft, [
-            ("message", WireRequests.message(text)),
-            ("reply_language", .string(language.rawValue)),
-            ("intents", WireRequests.intents(intents)),
-            ("entities", WireRequests.entities(entities)),
-            ("variables", WireRequests.variables(variables)),
-            ("tone", WireRequests.tone(tone)),
-        ]) { line, p in
+        let r = exchange(
+            .draft,
+            [
+                ("message", WireRequests.message(text)),
+                ("reply_language", .string(language.rawValue)),
+                ("intents", WireRequests.intents(intents)),
+                ("entities", WireRequests.entities(entities)),
+                ("variables", WireRequests.variables(variables)),
+                ("tone", WireRequests.tone(tone)),
+            ]
+        ) { line, p in
             WireAnswers.decode(WireAnswers.Drafts.self, line).map { WireAnswers.drafts($0, plugin: p.status.id) }
         }
         return (r.answers.flatMap(\.value), r.skipped)
@@ -193,17 +202,26 @@ public final class ExternalPluginHost: Sendable {
 
     /// One verdict list per draft (merged over plugins, warnings carrying the
     /// plugin id in front of their code). `only`: ask just that plugin.
-    public func check(_ drafts: [CheckedDraft], message: NormalizedText, only: String? = nil) -> (results: [DraftCheckResult], skipped: [PluginSkip]) {
+    public func check(_ drafts: [CheckedDraft], message: NormalizedText, only: String? = nil) -> (
+        results: [DraftCheckResult], skipped: [PluginSkip]
+    ) {
         guard !drafts.isEmpty else { return ([], []) }
-        let r = exchange(.check, [
-            ("message", WireRequests.message(message)),
-            ("drafts", .array(drafts.map { d in
-                .object([
-                    ("snippet", .string(d.snippet)), ("intent", d.intent.map { .string($0) } ?? .null),
-                    ("kind", .string(d.kind)), ("language", .string(d.language.rawValue)), ("text", .string(d.text)),
-                ])
-            })),
-        ], only: only) { line, _ in
+        let r = exchange(
+            .check,
+            [
+                ("message", WireRequests.message(message)),
+                (
+                    "drafts",
+                    .array(
+                        drafts.map { d in
+                            .object([
+                                ("snippet", .string(d.snippet)), ("intent", d.intent.map { .string($0) } ?? .null),
+                                ("kind", .string(d.kind)), ("language", .string(d.language.rawValue)), ("text", .string(d.text)),
+                            ])
+                        })
+                ),
+            ], only: only
+        ) { line, _ in
             WireAnswers.decode(WireAnswers.Checks.self, line).map { WireAnswers.checks($0, count: drafts.count) }
         }
         var merged = Array(repeating: DraftCheckResult(warnings: [], block: false), count: drafts.count)
@@ -211,7 +229,8 @@ public final class ExternalPluginHost: Sendable {
         for (plugin, results) in r.answers {
             // Working as written, perhaps, but the agent is left with nothing: say which check did it.
             if !results.isEmpty && results.allSatisfy(\.block) {
-                skipped.append(PluginSkip(plugin: plugin, reason: .blockedEveryDraft, detail: "blocked every draft it was shown (\(results.count))"))
+                skipped.append(
+                    PluginSkip(plugin: plugin, reason: .blockedEveryDraft, detail: "blocked every draft it was shown (\(results.count))"))
             }
             for (i, result) in results.enumerated() {
                 merged[i].warnings += result.warnings.map { DraftWarning(code: "\(plugin):\($0.code)", message: $0.message) }

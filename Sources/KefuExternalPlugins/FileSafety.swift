@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whether a plugin file, and the folder it sits in, could have been put
@@ -19,7 +20,8 @@ enum FileSafety {
             return "\(what) \(path) belongs to another user (uid \(st.st_uid)); only your own or root's plugins run"
         }
         if mode & 0o022 != 0 {
-            return "\(what) \(path) is writable by \(mode & 0o002 != 0 ? "other users" : "its group") (mode \(String(mode, radix: 8))); fix with: chmod go-w \(path)"
+            return
+                "\(what) \(path) is writable by \(mode & 0o002 != 0 ? "other users" : "its group") (mode \(String(mode, radix: 8))); fix with: chmod go-w \(path)"
         }
         return nil
     }

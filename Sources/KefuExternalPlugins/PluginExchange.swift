@@ -1,8 +1,9 @@
 import KefuCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One round of requests to several plugins at once, on the caller's thread:
@@ -55,8 +56,12 @@ struct PluginExchange {
             var owners: [(part: Int, stream: Int)] = []  // 0 stdin, 1 stdout, 2 stderr
             for i in parts.indices where parts[i].outcome == nil {
                 guard let c = parts[i].plugin.connectionLocked else { continue }
-                if c.child.stdoutFD >= 0 { fds.append(pollfd(fd: c.child.stdoutFD, events: Int16(POLLIN), revents: 0)); owners.append((i, 1)) }
-                if c.child.stderrFD >= 0 { fds.append(pollfd(fd: c.child.stderrFD, events: Int16(POLLIN), revents: 0)); owners.append((i, 2)) }
+                if c.child.stdoutFD >= 0 {
+                    fds.append(pollfd(fd: c.child.stdoutFD, events: Int16(POLLIN), revents: 0)); owners.append((i, 1))
+                }
+                if c.child.stderrFD >= 0 {
+                    fds.append(pollfd(fd: c.child.stderrFD, events: Int16(POLLIN), revents: 0)); owners.append((i, 2))
+                }
                 if !c.pendingWrite.isEmpty && c.child.stdinFD >= 0 {
                     fds.append(pollfd(fd: c.child.stdinFD, events: Int16(POLLOUT), revents: 0)); owners.append((i, 0))
                 }
@@ -93,7 +98,9 @@ struct PluginExchange {
                 }
             } else if parts[i].plugin.connectionLocked != nil {
                 let allowed = milliseconds(((deadline - now) * 1000).rounded() / 1000), full = milliseconds(p.settings.requestDeadline)
-                fail(&parts[i], .timeout, "no answer within \(allowed)" + (allowed == full ? "" : " (what was left of the message's \(full))"))
+                fail(
+                    &parts[i], .timeout,
+                    "no answer within \(allowed)" + (allowed == full ? "" : " (what was left of the message's \(full))"))
             } else {
                 parts[i].outcome = .notAsked
             }
@@ -167,7 +174,9 @@ struct PluginExchange {
             p.declaration = declaration
             p.phase = .ready(c)
             p.failuresByKind["hello"] = 0
-            p.log.note("ready: \(declaration.id) \(declaration.version) [\(declaration.capabilities.sorted().map(\.rawValue).joined(separator: ", "))]")
+            p.log.note(
+                "ready: \(declaration.id) \(declaration.version) [\(declaration.capabilities.sorted().map(\.rawValue).joined(separator: ", "))]"
+            )
             sendRequest(&part)
             return
         }

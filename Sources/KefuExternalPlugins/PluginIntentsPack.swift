@@ -34,11 +34,14 @@ public enum PluginIntentsPack {
                     byLanguage[normalizer.normalize(text).language, default: []].append(text)
                 }
                 guard !byLanguage.isEmpty else {
-                    problems.append("plugin \(d.id): intent \(intent.id) has no example (declare one in hello: {\"text\": ..., \"intents\": [\"\(intent.id)\"]})")
+                    problems.append(
+                        "plugin \(d.id): intent \(intent.id) has no example (declare one in hello: {\"text\": ..., \"intents\": [\"\(intent.id)\"]})"
+                    )
                     continue
                 }
                 any = true
-                yaml += "  - id: \(quoted(intent.id))\n    description: \(quoted(intent.description.isEmpty ? intent.id : intent.description))\n    examples:\n"
+                yaml +=
+                    "  - id: \(quoted(intent.id))\n    description: \(quoted(intent.description.isEmpty ? intent.id : intent.description))\n    examples:\n"
                 for (language, texts) in byLanguage.sorted(by: { $0.key < $1.key }) {
                     yaml += "      \(language.rawValue): [\(texts.map(quoted).joined(separator: ", "))]\n"
                 }

@@ -7,13 +7,14 @@ enum WireRequests {
     static let protocolVersion = 1
 
     static func hello(kefuVersion: String, config: [String: String]) -> String {
-        JSONWriter.encode(.object([
-            ("type", .string("hello")),
-            ("protocol", .int(protocolVersion)),
-            ("kefu", .string(kefuVersion)),
-            ("languages", .array(Language.allCases.map { .string($0.rawValue) })),
-            ("config", .object(config.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-        ]))
+        JSONWriter.encode(
+            .object([
+                ("type", .string("hello")),
+                ("protocol", .int(protocolVersion)),
+                ("kefu", .string(kefuVersion)),
+                ("languages", .array(Language.allCases.map { .string($0.rawValue) })),
+                ("config", .object(config.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ]))
     }
 
     /// The message as every request carries it.
@@ -34,11 +35,12 @@ enum WireRequests {
     }
 
     static func entities(_ entities: [Entity]) -> JSONWriter.Value {
-        .array(entities.map { e in
-            var pairs: [(String, JSONWriter.Value)] = [("kind", .string(e.kind.rawValue)), ("value", .string(e.value))]
-            for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) { pairs.append((k, .string(v))) }
-            return .object(pairs)
-        })
+        .array(
+            entities.map { e in
+                var pairs: [(String, JSONWriter.Value)] = [("kind", .string(e.kind.rawValue)), ("value", .string(e.value))]
+                for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) { pairs.append((k, .string(v))) }
+                return .object(pairs)
+            })
     }
 
     static func variables(_ values: [String: String]) -> JSONWriter.Value {

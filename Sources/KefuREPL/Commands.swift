@@ -27,9 +27,13 @@ extension Session {
                 onDemand([argument], title: "snippet \(argument)")
             }
         case .why:
-            if argument.isEmpty { why(nil) }
-            else if let n = Int(argument), n >= 1, n <= drafts.count { why(n) }
-            else { say("no draft \(argument)", .warning) }
+            if argument.isEmpty {
+                why(nil)
+            } else if let n = Int(argument), n >= 1, n <= drafts.count {
+                why(n)
+            } else {
+                say("no draft \(argument)", .warning)
+            }
         case .more: more()
         case .drafts:
             if drafts.isEmpty { say("no drafts yet", .dim) } else { TerminalIO.write(currentDraftsBlock()); freshDrafts = true }
@@ -92,7 +96,10 @@ extension Session {
             c.line("Commands:", .bold)
             let commands = REPLCommand.allCases.map { (":" + $0.name + ($0.usage.isEmpty ? "" : " " + $0.usage), $0.help) }
             DraftView.table(commands, width: width, into: &c)
-            for l in DisplayWidth.wrap("Copies go to the terminal clipboard (OSC 52) and the system clipboard tool. A reply with an unfilled ⟨blank⟩ asks for the value first. docs/repl.md is the full guide.", width: width - 1) {
+            for l in DisplayWidth.wrap(
+                "Copies go to the terminal clipboard (OSC 52) and the system clipboard tool. A reply with an unfilled ⟨blank⟩ asks for the value first. docs/repl.md is the full guide.",
+                width: width - 1)
+            {
                 c.line(l, .dim)
             }
         }
@@ -100,7 +107,9 @@ extension Session {
 
     static func isVariableName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else { return false }
-        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)) }
+        return s.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0))
+        }
     }
 
     func set(_ argument: String) {
@@ -119,7 +128,9 @@ extension Session {
         var base = name
         if let (n, _) = LocalizedValue.split(name) { base = n }
         guard Self.isVariableName(base) else {
-            say("usage: :set NAME VALUE, :set NAME@en VALUE or :set NAME {zh-Hans: 小鹿家居, en: Deer Home} (names: letters, digits, _ . -)", .warning)
+            say(
+                "usage: :set NAME VALUE, :set NAME@en VALUE or :set NAME {zh-Hans: 小鹿家居, en: Deer Home} (names: letters, digits, _ . -)",
+                .warning)
             return
         }
         guard !value.isEmpty else {
@@ -321,7 +332,11 @@ extension Session {
                 let tail = Plural.count(count, "draft") + " · " + i.pack
                 c.text("  " + id, .intent)
                 let lines = DisplayWidth.wrap(Canvas.oneLine(i.description), width: textWidth)
-                if DisplayWidth.of(id) > idWidth { c.newline(); c.spaces(textIndent) } else { c.spaces(textIndent - 2 - DisplayWidth.of(id)) }
+                if DisplayWidth.of(id) > idWidth {
+                    c.newline(); c.spaces(textIndent)
+                } else {
+                    c.spaces(textIndent - 2 - DisplayWidth.of(id))
+                }
                 for (n, line) in lines.enumerated() {
                     if n > 0 { c.newline(); c.spaces(textIndent) }
                     c.text(line)

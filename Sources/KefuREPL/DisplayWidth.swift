@@ -89,7 +89,11 @@ enum DisplayWidth {
             }
             if c == " " || c == "\u{3000}" {
                 flush()
-                if case .space(let s)? = units.last { units[units.count - 1] = .space(s + String(c)) } else { units.append(.space(String(c))) }
+                if case .space(let s)? = units.last {
+                    units[units.count - 1] = .space(s + String(c))
+                } else {
+                    units.append(.space(String(c)))
+                }
                 continue
             }
             if c == "⟨" {

@@ -56,7 +56,8 @@ enum DraftAction: Equatable {
         }
         func check(_ numbers: [Int], _ make: ([Int]) -> DraftAction) -> DraftAction {
             if let bad = numbers.first(where: { $0 < 1 || $0 > draftCount }) {
-                return .invalid(draftCount == 0 ? "no drafts yet: paste a message first" : "no draft \(bad): there are \(draftCount) (m shows more)")
+                return .invalid(
+                    draftCount == 0 ? "no drafts yet: paste a message first" : "no draft \(bad): there are \(draftCount) (m shows more)")
             }
             return make(numbers)
         }

@@ -202,7 +202,10 @@ enum DraftView {
             }
         }
         c.text("  tone: ", .dim)
-        c.line(s.tone.upset ? "upset (\(s.tone.cues.joined(separator: " ")))" : "calm" + (s.tone.cues.isEmpty ? "" : " (\(s.tone.cues.joined(separator: " ")))"))
+        c.line(
+            s.tone.upset
+                ? "upset (\(s.tone.cues.joined(separator: " ")))"
+                : "calm" + (s.tone.cues.isEmpty ? "" : " (\(s.tone.cues.joined(separator: " ")))"))
     }
 
     /// Two columns: a key, and its description wrapped under itself.

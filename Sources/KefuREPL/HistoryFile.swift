@@ -138,7 +138,9 @@ final class HistoryFile {
         var stamp = time(nil)
         var parts = tm()
         gmtime_r(&stamp, &parts)
-        let suffix = String(format: "%04d%02d%02d-%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let suffix = String(
+            format: "%04d%02d%02d-%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min,
+            parts.tm_sec)
         let aside = path + ".unreadable-" + suffix
         if rename(path, aside) == 0 {
             notice = "the history file \(path) was moved to \(aside): \(why); a new history starts"
@@ -157,7 +159,8 @@ final class HistoryFile {
         guard !entry.isEmpty, entry.count <= Self.maxEntryLength else { return (load(), takeNotice()) }
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             return (load(), "cannot create \(folder): \(error.localizedDescription)")
         }

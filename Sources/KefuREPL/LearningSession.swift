@@ -71,7 +71,8 @@ final class LearningSession {
         var r = UsageRecord(event: .answered, time: Date(), thread: thread, message: messageNumber)
         r.language = s.detectedLanguage.rawValue
         r.text = Redaction.redact(message, normalizer: normalizer, names: names)
-        r.intents = s.intents.map { .init(intent: $0.intent, confidence: Self.rounded($0.confidence), reported: true) }
+        r.intents =
+            s.intents.map { .init(intent: $0.intent, confidence: Self.rounded($0.confidence), reported: true) }
             + s.guesses.map { .init(intent: $0.intent, confidence: Self.rounded($0.confidence), reported: false) }
         r.drafts = s.drafts.map { .init(id: $0.snippet, rank: $0.rank, intent: $0.intent) }
         r.hedged = s.hedged
@@ -108,7 +109,9 @@ final class LearningSession {
         // meanwhile must not lose the copy.
         if let usageLog {
             var r = UsageRecord(event: .copied, time: Date(), thread: thread, message: messageNumber)
-            let seconds = answeredAt.map { ContinuousClock.now - $0 }.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+            let seconds =
+                answeredAt.map { ContinuousClock.now - $0 }.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+                ?? 0
             r.copy = .init(
                 ids: chosen.map(\.snippet), ranks: chosen.map(\.rank), intent: chosen.count == 1 ? chosen[0].intent : nil,
                 edited: distance > 0, editDistance: distance, keystrokes: keystrokes + distance,
@@ -141,7 +144,9 @@ final class LearningSession {
     /// the copied draft's intent first and confidently (a miss, a guess,
     /// or a correction), or when the message is already a learned example
     /// of that intent (one more vote toward confirming it).
-    private func teach(_ message: String, intent: String, suggestion: Suggestion, names: [String], normalizer: TextNormalizer) throws -> Lesson? {
+    private func teach(_ message: String, intent: String, suggestion: Suggestion, names: [String], normalizer: TextNormalizer) throws
+        -> Lesson?
+    {
         guard let store else { return nil }
         let text = Redaction.redact(message, normalizer: normalizer, names: names)
         let normal = normalizer.normalize(text)
@@ -152,7 +157,8 @@ final class LearningSession {
             guard try store.examples().contains(where: { $0.folded == normal.folded && $0.intent == intent }) else { return nil }
         }
         let source: LearnedExample.Source = first != nil && first != intent ? .correction : .copy
-        let (example, outcome) = try store.vote(text: text, folded: normal.folded, language: normal.language, intent: intent, source: source)
+        let (example, outcome) = try store.vote(
+            text: text, folded: normal.folded, language: normal.language, intent: intent, source: source)
         return Lesson(example: example, outcome: outcome)
     }
 
@@ -163,7 +169,8 @@ final class LearningSession {
         let normal = normalizer.normalize(text)
         guard !normal.isEmpty else { return nil }
         let (example, outcome) = try store.vote(
-            text: text, folded: normal.folded, language: normal.language, intent: intent, source: .label, votes: LearningPolicy.confirmations)
+            text: text, folded: normal.folded, language: normal.language, intent: intent, source: .label,
+            votes: LearningPolicy.confirmations)
         if let usageLog {
             var r = UsageRecord(event: .labelled, time: Date(), thread: thread, message: messageNumber)
             r.learned = "\(example.id) \(example.intent)"

@@ -38,10 +38,12 @@ final class EditLineReader: LineReader {
         kefu_el_set_getcfn(el, Self.readFunction)
         kefu_el_set_history(el, history)
         kefu_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
-        kefu_el_set_prompt(el, { el in
-            guard let me = EditLineReader.from(el) else { return nil }
-            return me.promptBuffer
-        }, 1)
+        kefu_el_set_prompt(
+            el,
+            { el in
+                guard let me = EditLineReader.from(el) else { return nil }
+                return me.promptBuffer
+            }, 1)
 
         func add(_ name: String, _ help: String, _ fn: kefu_el_fn) { kefu_el_addfn(el, name, help, fn) }
         add("kefu-paste", "Bracketed paste: insert the whole paste", { el, _ in EditLineReader.from(el)?.paste() ?? UInt8(CC_ERROR) })
@@ -49,14 +51,20 @@ final class EditLineReader: LineReader {
         add("kefu-up", "Previous line, or history on the first line", { el, _ in EditLineReader.from(el)?.vertical(-1) ?? UInt8(CC_ERROR) })
         add("kefu-down", "Next line, or history on the last line", { el, _ in EditLineReader.from(el)?.vertical(1) ?? UInt8(CC_ERROR) })
         add("kefu-tab", "Complete, or jump to the next placeholder", { el, _ in EditLineReader.from(el)?.tab() ?? UInt8(CC_ERROR) })
-        add("kefu-newline", "Insert a line break", { el, _ in
-            var nl: [wchar_t] = [10, 0]
-            return el_winsertstr(el, &nl) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
-        })
-        add("kefu-redraw", "Clear the screen and show the drafts again", { el, _ in EditLineReader.from(el)?.redrawScreen() ?? UInt8(CC_ERROR) })
+        add(
+            "kefu-newline", "Insert a line break",
+            { el, _ in
+                var nl: [wchar_t] = [10, 0]
+                return el_winsertstr(el, &nl) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+            })
+        add(
+            "kefu-redraw", "Clear the screen and show the drafts again",
+            { el, _ in EditLineReader.from(el)?.redrawScreen() ?? UInt8(CC_ERROR) })
         add("kefu-search", "Search history (Chinese too)", { el, _ in EditLineReader.from(el)?.searchHistory() ?? UInt8(CC_ERROR) })
         add("kefu-search-step", "The next key of a history search", { el, _ in EditLineReader.from(el)?.searchStep() ?? UInt8(CC_ERROR) })
-        add("kefu-resize", "The window was resized: lay the drafts out again", { el, _ in EditLineReader.from(el)?.resized() ?? UInt8(CC_ERROR) })
+        add(
+            "kefu-resize", "The window was resized: lay the drafts out again",
+            { el, _ in EditLineReader.from(el)?.resized() ?? UInt8(CC_ERROR) })
 
         func bind(_ keys: String, _ function: String) { kefu_el_bind(el, keys, function) }
         bind(Self.pasteStart, "kefu-paste")
@@ -294,7 +302,8 @@ final class EditLineReader: LineReader {
             var i = from
             while i < to {
                 if text[i] == open, let j = text[(i + 1)..<text.count].firstIndex(of: close),
-                   !text[(i + 1)..<j].contains(10) {
+                    !text[(i + 1)..<j].contains(10)
+                {
                     return (i, j)
                 }
                 i += 1

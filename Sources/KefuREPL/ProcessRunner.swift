@@ -48,7 +48,9 @@ enum ProcessRunner {
 
     /// Starts `name arguments...`. `inputFD`: what the child reads (-1: our
     /// terminal); output and errors go to /dev/null unless `terminal`.
-    static func spawn(_ name: String, _ arguments: [String], inputFD: Int32, closeInChild: Int32, terminal: Bool) -> Result<pid_t, ProcessError> {
+    static func spawn(_ name: String, _ arguments: [String], inputFD: Int32, closeInChild: Int32, terminal: Bool) -> Result<
+        pid_t, ProcessError
+    > {
         let argv = ([name] + arguments).map { strdup($0) }
         defer { for p in argv { free(p) } }
         var vector: [UnsafeMutablePointer<CChar>?] = argv + [nil]

@@ -41,7 +41,7 @@ enum REPLCommand: String, CaseIterable {
         case .help: "keys and commands"
         case .set:
             "set a value for this buyer (buyer, order_id, amount...): it fills ⟨NAME⟩; "
-            + "NAME@en VALUE or NAME {zh-Hans: …, en: …} per language"
+                + "NAME@en VALUE or NAME {zh-Hans: …, en: …} per language"
         case .unset: "forget a value"
         case .vars: "values in use: configuration, this buyer, the last message"
         case .lang: "write drafts in this language (auto: the buyer's)"

@@ -32,7 +32,9 @@ extension Session {
         // its snippet's, when the snippet answers exactly one.
         let chosen = origin.targets.map { n -> Draft in
             var d = drafts[n - 1]
-            if d.intent == nil, let s = engine.library.snippets.first(where: { $0.id == d.snippet }), s.intents.count == 1 { d.intent = s.intents[0] }
+            if d.intent == nil, let s = engine.library.snippets.first(where: { $0.id == d.snippet }), s.intents.count == 1 {
+                d.intent = s.intents[0]
+            }
             return d
         }
         // A snippet asked for by id (`:snippet`) for the message on screen
@@ -59,7 +61,10 @@ extension Session {
             switch lesson.outcome {
             case .added where e.confirmed: c.text(" for this message (confirmed)", .dim)
             case .added: c.text(" for this message (1 of \(LearningPolicy.confirmations) votes to confirm)", .dim)
-            case .voted(let now): c.text(now || e.confirmed ? " again: confirmed (\(e.votes) votes)" : " again (\(e.votes) of \(LearningPolicy.confirmations) votes)", .dim)
+            case .voted(let now):
+                c.text(
+                    now || e.confirmed
+                        ? " again: confirmed (\(e.votes) votes)" : " again (\(e.votes) of \(LearningPolicy.confirmations) votes)", .dim)
             }
             c.text(" · kefu learn forget \(e.id) undoes it", .dim)
             c.newline()
@@ -73,10 +78,13 @@ extension Session {
     /// no intent), confirmed at once, and answers it again.
     func labelMessage(_ argument: String) {
         let id = argument.trimmingCharacters(in: .whitespaces)
-        guard !id.isEmpty else { say("usage: :intent ID — labels the last message (:intents lists the ids; other: no intent)", .warning); return }
+        guard !id.isEmpty else {
+            say("usage: :intent ID — labels the last message (:intents lists the ids; other: no intent)", .warning); return
+        }
         guard let message else { say("no message yet: paste one, then :intent ID says what it is", .dim); return }
         guard id == otherIntentID || engine.library.intents[id] != nil else {
-            let hint = engine.library.intents.keys.sorted().first { $0.hasPrefix(id.lowercased()) || $0.hasSuffix("." + id.lowercased()) }
+            let hint =
+                engine.library.intents.keys.sorted().first { $0.hasPrefix(id.lowercased()) || $0.hasSuffix("." + id.lowercased()) }
                 .map { " (did you mean \($0)?)" } ?? ""
             say("no intent '\(Canvas.oneLine(id))'\(hint) — :intents lists them", .warning)
             return

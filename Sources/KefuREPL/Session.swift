@@ -147,8 +147,11 @@ final class Session {
         show { c in
             DraftView.header(s, forced: language, into: &c)
             DraftView.drafts(drafts[...], width: width, into: &c)
-            if drafts.isEmpty { c.line("  no drafts: no pack has a reply for this (see :packs)", .warning) }
-            else { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
+            if drafts.isEmpty {
+                c.line("  no drafts: no pack has a reply for this (see :packs)", .warning)
+            } else {
+                DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c)
+            }
         }
         recordAnswer(text, s)
         freshDrafts = !drafts.isEmpty
@@ -254,7 +257,9 @@ final class Session {
         defer { refreshIfValuesChanged(since: known) }
         let base = text(for: targets)
         say("editing \(label(targets)) — Tab: next ⟨blank⟩ · Alt-Enter: new line · Enter: copy · Ctrl-C: cancel", .dim)
-        switch reader.read(Prompt(parts: [("✎ \(targets.map(String.init).joined(separator: "+")) › ", .number)]), mode: .edit, prefill: base) {
+        switch reader.read(
+            Prompt(parts: [("✎ \(targets.map(String.init).joined(separator: "+")) › ", .number)]), mode: .edit, prefill: base)
+        {
         case .line(let edited, _):
             let t = DraftCombiner.tidy(ControlSequences.strip(edited))
             if t.isEmpty { say("empty — nothing copied", .warning); return }
@@ -271,7 +276,8 @@ final class Session {
         defer { refreshIfValuesChanged(since: known) }
         let base = text(for: targets)
         // The program's own name: a full path would push the message onto two lines.
-        let editorName = ExternalEditor.command(environment: environment)
+        let editorName =
+            ExternalEditor.command(environment: environment)
             .flatMap { $0.words.first }.map { ($0 as NSString).lastPathComponent } ?? "an editor"
         say("editing \(label(targets)) in \(editorName) — save and quit to copy", .dim)
         switch ExternalEditor.edit(base, environment: environment) {
@@ -378,7 +384,9 @@ final class Session {
     func mainPrompt() -> Prompt {
         var parts: [(String, Tone?)] = []
         let values = settings.variables.merging(sessionVariables) { $1 }
-        let shop = values["shop"] ?? LocalizedValue.resolve(values.filter { $0.key.hasPrefix("shop@") }, for: language ?? .simplifiedChinese)["shop"]
+        let shop =
+            values["shop"]
+            ?? LocalizedValue.resolve(values.filter { $0.key.hasPrefix("shop@") }, for: language ?? .simplifiedChinese)["shop"]
         parts.append((DisplayWidth.truncate(shop ?? "kefu", width: 16), .bold))
         if let buyer = sessionVariables["buyer"], !buyer.isEmpty {
             parts.append((" → " + DisplayWidth.truncate(buyer, width: 14), .intent))
@@ -395,8 +403,12 @@ final class Session {
         let lib = engine.library
         show { c in
             c.text("kefu 客服", .bold)
-            c.text(" · " + [Plural.count(lib.packs.count, "pack"), Plural.count(lib.intents.count, "intent"),
-                            Plural.count(lib.snippets.count, "snippet")].joined(separator: " · "), .dim)
+            c.text(
+                " · "
+                    + [
+                        Plural.count(lib.packs.count, "pack"), Plural.count(lib.intents.count, "intent"),
+                        Plural.count(lib.snippets.count, "snippet"),
+                    ].joined(separator: " · "), .dim)
             if !interactive { c.text(" · reading standard input", .dim) }
             c.newline()
             for d in library.startupDiagnostics { c.wrapped(d.description, width: width, .error) }

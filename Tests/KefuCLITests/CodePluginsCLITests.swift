@@ -27,7 +27,9 @@ import Testing
         let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
         #expect(list.status == 1)
         #expect(list.cells.contains("logistics 1.0.0 failed"))
-        #expect(list.out.contains("config.yaml:3:32: error: logistics.dispatch_cutoff: expected a time of day HH:MM, found '25:00'"), "\(list.out)")
+        #expect(
+            list.out.contains("config.yaml:3:32: error: logistics.dispatch_cutoff: expected a time of day HH:MM, found '25:00'"),
+            "\(list.out)")
         #expect(list.out.contains("config.yaml:4:32: error: plugin compliance has no setting 'colour'"), "\(list.out)")
         let r = try Kefu.run(["suggest", "--no-user-packs"], stdin: "在吗\n", in: sandbox)
         #expect(r.status == 0)
@@ -55,7 +57,8 @@ import Testing
         let r = try Kefu.run(["suggest", "--no-user-packs", "--top", "5"], stdin: "Does the mug come in blue?\n", in: sandbox)
         #expect(r.out.contains("upsell.bundle"), "\(r.out)\n\(r.err)")
         #expect(r.out.contains("¥45.90"))
-        try "products: [{sku: A, name: x, price: free, stock: 1}]\n".write(to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"), atomically: true, encoding: .utf8)
+        try "products: [{sku: A, name: x, price: free, stock: 1}]\n".write(
+            to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"), atomically: true, encoding: .utf8)
         let broken = try Kefu.run(["suggest", "--no-user-packs"], stdin: "Does the mug come in blue?\n", in: sandbox)
         #expect(broken.status == 0)
         #expect(broken.err.contains("shop-catalog.yaml:1:"), "\(broken.err)")

@@ -48,7 +48,8 @@ import Testing
         let pack = try TestPacks.writeParcel(sandbox)
         let input = #"{"id": "e", "text": "where is my parcel \u001b]52;c;ZXZpbA==\u0007 \u009b31m \u001b[1mnow"}"# + "\n"
         for format in ["jsonl", "text"] {
-            let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", format], stdin: input, in: sandbox)
+            let r = try Kefu.run(
+                ["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", format], stdin: input, in: sandbox)
             #expect(r.status == 0, "stderr: \(r.err)")
             #expect(Self.rawControls(in: r.stdout) == [], "format \(format)")
             #expect(!r.out.contains("ZXZpbA"), "format \(format)")
@@ -61,8 +62,10 @@ import Testing
     @Test func escapesInRecordVarsDoNotReachTheReadableOutput() throws {
         let sandbox = try Sandbox()
         let pack = try TestPacks.writeParcel(sandbox)
-        let input = #"{"id": "v", "text": "where is my parcel", "vars": {"shop": "\u001b]52;c;ZXZpbA==\u0007Evil\u001b[2J\u009b1m"}}"# + "\n"
-        let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "text", "--top", "20"], stdin: input, in: sandbox)
+        let input =
+            #"{"id": "v", "text": "where is my parcel", "vars": {"shop": "\u001b]52;c;ZXZpbA==\u0007Evil\u001b[2J\u009b1m"}}"# + "\n"
+        let r = try Kefu.run(
+            ["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "text", "--top", "20"], stdin: input, in: sandbox)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.out.contains("Evil"))
         #expect(Self.rawControls(in: r.stdout) == [], "raw control in the text output: \(r.out.debugDescription)")
@@ -70,7 +73,8 @@ import Testing
 
     @Test func endlessLineWithoutNewlineGivesOneErrorRecord() throws {
         let sandbox = try Sandbox()
-        let r = try Kefu.run(["suggest"] + isolated + ["--format", "jsonl"], stdin: Data(repeating: UInt8(ascii: "a"), count: 3 << 20), in: sandbox)
+        let r = try Kefu.run(
+            ["suggest"] + isolated + ["--format", "jsonl"], stdin: Data(repeating: UInt8(ascii: "a"), count: 3 << 20), in: sandbox)
         #expect(!r.timedOut, "kefu hung on a 3 MiB line without a newline")
         #expect(r.status == 1)
         let records = try JSON.objects(r)

@@ -12,7 +12,8 @@ import Testing
         if case .skip = example.mode { return }
         let sandbox = try Sandbox()
         for file in example.files {
-            let path = file.path.hasPrefix("$XDG_CONFIG_HOME/")
+            let path =
+                file.path.hasPrefix("$XDG_CONFIG_HOME/")
                 ? sandbox.configHome.appendingPathComponent(String(file.path.dropFirst("$XDG_CONFIG_HOME/".count))).path
                 : sandbox.root.appendingPathComponent(file.path).path
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -24,15 +24,20 @@ import Testing
             mode: "lines", ids: ["1", "2", "3"], mentions: "UTF-8"),
         BadInput(
             name: "JSON that does not parse",
-            input: Data(#"{"id": "a", "text": "where is my parcel"}\#n{"id": "b", "text": \#n{"id": "c", "text": "do you have a voucher"}\#n"#.utf8),
+            input: Data(
+                #"{"id": "a", "text": "where is my parcel"}\#n{"id": "b", "text": \#n{"id": "c", "text": "do you have a voucher"}\#n"#.utf8),
             mode: "jsonl", ids: ["a", "2", "c"], mentions: "JSON"),
         BadInput(
             name: "JSON object without text",
-            input: Data(#"{"id": "a", "text": "where is my parcel"}\#n{"id": "b", "message": "hi"}\#n{"id": "c", "text": "do you have a voucher"}\#n"#.utf8),
+            input: Data(
+                #"{"id": "a", "text": "where is my parcel"}\#n{"id": "b", "message": "hi"}\#n{"id": "c", "text": "do you have a voucher"}\#n"#
+                    .utf8),
             mode: "jsonl", ids: ["a", "b", "c"], mentions: "text"),
         BadInput(
             name: "JSON value that is not an object",
-            input: Data(#"{"id": "a", "text": "where is my parcel"}\#n["where is my parcel"]\#n{"id": "c", "text": "do you have a voucher"}\#n"#.utf8),
+            input: Data(
+                #"{"id": "a", "text": "where is my parcel"}\#n["where is my parcel"]\#n{"id": "c", "text": "do you have a voucher"}\#n"#
+                    .utf8),
             mode: "jsonl", ids: ["a", "2", "c"], mentions: "object"),
         BadInput(
             name: "record over 1 MiB",
@@ -49,7 +54,8 @@ import Testing
     func badRecordGivesAnErrorRecordAndTheRestGoOn(_ bad: BadInput) throws {
         let sandbox = try Sandbox()
         let pack = try TestPacks.writeParcel(sandbox)
-        let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--input", bad.mode, "--format", "jsonl"], stdin: bad.input, in: sandbox)
+        let r = try Kefu.run(
+            ["suggest"] + isolated + ["--snippets", pack, "--input", bad.mode, "--format", "jsonl"], stdin: bad.input, in: sandbox)
         #expect(!r.timedOut)
         #expect(r.status == 1, "exit status must say a record failed")
         let records = try JSON.objects(r)
@@ -96,7 +102,8 @@ import Testing
     @Test func manyBadRecordsAreAllReported() throws {
         let sandbox = try Sandbox()
         let lines = (1...20).map { $0 % 4 == 0 ? "{broken \($0)" : #"{"id": \#($0 + 1000), "text": "hello \#($0)"}"# }
-        let r = try Kefu.run(["suggest"] + isolated + ["--input", "jsonl", "--format", "jsonl"], stdin: lines.joined(separator: "\n") + "\n", in: sandbox)
+        let r = try Kefu.run(
+            ["suggest"] + isolated + ["--input", "jsonl", "--format", "jsonl"], stdin: lines.joined(separator: "\n") + "\n", in: sandbox)
         #expect(r.status == 1)
         let records = try JSON.objects(r)
         #expect(records.count == 20)

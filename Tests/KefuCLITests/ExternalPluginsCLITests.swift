@@ -152,13 +152,16 @@ import Testing
     @Test func textOutputSaysWhichPluginWasSkipped() throws {
         try writePlugin("kefu-plugin-stuck", Self.hanging)
         let pack = try sandbox.write("price.yaml", Self.pricePack)
-        let r = try Kefu.run(["suggest", "--no-user-packs", "--snippets", pack, "--plugin-deadline", "2000"], stdin: "可以预订吗\n", in: sandbox)
+        let r = try Kefu.run(
+            ["suggest", "--no-user-packs", "--snippets", pack, "--plugin-deadline", "2000"], stdin: "可以预订吗\n", in: sandbox)
         #expect(r.out.contains("skipped: plugin stuck (timeout: no answer within 2 s)"))
         #expect(r.out.contains("myshop.preorder.restock"))
     }
 
     @Test func pluginOutputCannotReachTheTerminal() throws {
-        try writePlugin("kefu-plugin-evil", """
+        try writePlugin(
+            "kefu-plugin-evil",
+            """
             #!/bin/sh
             read hello
             printf '%s\\n' '{"type":"hello","protocol":1,"id":"evil","capabilities":["draft"]}'
@@ -169,7 +172,8 @@ import Testing
             """)
         let pack = try sandbox.write("price.yaml", Self.pricePack)
         let r = try Kefu.run(
-            ["suggest", "--no-user-packs", "--snippets", pack, "--plugins", plugins, "--plugin-deadline", "5000"], stdin: "这个最低多少钱\n", in: sandbox)
+            ["suggest", "--no-user-packs", "--snippets", pack, "--plugins", plugins, "--plugin-deadline", "5000"], stdin: "这个最低多少钱\n",
+            in: sandbox)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(!r.out.contains("\u{1B}"))
         #expect(!r.out.contains("\u{07}"))
@@ -183,7 +187,9 @@ import Testing
         #expect(r.out.contains("plugin:myshop-preorder: ok"))
         #expect(r.out.contains("plugin:banned-words: ok   “加我微信聊”: check: expected warning off-platform, blocked"))
         // A plugin whose example fails makes kefu test fail.
-        try writePlugin("kefu-plugin-wrong", """
+        try writePlugin(
+            "kefu-plugin-wrong",
+            """
             #!/bin/sh
             read hello
             echo '{"type":"hello","protocol":1,"id":"wrong","capabilities":["check"],"examples":[{"check":"hello","warning":"never-raised"}]}'
@@ -220,7 +226,8 @@ import Testing
     @Test func configDisablesExternalAndCodePluginsAlike() throws {
         let folder = sandbox.configHome.appendingPathComponent("kefu")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "disabled_plugins: [myshop-preorder, compliance]\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try "disabled_plugins: [myshop-preorder, compliance]\n".write(
+            to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
         #expect(list.out.contains("myshop-preorder"), "\(list.out)")
         #expect(list.cells.contains("compliance 1.0.0 disabled"), "\(list.out)")
@@ -242,15 +249,16 @@ import Testing
 
     @Test func configuredPluginWithArgumentsRuns() throws {
         let conf = sandbox.configHome.appendingPathComponent("kefu").path
-        try FileManager.default.createDirectory(atPath: conf + "/scripts", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: conf + "/scripts", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let script = try Data(contentsOf: URL(fileURLWithPath: Self.examples + "/kefu-plugin-preorder.py"))
         try script.write(to: URL(fileURLWithPath: conf + "/scripts/preorder.py"))
         try """
-            external_plugins:
-              - command: [python3, scripts/preorder.py]
-                id: preorder
-                config: {restock_days: "3"}
-            """.write(toFile: conf + "/config.yaml", atomically: true, encoding: .utf8)
+        external_plugins:
+          - command: [python3, scripts/preorder.py]
+            id: preorder
+            config: {restock_days: "3"}
+        """.write(toFile: conf + "/config.yaml", atomically: true, encoding: .utf8)
         // Only the configured copy runs (./plugins has the same plugin).
         try FileManager.default.removeItem(atPath: plugins + "/kefu-plugin-preorder.py")
         let r = try suggest("可以预订吗\n")
@@ -287,7 +295,8 @@ import Testing
         let r = try Kefu.run(["test", "--no-user-packs", "--verbose"], in: sandbox)
         #expect(r.status == 0, "\(r.out)\n\(r.err)")
         #expect(r.out.contains("plugin:gift-shop: ok   “可以帮我礼品包装吗”"))
-        let s = try Kefu.run(["suggest", "--no-user-packs", "--format", "jsonl", "--plugin-deadline", "5000"], stdin: "可以帮我礼品包装吗\n", in: sandbox)
+        let s = try Kefu.run(
+            ["suggest", "--no-user-packs", "--format", "jsonl", "--plugin-deadline", "5000"], stdin: "可以帮我礼品包装吗\n", in: sandbox)
         let record = try #require(try JSON.objects(s).first)
         #expect(JSON.draft(record, snippet: "gift-shop.gift-wrap.free") != nil)
     }

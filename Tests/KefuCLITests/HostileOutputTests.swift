@@ -110,14 +110,15 @@ import Testing
     func recordFieldsAndErrorRecords(format: String) throws {
         let sandbox = try Sandbox()
         let pack = try sandbox.write("hostile.yaml", Self.pack)
-        let input = [
-            #"{"id": "id\#(Self.json)", "text": "where is my parcel \#(Self.json)", "vars": {"shop": "Acme\#(Self.json)", "order_id": "A1\#(Self.json)"}}"#,
-            #"{"text": "hi", "k\#(Self.json)": 1}"#,
-            #"{"id": 3, "text": "hi", "vars": {"k\#(Self.json)": true}}"#,
-            #"{"id": 4, "text": "hi", "vars": {"k\#(Self.json)": "\ud800"}}"#,
-            #"{"k\#(Self.json)": 1, "k\#(Self.json)": 2}"#,
-            "where is my parcel \(Self.raw)",  // not JSON: its text is not echoed, the error says where
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"id": "id\#(Self.json)", "text": "where is my parcel \#(Self.json)", "vars": {"shop": "Acme\#(Self.json)", "order_id": "A1\#(Self.json)"}}"#,
+                #"{"text": "hi", "k\#(Self.json)": 1}"#,
+                #"{"id": 3, "text": "hi", "vars": {"k\#(Self.json)": true}}"#,
+                #"{"id": 4, "text": "hi", "vars": {"k\#(Self.json)": "\ud800"}}"#,
+                #"{"k\#(Self.json)": 1, "k\#(Self.json)": 2}"#,
+                "where is my parcel \(Self.raw)",  // not JSON: its text is not echoed, the error says where
+            ].joined(separator: "\n") + "\n"
         let r = try suggest(["--snippets", pack, "--input", "jsonl", "--format", format, "--top", "5"], input, sandbox)
         #expect(r.status == 1)
         expectClean(r, "records, \(format)")
@@ -146,7 +147,10 @@ import Testing
         #expect(drafted.status == 0)
         expectClean(drafted, "--var value")
         #expect(drafted.out.contains("This is Acme|"), "\(drafted.out)")
-        for args in [["--lang", "x\(Self.raw)"], ["--format", "x\(Self.raw)"], ["--var", "novalue\(Self.raw.replacingOccurrences(of: "=", with: ""))"], ["--top", "\(Self.raw)"], ["--bogus\(Self.raw)"]] {
+        for args in [
+            ["--lang", "x\(Self.raw)"], ["--format", "x\(Self.raw)"],
+            ["--var", "novalue\(Self.raw.replacingOccurrences(of: "=", with: ""))"], ["--top", "\(Self.raw)"], ["--bogus\(Self.raw)"],
+        ] {
             let r = try suggest(args, "hi\n", sandbox)
             #expect(r.status == 2, "\(args): \(r.err)")
             expectClean(r, "usage error \(args)")
@@ -172,7 +176,9 @@ import Testing
         ]
         for (what, r) in runs {
             expectClean(r, what)
-            #expect((r.out + r.err).contains("bad\(Self.shownOSC)|^[[2J|<U+009B>|^G|^?|<U+202E>|<U+200B>.yaml"), "\(what) names the file: \(r.out) \(r.err)")
+            #expect(
+                (r.out + r.err).contains("bad\(Self.shownOSC)|^[[2J|<U+009B>|^G|^?|<U+202E>|<U+200B>.yaml"),
+                "\(what) names the file: \(r.out) \(r.err)")
         }
         let list = try #require(runs.first { $0.0 == "plugins list" }?.1)
         #expect(list.out.contains("1.0.0\(Self.shownOSC)"), "the pack's version: \(list.out)")
@@ -183,7 +189,9 @@ import Testing
     @Test func configValuesAndConfigErrors() throws {
         let sandbox = try Sandbox()
         let pack = try sandbox.write("hostile.yaml", Self.pack)
-        try sandbox.write("xdg-config/kefu/config.yaml", """
+        try sandbox.write(
+            "xdg-config/kefu/config.yaml",
+            """
             shop: "Acme\(Self.yaml)"
             agent: "Mei\(Self.yaml)"
             variables:

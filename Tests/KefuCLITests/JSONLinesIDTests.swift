@@ -8,7 +8,9 @@ import Testing
     func run(_ input: String) throws -> KefuResult {
         let sandbox = try Sandbox()
         let pack = try TestPacks.writeParcel(sandbox)
-        return try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "jsonl", "--top", "20"], stdin: input, in: sandbox)
+        return try Kefu.run(
+            ["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "jsonl", "--top", "20"], stdin: input, in: sandbox
+        )
     }
 
     @Test(arguments: [0, 1, 2, 7, -3, 123456])
@@ -54,7 +56,9 @@ import Testing
         guard records.count == 2 else { return }
         #expect(JSON.draft(records[0], snippet: "t.parcel.code")?["text"] as? String == "Your code is 1.")
         // Not rendered as "1": true is no string and no number.
-        #expect(JSON.isErrorRecord(records[1]), "vars.t_code = true was accepted: \(JSON.draft(records[1], snippet: "t.parcel.code")?["text"] ?? "")")
+        #expect(
+            JSON.isErrorRecord(records[1]),
+            "vars.t_code = true was accepted: \(JSON.draft(records[1], snippet: "t.parcel.code")?["text"] ?? "")")
         #expect(records[1]["id"] as? String == "b")
         #expect(r.status == 1)
     }

@@ -21,7 +21,8 @@ import Testing
 
     @Test func aValuePerLanguageFillsEachLanguage() throws {
         try config("shop: {zh-Hans: 小鹿家居, en: Deer Home}\nagent: {zh: 小美, en: May}\nship_date: tomorrow\n")
-        let en = try Kefu.run(["suggest", "--format", "jsonl", "--no-user-packs"], stdin: "hello, anyone there?\nwhen will my order ship?\n", in: sandbox)
+        let en = try Kefu.run(
+            ["suggest", "--format", "jsonl", "--no-user-packs"], stdin: "hello, anyone there?\nwhen will my order ship?\n", in: sandbox)
         #expect(en.status == 0, "\(en.err)")
         #expect(en.err.isEmpty, "\(en.err)")
         let english = try drafts(en)
@@ -35,7 +36,8 @@ import Testing
 
     @Test func chineseOnlyValuesStayOutOfEnglishDrafts() throws {
         try config("shop: 小鹿家居\nship_date: 明天\n")
-        let r = try Kefu.run(["suggest", "--format", "jsonl", "--no-user-packs"], stdin: "hello, anyone there?\nwhen will my order ship?\n", in: sandbox)
+        let r = try Kefu.run(
+            ["suggest", "--format", "jsonl", "--no-user-packs"], stdin: "hello, anyone there?\nwhen will my order ship?\n", in: sandbox)
         let english = try drafts(r)
         #expect(!english.isEmpty)
         #expect(!english.contains(where: Self.hasHan), "\(english)")
@@ -53,7 +55,9 @@ import Testing
     @Test func anUnknownLanguageIsReported() throws {
         try config("shop: {zh-Hans: 小鹿家居, fr: Maison Cerf}\nregion: HK\n")
         let r = try Kefu.run(["config", "show"], in: sandbox)
-        #expect(r.err.contains("config.yaml:1:23: error: 'shop': unknown language 'fr'") || r.out.contains("unknown language 'fr'"), "\(r.out)\(r.err)")
+        #expect(
+            r.err.contains("config.yaml:1:23: error: 'shop': unknown language 'fr'") || r.out.contains("unknown language 'fr'"),
+            "\(r.out)\(r.err)")
         #expect(r.out.contains("zh-Hans: 小鹿家居"), "\(r.out)")
         let region = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("region ") })
         #expect(region.contains("HK"), "\(region)")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A terminated kefu leaves no plugin behind (issue 11): an EOF-ignoring
@@ -37,17 +38,26 @@ import Glibc
         let plugins = sandbox.root.appendingPathComponent("plugins").path
         try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = plugins + "/kefu-plugin-stubborn"
-        try Data(Self.stubborn.replacingOccurrences(of: "$KEFU_TEST_DIR", with: sandbox.root.path).utf8).write(to: URL(fileURLWithPath: path))
+        try Data(Self.stubborn.replacingOccurrences(of: "$KEFU_TEST_DIR", with: sandbox.root.path).utf8).write(
+            to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
 
         // A deadline no loaded machine misses: a timed-out plugin is restarted,
         // and the pid file would then name one that is already gone.
-        let kefu = try LiveKefu(["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "10000"], in: sandbox)
+        let kefu = try LiveKefu(
+            ["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "10000"], in: sandbox)
         try kefu.send("where is my parcel\n")
         #expect(kefu.readLine(timeout: 30) != nil, "no answer")
-        let plugin = try #require(Int32(String(contentsOfFile: sandbox.root.path + "/plugin.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let sleeper = try #require(Int32(String(contentsOfFile: sandbox.root.path + "/sleeper.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(!Self.isGone(plugin) && !Self.isGone(sleeper), "\((try? String(contentsOfFile: "/proc/\(plugin)/stat", encoding: .utf8)) ?? "none") \(kefu.process.processIdentifier)")
+        let plugin = try #require(
+            Int32(
+                String(contentsOfFile: sandbox.root.path + "/plugin.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let sleeper = try #require(
+            Int32(
+                String(contentsOfFile: sandbox.root.path + "/sleeper.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+        )
+        #expect(
+            !Self.isGone(plugin) && !Self.isGone(sleeper),
+            "\((try? String(contentsOfFile: "/proc/\(plugin)/stat", encoding: .utf8)) ?? "none") \(kefu.process.processIdentifier)")
 
         kill(kefu.process.processIdentifier, sig)
         #expect(kefu.waitForExit(timeout: 30) != nil)

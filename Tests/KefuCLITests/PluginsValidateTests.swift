@@ -91,7 +91,8 @@ import Testing
         #expect(match != nil, "no error mentioning \(broken.mentions) in: \(r.out)")
         #expect(match?.line == expectedLine, "expected line \(expectedLine): \(r.out)")
         let lineText = broken.yaml.split(separator: "\n", omittingEmptySubsequences: false)[expectedLine - 1]
-        let expectedColumn = try #require(lineText.range(of: broken.columnAt).map { lineText.unicodeScalars.distance(from: lineText.startIndex, to: $0.lowerBound) + 1 })
+        let expectedColumn = try #require(
+            lineText.range(of: broken.columnAt).map { lineText.unicodeScalars.distance(from: lineText.startIndex, to: $0.lowerBound) + 1 })
         #expect(match?.column == expectedColumn, "expected column \(expectedColumn): \(r.out)")
     }
 
@@ -137,10 +138,18 @@ import Testing
             let r = try Kefu.run(command + isolated + [path], in: sandbox)
             #expect(r.status == 1, "\(command): \(r.out)")
             let d = Self.diagnostics(in: r.out, for: path)
-            #expect(d.contains { $0.line == line && $0.column == 42 && $0.message.contains("“on its way”") && $0.message.contains("asserts: [in_transit]") }, "\(command): \(r.out)")
+            #expect(
+                d.contains {
+                    $0.line == line && $0.column == 42 && $0.message.contains("“on its way”")
+                        && $0.message.contains("asserts: [in_transit]")
+                }, "\(command): \(r.out)")
         }
-        let sourced = yaml.replacingOccurrences(of: "    kind: logistics\n    priority: 90\n", with: "    kind: logistics\n    priority: 90\n    when:\n      equals: {status: in_transit}\n      lacks: [parcel_status]\n    asserts: [in_transit]\n")
-            .replacingOccurrences(of: "，物流进度可以在订单页查看。", with: "，正在运输中。")
+        let sourced = yaml.replacingOccurrences(
+            of: "    kind: logistics\n    priority: 90\n",
+            with:
+                "    kind: logistics\n    priority: 90\n    when:\n      equals: {status: in_transit}\n      lacks: [parcel_status]\n    asserts: [in_transit]\n"
+        )
+        .replacingOccurrences(of: "，物流进度可以在订单页查看。", with: "，正在运输中。")
         #expect(sourced != yaml)
         let ok = try sandbox.write("sourced.yaml", sourced)
         let r = try Kefu.run(["plugins", "validate"] + isolated + [ok], in: sandbox)

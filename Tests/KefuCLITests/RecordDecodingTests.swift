@@ -34,7 +34,9 @@ import Testing
     @Test func aLoneSurrogateKeepsTheIdAndSaysWhere() throws {
         let f = try #require(failure(#"{"id": "c-9", "text": "hi \ud800 there"}"#))
         #expect(encoded(f.id) == #""c-9""#)
-        #expect(f.message == #"record 7: text holds a lone surrogate \ud800, which is not a character (a UTF-16 surrogate must come in a pair)"#)
+        #expect(
+            f.message == #"record 7: text holds a lone surrogate \ud800, which is not a character (a UTF-16 surrogate must come in a pair)"#
+        )
         let inVars = try #require(failure(#"{"id": 12, "text": "hi", "vars": {"shop": "\udc00x"}}"#))
         #expect(encoded(inVars.id) == "12")
         #expect(inVars.message.contains("vars.shop holds a lone surrogate \\udc00"))

@@ -38,13 +38,14 @@ import Testing
     ]
 
     /// Pieces inserted by mutation: escapes, surrogates, structure, bidi.
-    static let fragments: [[UInt8]] = [
-        #"\u001b]52;c;SGVsbG8=\u0007"#, #"\ud800"#, #"\udc00"#, #"\ud83d\ude00"#, #"\u0000"#, #"\x"#,
-        "[[[[[[[[", "]]]]", "{", "}", ",", ",}", ",]", "\"", "\\", ":", "1e400", "-0", "01", "NaN", "true",
-        #""id": 2, "#, #""id": 1"#, #""vars": {"k": 1}"#,
-        "\u{1B}]52;c;SGk=\u{07}", "\u{1B}[2J", "\u{1B}[", "\u{1B}]", "\u{1B}", "\u{1B}\\", "\u{9B}", "\u{9D}", "\u{9C}",
-        "\u{07}", "\u{7F}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{2028}", "\r", "\t", "\n", "\r\n", "您好", "😀",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC2], [0xE4, 0xBD], [0xED, 0xA0, 0x80], [0x00]]
+    static let fragments: [[UInt8]] =
+        [
+            #"\u001b]52;c;SGVsbG8=\u0007"#, #"\ud800"#, #"\udc00"#, #"\ud83d\ude00"#, #"\u0000"#, #"\x"#,
+            "[[[[[[[[", "]]]]", "{", "}", ",", ",}", ",]", "\"", "\\", ":", "1e400", "-0", "01", "NaN", "true",
+            #""id": 2, "#, #""id": 1"#, #""vars": {"k": 1}"#,
+            "\u{1B}]52;c;SGk=\u{07}", "\u{1B}[2J", "\u{1B}[", "\u{1B}]", "\u{1B}", "\u{1B}\\", "\u{9B}", "\u{9D}", "\u{9C}",
+            "\u{07}", "\u{7F}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{2028}", "\r", "\t", "\n", "\r\n", "您好", "😀",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC2], [0xE4, 0xBD], [0xED, 0xA0, 0x80], [0x00]]
 
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = input

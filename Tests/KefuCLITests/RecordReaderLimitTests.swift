@@ -41,7 +41,8 @@ import Testing
     @Test func blocksCountTheirLineBreaksExactly() throws {
         let half = Self.limit / 2
         // Two lines joined by one newline: exactly the limit.
-        let fits = try Self.records(Self.record(half) + [0x0A] + Self.record(Self.limit - half - 1) + Array("\n\nnext\n".utf8), format: .blocks)
+        let fits = try Self.records(
+            Self.record(half) + [0x0A] + Self.record(Self.limit - half - 1) + Array("\n\nnext\n".utf8), format: .blocks)
         #expect(fits.map(\.oversized) == [false, false])
         #expect(fits.first?.bytes.count == Self.limit)
         let over = try Self.records(Self.record(half) + [0x0A] + Self.record(Self.limit - half) + Array("\n\nnext\n".utf8), format: .blocks)

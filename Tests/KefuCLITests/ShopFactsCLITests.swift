@@ -74,14 +74,28 @@ import Testing
         #expect(written == (try String(contentsOf: Self.example, encoding: .utf8)), "config init writes docs/examples/shop.yaml")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("shop.yaml").path), "example stock is never live")
         // Renamed, it is the shop's facts.
-        try FileManager.default.moveItem(at: folder.appendingPathComponent("shop.example.yaml"), to: folder.appendingPathComponent("shop.yaml"))
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("shop.example.yaml"), to: folder.appendingPathComponent("shop.yaml"))
         #expect(try drafts("西藏能发吗").first?.snippet == "logistics.region-surcharge")
     }
 
     @Test func configPointsAtAnotherFile() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.example, to: folder.appendingPathComponent("my-shop.yaml"))
-        try "plugins:\n  upsell: {facts: my-shop.yaml}\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try "plugins:\n  upsell: {facts: my-shop.yaml}\n".write(
+            to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         #expect(try drafts("能货到付款吗").first?.snippet == "cod.unavailable")
+    }
+
+    /// A named pipe where shop.yaml belongs is reported at its path, and the
+    /// answer comes without the facts (no read that blocks forever).
+    @Test func aFIFOInPlaceOfTheFactsFileIsReportedNotWaitedOn() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("shop.yaml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let r = try Kefu.run(["suggest", "--no-user-packs", "--format", "jsonl"], stdin: "这个有货吗\n", in: sandbox)
+        #expect(!r.timedOut)
+        #expect(r.err.contains(path) && r.err.contains("the facts file is a named pipe (FIFO), not a file"), "\(r.err)")
+        #expect(r.out.contains("\"intent\":\"product_info\""), "the rest still answers: \(r.out)")
     }
 }

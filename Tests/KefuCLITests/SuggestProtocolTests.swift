@@ -132,7 +132,8 @@ import Testing
         guard records.count == 2 else { return }
         // The record's own vars win over --var, and only for that record.
         #expect(JSON.draft(records[0], snippet: "t.parcel.code")?["text"] as? String == "Your code is ZZ-1.")
-        #expect(JSON.draft(records[0], snippet: "t.parcel.shop")?["text"] as? String == "This is Record Shop, we will look into your parcel.")
+        #expect(
+            JSON.draft(records[0], snippet: "t.parcel.shop")?["text"] as? String == "This is Record Shop, we will look into your parcel.")
         #expect(JSON.draft(records[1], snippet: "t.parcel.code")?["text"] as? String == "Your code is ⟨t_code⟩.")
         #expect(JSON.draft(records[1], snippet: "t.parcel.shop")?["text"] as? String == "This is Flag Shop, we will look into your parcel.")
     }

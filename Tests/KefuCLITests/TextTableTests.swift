@@ -11,11 +11,12 @@ import Testing
         table.append("builtin.greeting", "12.1", "failed")
         table.note("why: broken")
         let lines = table.render().split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "  myshop.礼品       1.0.0  loaded",
-            "  builtin.greeting  12.1   failed",
-            "      why: broken",
-        ])
+        #expect(
+            lines == [
+                "  myshop.礼品       1.0.0  loaded",
+                "  builtin.greeting  12.1   failed",
+                "      why: broken",
+            ])
         // "myshop.礼品" is 9 characters but 11 columns wide: padded to 16 with 5 spaces, not 7.
         #expect(DisplayColumns.width("myshop.礼品") == 11)
     }

@@ -48,7 +48,9 @@ import Testing
             {"id": 2e-7, "text": "where is my parcel"}
 
             """
-        let r = try Kefu.run(["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "jsonl", "--top", "20"], stdin: input, in: sandbox)
+        let r = try Kefu.run(
+            ["suggest"] + isolated + ["--snippets", pack, "--input", "jsonl", "--format", "jsonl", "--top", "20"], stdin: input, in: sandbox
+        )
         #expect(r.status == 0, "\(r.err)")
         let lines = r.lines
         try #require(lines.count == 4)
@@ -132,7 +134,9 @@ import Testing
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let lines = Data(String(repeating: "where is my parcel, it was damaged and I want a refund\n", count: 5000).utf8)
-        Thread { try? input.fileHandleForWriting.write(contentsOf: lines); try? input.fileHandleForWriting.close() }.start()
+        Thread {
+            try? input.fileHandleForWriting.write(contentsOf: lines); try? input.fileHandleForWriting.close()
+        }.start()
         // Wait (hang guard only) until the pipe is full: kefu is blocked in a write.
         let fd = output.fileHandleForReading.fileDescriptor
         var waiting: Int32 = 0
@@ -146,7 +150,9 @@ import Testing
         kill(process.processIdentifier, SIGTERM)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM, "status \(process.terminationStatus), \(data.count) bytes")
+        #expect(
+            process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM,
+            "status \(process.terminationStatus), \(data.count) bytes")
         #expect(data.last == 0x0A, "the last line was torn")
         let text = String(decoding: data, as: UTF8.self)
         for line in text.split(separator: "\n") {

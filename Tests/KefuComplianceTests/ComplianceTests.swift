@@ -1,5 +1,6 @@
 import KefuCore
 import Testing
+
 @testable import KefuCompliance
 
 @Suite struct ComplianceTests {
@@ -7,23 +8,36 @@ import Testing
 
     /// The warning codes for a draft; drafts with Traditional characters are
     /// written for a Traditional reader, as the engine would render them.
-    func codes(_ text: String, check: any DraftCheck = CompliancePlugin.check(), message: String = "hello", missing: [String] = [], language: Language? = nil) -> [String] {
+    func codes(
+        _ text: String, check: any DraftCheck = CompliancePlugin.check(), message: String = "hello", missing: [String] = [],
+        language: Language? = nil
+    ) -> [String] {
         let traditional = text.unicodeScalars.contains { ChineseConverter.shared.isTraditionalOnly($0) }
-        let d = Draft(rank: 1, snippet: "s", intent: nil, kind: .answer, score: 1, language: language ?? (traditional ? .traditionalChinese : .simplifiedChinese), text: text, missing: missing, explanation: [], source: SourceLocation(file: "f", line: 1, column: 1))
+        let d = Draft(
+            rank: 1, snippet: "s", intent: nil, kind: .answer, score: 1,
+            language: language ?? (traditional ? .traditionalChinese : .simplifiedChinese), text: text, missing: missing, explanation: [],
+            source: SourceLocation(file: "f", line: 1, column: 1))
         return check.check(d, message: TextNormalizer().normalize(message)).warnings.map(\.code)
     }
 
-    @Test(arguments: ["这是全网最好的面料", "销量第一", "国家级工艺", "國家級工藝", "100%纯棉", "绝对不掉色", "顶级品质", "万能充电器", "This is the BEST EVER mug", "the best quality cotton"])
+    @Test(arguments: [
+        "这是全网最好的面料", "销量第一", "国家级工艺", "國家級工藝", "100%纯棉", "绝对不掉色", "顶级品质", "万能充电器", "This is the BEST EVER mug", "the best quality cotton",
+    ])
     func absoluteClaimsAreFlagged(_ text: String) {
         #expect(codes(text).contains("compliance:absolute-claim"))
     }
 
-    @Test(arguments: ["最近天气冷，注意保暖", "最快明天发货哦", "最晚周五送到", "最多可以买三件", "我们会第一时间处理", "我們會第一時間處理", "Your parcel ships today.", "I will recommend the best fit"])
+    @Test(arguments: [
+        "最近天气冷，注意保暖", "最快明天发货哦", "最晚周五送到", "最多可以买三件", "我们会第一时间处理", "我們會第一時間處理", "Your parcel ships today.", "I will recommend the best fit",
+    ])
     func timeAndQuantityLimitsAreNotClaims(_ text: String) {
         #expect(codes(text).isEmpty)
     }
 
-    @Test(arguments: ["加我微信聊", "有事加VX：abc123", "我的QQ是12345", "add me on WeChat", "call 13812345678", "看这里 https://evil.example.com/x", "打 138-1234-5678", "请拨打13812345678联系我", "详情见 WWW.Evil-Shop.cn", "see http://ups.com.evil.example/x"])
+    @Test(arguments: [
+        "加我微信聊", "有事加VX：abc123", "我的QQ是12345", "add me on WeChat", "call 13812345678", "看这里 https://evil.example.com/x", "打 138-1234-5678",
+        "请拨打13812345678联系我", "详情见 WWW.Evil-Shop.cn", "see http://ups.com.evil.example/x",
+    ])
     func offPlatformIsFlagged(_ text: String) {
         #expect(codes(text).contains("compliance:off-platform"))
     }
@@ -77,6 +91,8 @@ import Testing
         let at = SourceLocation(file: "config.yaml", line: 4, column: 18)
         let s = PluginSettings(values: ["refund_days": .init(text: "900", location: at)])
         #expect(throws: PluginSettingError.self) { try CompliancePlugin().load(s) }
-        do { _ = try CompliancePlugin().load(s) } catch let e as PluginSettingError { #expect(e.description.hasPrefix("config.yaml:4:18: error:")) }
+        do { _ = try CompliancePlugin().load(s) } catch let e as PluginSettingError {
+            #expect(e.description.hasPrefix("config.yaml:4:18: error:"))
+        }
     }
 }

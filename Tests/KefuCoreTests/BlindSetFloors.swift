@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KefuCore
 
 /// Floors on the blind set (`Tests/BlindSet`, frozen on 2026-12-02 before
@@ -21,7 +22,8 @@ enum BlindSetFloors {
         // Bars: draft 1 ≥ 0.70, unrelated text given shop drafts ≤ 0.08.
         Language(file: "blind-en.tsv", draft1: 0.86, anyOf3: 0.87, otherGivenShopDrafts: 0.05),  // 0.906, 0.921, 0.011
         Language(file: "blind-zh-Hans.tsv", draft1: 0.86, anyOf3: 0.87, otherGivenShopDrafts: 0.08),  // 0.924, 0.932, 0.059
-        Language(file: "blind-zh-Hant.tsv", draft1: 0.88, anyOf3: 0.89, otherGivenShopDrafts: 0.18),  // 0.932, 0.943, 0.118 (2 of 17 rows; bar not met)
+        // 0.932, 0.943, 0.118 (2 of 17 rows; bar not met)
+        Language(file: "blind-zh-Hant.tsv", draft1: 0.88, anyOf3: 0.89, otherGivenShopDrafts: 0.18),
     ]
 
     /// Per intent, F1 over the three files together.

@@ -1,6 +1,7 @@
-import Testing
-@testable import KefuCore
 import KefuPlugins
+import Testing
+
+@testable import KefuCore
 
 /// The registered built-in code plugins, run inside the engine with the built-in packs.
 @Suite struct BuiltinCodePluginTests {
@@ -22,7 +23,8 @@ import KefuPlugins
             for e in plugin.examples {
                 let s = Self.engine.suggest(e.message, SuggestionRequest(recordVariables: e.variables))
                 if let intent = e.intent {
-                    let found = e.absent ? s.intents.contains { $0.intent == intent } : s.candidates.prefix(3).contains { $0.intent == intent }
+                    let found =
+                        e.absent ? s.intents.contains { $0.intent == intent } : s.candidates.prefix(3).contains { $0.intent == intent }
                     #expect(found != e.absent, "\(plugin.declaration.id): \(e.message)")
                 }
                 if let draft = e.draft {

@@ -1,8 +1,9 @@
 import Foundation
 import KefuBuiltinSnippets
-import Testing
-@testable import KefuCore
 import KefuPlugins
+import Testing
+
+@testable import KefuCore
 
 /// The built-in packs, as the binary embeds them.
 enum BuiltinEngine {
@@ -48,7 +49,9 @@ enum BuiltinEngine {
     /// classifier) yields its intent in the top 3, no counter-example yields it.
     @Test func packExamplesPass() {
         let failures = ExampleTester(engine: BuiltinEngine.engine).run().filter { !$0.passed }
-        let report = failures.prefix(20).map { "\($0.location): \($0.kind.rawValue) \($0.intent): \($0.text) → \($0.got.prefix(3).map(\.intent))" }
+        let report = failures.prefix(20).map {
+            "\($0.location): \($0.kind.rawValue) \($0.intent): \($0.text) → \($0.got.prefix(3).map(\.intent))"
+        }
         #expect(failures.isEmpty, "\(failures.count) failing examples:\n\(report.joined(separator: "\n"))")
     }
 

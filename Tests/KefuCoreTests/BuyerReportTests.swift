@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// What the buyer reports has happened: each value with the messages that
@@ -48,7 +49,9 @@ import Testing
         #expect(delivered.drafts.first?.snippet == "logistics.delivered-missing", "\(delivered.drafts.map(\.snippet))")
         #expect(!delivered.drafts.contains { $0.text.lowercased().contains("on its way") })
         let tracked = e.suggest("顺丰SF1402938475612 怎么还没到 催一下", SuggestionRequest(variables: ["ship_date": "今天"]))
-        #expect(!tracked.drafts.contains { $0.text.contains("今天") && $0.text.contains("发出") || $0.snippet == "urge-delivery.promise" }, "\(tracked.drafts.map(\.text))")
+        #expect(
+            !tracked.drafts.contains { $0.text.contains("今天") && $0.text.contains("发出") || $0.snippet == "urge-delivery.promise" },
+            "\(tracked.drafts.map(\.text))")
         let photos = e.suggest("照片发了 杯子收到就碎了")
         #expect(!photos.drafts.contains { $0.text.contains("拍一下") }, "\(photos.drafts.map(\.text))")
         let shipping = e.suggest("包邮吗 西藏能发吗")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Every built-in snippet rendered as buyers meet it — all values known, none,
@@ -26,12 +27,17 @@ import Testing
 
     /// The debris the checker exists for (issue 13's own examples) and drafts it must leave alone.
     @Test func debrisIsRecognised() {
-        for bad in ["Good news — is in stock!", "亲，马上帮您查询的物流进度", "订单（）已收到", "亲，单号 的物流进度", "Hi  there",
-                    "Thanks for shopping with .", "Tracking number: ", "请留意【】", "亲 ，收到", "Sent to (size ) today"] {
+        for bad in [
+            "Good news — is in stock!", "亲，马上帮您查询的物流进度", "订单（）已收到", "亲，单号 的物流进度", "Hi  there",
+            "Thanks for shopping with .", "Tracking number: ", "请留意【】", "亲 ，收到", "Sent to (size ) today",
+        ] {
             #expect(!DraftDebris.find(in: bad).isEmpty, "\(bad)")
         }
-        for good in ["亲，马上帮您查询顺丰单号 SF1234567890123 的物流进度，请稍等哦～", "Orders paid before 4 pm ship the same day.",
-                     "Anytime — have a great day!", "一般发货后1-2天送达", "亲，您的订单⟨order_id⟩已收到", "I can offer you two options: 1) a replacement, or 2) a refund."] {
+        for good in [
+            "亲，马上帮您查询顺丰单号 SF1234567890123 的物流进度，请稍等哦～", "Orders paid before 4 pm ship the same day.",
+            "Anytime — have a great day!", "一般发货后1-2天送达", "亲，您的订单⟨order_id⟩已收到",
+            "I can offer you two options: 1) a replacement, or 2) a refund.",
+        ] {
             #expect(DraftDebris.find(in: good).isEmpty, "\(good): \(DraftDebris.find(in: good))")
         }
     }
@@ -99,7 +105,9 @@ import Testing
     @Test func taiwanPracticeIsWritten() {
         let hant = BuiltinEngine.library.snippets.compactMap { $0.texts[.traditionalChinese]?.source }.joined()
         for w in ["出貨", "宅配", "超商取貨付款", "統一編號", "統編", "電子發票", "7-11", "全家", "影片", "帳戶"] {
-            #expect(hant.contains(w) || BuiltinEngine.library.partials.values.contains { $0[.traditionalChinese]?.source.contains(w) == true }, "\(w)")
+            #expect(
+                hant.contains(w) || BuiltinEngine.library.partials.values.contains { $0[.traditionalChinese]?.source.contains(w) == true },
+                "\(w)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Every recogniser's own example table, run through the whole extractor

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KefuCore
 
 /// What the agent sees when kefu is not sure: a marked guess when a shop
@@ -29,7 +30,8 @@ import Testing
 
     @Test func theJSONRecordSaysItIsAGuess() throws {
         let s = Self.doubtful.suggest("how to use it")
-        let record = try #require(try JSONSerialization.jsonObject(with: Data(SuggestionJSON.record(id: .int(1), s).utf8)) as? [String: Any])
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(SuggestionJSON.record(id: .int(1), s).utf8)) as? [String: Any])
         #expect(record["hedged"] as? Bool == true)
         #expect((record["intents"] as? [Any])?.isEmpty == true, "intents keeps meaning the confident ones")
         let guesses = try #require(record["guesses"] as? [[String: Any]])
@@ -37,7 +39,8 @@ import Testing
         #expect(guesses.first?["reported"] as? Bool == false)
 
         let sure = engine.suggest("where is my parcel")
-        let sureRecord = try #require(try JSONSerialization.jsonObject(with: Data(SuggestionJSON.record(id: .int(2), sure).utf8)) as? [String: Any])
+        let sureRecord = try #require(
+            try JSONSerialization.jsonObject(with: Data(SuggestionJSON.record(id: .int(2), sure).utf8)) as? [String: Any])
         #expect(sureRecord["hedged"] as? Bool == false)
         #expect((sureRecord["intents"] as? [[String: Any]])?.first?["reported"] as? Bool == true)
     }
@@ -68,7 +71,9 @@ import Testing
             let s = engine.suggest(text, SuggestionRequest(maxDrafts: 3))
             let top = Set(s.candidates.prefix(2).map(\.intent))
             let shown = Set(s.drafts.compactMap(\.intent))
-            #expect(top.isSubset(of: shown), "\(text): candidates \(s.candidates.prefix(2).map { "\($0.intent) \($0.confidence)" }), drafts \(s.drafts.map(\.snippet))")
+            #expect(
+                top.isSubset(of: shown),
+                "\(text): candidates \(s.candidates.prefix(2).map { "\($0.intent) \($0.confidence)" }), drafts \(s.drafts.map(\.snippet))")
         }
     }
 }

@@ -1,16 +1,17 @@
 import Testing
+
 @testable import KefuCore
 
 /// Pack and configuration YAML that used to stall or mislead kefu (issue 11):
 /// alias bombs, a byte-order mark, duplicate keys reported at 1:1.
 @Suite struct HostileYAMLTests {
     let header = """
-    pack:
-      id: t
-      name: T
-      version: "1"
+        pack:
+          id: t
+          name: T
+          version: "1"
 
-    """
+        """
 
     /// Nine levels of anchors doubling each time, used as complex keys: Yams
     /// hashes every expanded key for its duplicate check (65 s at 8 levels).
@@ -44,21 +45,22 @@ import Testing
     }
 
     @Test func aliasesWithinTheLimitStillWork() {
-        let yaml = header + """
-        intents:
-          - id: a
-            description: d
-            triggers:
-              en: &shared [parcel, package]
-            examples:
-              en: [where is my parcel]
-          - id: b
-            description: d
-            triggers:
-              en: *shared
-            examples:
-              en: [where is my package]
-        """
+        let yaml =
+            header + """
+                intents:
+                  - id: a
+                    description: d
+                    triggers:
+                      en: &shared [parcel, package]
+                    examples:
+                      en: [where is my parcel]
+                  - id: b
+                    description: d
+                    triggers:
+                      en: *shared
+                    examples:
+                      en: [where is my package]
+                """
         let result = PackParser().parse(yaml, file: "p.yaml", layer: .commandLine)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.pack?.intents.last?.triggers.map(\.phrase) == ["parcel", "package"])
@@ -71,12 +73,13 @@ import Testing
     }
 
     @Test func aDuplicateKeyIsReportedWhereItIs() {
-        let yaml = header + """
-        intents:
-          - id: a
-            description: d
-            description: e
-        """
+        let yaml =
+            header + """
+                intents:
+                  - id: a
+                    description: d
+                    description: e
+                """
         let result = PackParser().parse(yaml, file: "p.yaml", layer: .commandLine)
         #expect(result.pack == nil)
         #expect(result.diagnostics.map(\.description) == ["p.yaml:8:5: error: duplicate key 'description' (first at line 7)"])
@@ -84,13 +87,13 @@ import Testing
 
     @Test func aDuplicateKeyInAConfigurationKeepsTheOtherKeys() {
         let yaml = """
-        shop: 小鹿家居
-        drafts: 3
-        agent: 小美
-        drafts:
-          - 7
-        region: HK
-        """
+            shop: 小鹿家居
+            drafts: 3
+            agent: 小美
+            drafts:
+              - 7
+            region: HK
+            """
         let composed = GuardedYAML.compose(yaml, file: "config.yaml", duplicateKeys: .keepFirst)
         #expect(composed.problems.map(\.description) == ["config.yaml:4:1: error: duplicate key 'drafts' (first at line 2); ignored"])
         guard case .mapping(let map)? = composed.root else { Issue.record("no tree"); return }

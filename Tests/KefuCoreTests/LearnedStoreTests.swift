@@ -6,9 +6,13 @@ import Testing
 @Suite struct LearnedStoreTests {
     let normalizer = TextNormalizer()
 
-    func vote(_ store: LearnedStore, _ text: String, _ intent: String, _ source: LearnedExample.Source = .copy, at second: Int = 0) throws -> (LearnedExample, LearnedStore.Outcome) {
+    func vote(_ store: LearnedStore, _ text: String, _ intent: String, _ source: LearnedExample.Source = .copy, at second: Int = 0) throws
+        -> (LearnedExample, LearnedStore.Outcome)
+    {
         let n = normalizer.normalize(text)
-        return try store.vote(text: text, folded: n.folded, language: n.language, intent: intent, source: source, now: Date(timeIntervalSince1970: 1_800_000_000 + Double(second)))
+        return try store.vote(
+            text: text, folded: n.folded, language: n.language, intent: intent, source: source,
+            now: Date(timeIntervalSince1970: 1_800_000_000 + Double(second)))
     }
 
     @Test func theSameMessageIsOneExampleThatGainsVotesUntilConfirmed() throws {
@@ -41,7 +45,9 @@ import Testing
         let folder = TemporaryFolder()
         let store = LearnedStore(directory: folder.path, cap: 3)
         let n = normalizer.normalize("第一条老的")
-        try store.vote(text: "第一条老的", folded: n.folded, language: .simplifiedChinese, intent: "parcel", source: .label, votes: 3, now: Date(timeIntervalSince1970: 1_800_000_000))
+        try store.vote(
+            text: "第一条老的", folded: n.folded, language: .simplifiedChinese, intent: "parcel", source: .label, votes: 3,
+            now: Date(timeIntervalSince1970: 1_800_000_000))
         _ = try vote(store, "第二条", "parcel", at: 10)
         _ = try vote(store, "第三条", "parcel", at: 20)
         _ = try vote(store, "第四条", "parcel", at: 30)
@@ -107,7 +113,9 @@ import Testing
 
     @Test func thePackParsesWithWeightsAndHostileText() throws {
         let hostile = "a \"quoted\" \\ {{shop}} #not-a-comment\n: - [x]"
-        let yaml = LearnedPack.yaml([example(1, "咕噜咕噜呢", "parcel", votes: 1), example(2, hostile, "parcel", votes: 3), example(3, "今天天气真好", otherIntentID, votes: 3)])
+        let yaml = LearnedPack.yaml([
+            example(1, "咕噜咕噜呢", "parcel", votes: 1), example(2, hostile, "parcel", votes: 3), example(3, "今天天气真好", otherIntentID, votes: 3),
+        ])
         let result = PackParser().parse(yaml, file: "learned.yaml", layer: .learned)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)\n\(yaml)")
         let pack = try #require(result.pack)
@@ -119,12 +127,18 @@ import Testing
     }
 
     @Test func aWeightOutOfRangeIsAPackError() {
-        let yaml = "pack: {id: t, name: t, version: '1'}\nintents:\n  - id: x\n    description: x\n    examples:\n      en: [{text: hi there, weight: 2}]\n"
+        let yaml =
+            "pack: {id: t, name: t, version: '1'}\nintents:\n  - id: x\n    description: x\n    examples:\n      en: [{text: hi there, weight: 2}]\n"
         #expect(PackParser().parse(yaml, file: "t.yaml", layer: .user).diagnostics.contains { $0.message.contains("weight") })
     }
 
     @Test func aLearnedExampleOfAMissingIntentWaitsWithoutBreakingThePack() {
-        let library = TestPack.library(extra: [PackSource(path: "/l/learned.yaml", text: LearnedPack.yaml([example(1, "一", "gone.intent", votes: 1), example(2, "咕噜咕噜呢", "parcel", votes: 1)]), layer: .learned)])
+        let library = TestPack.library(extra: [
+            PackSource(
+                path: "/l/learned.yaml",
+                text: LearnedPack.yaml([example(1, "一", "gone.intent", votes: 1), example(2, "咕噜咕噜呢", "parcel", votes: 1)]), layer: .learned
+            )
+        ])
         #expect(library.failures.isEmpty, "\(library.diagnostics)")
         #expect(library.intents["parcel"]?.examples.contains { $0.text == "咕噜咕噜呢" } == true)
     }
@@ -150,8 +164,12 @@ import Testing
 
     @Test func unconfirmedExamplesAreNotTrainedIntoTheModel() {
         let base = TestPack.library()
-        let once = TestPack.library(extra: [PackSource(path: "/l/learned.yaml", text: LearnedPack.yaml([example(1, "咕噜咕噜呢", "parcel", votes: 1)]), layer: .learned)])
-        let confirmed = TestPack.library(extra: [PackSource(path: "/l/learned.yaml", text: LearnedPack.yaml([example(1, "咕噜咕噜呢", "parcel", votes: 3)]), layer: .learned)])
+        let once = TestPack.library(extra: [
+            PackSource(path: "/l/learned.yaml", text: LearnedPack.yaml([example(1, "咕噜咕噜呢", "parcel", votes: 1)]), layer: .learned)
+        ])
+        let confirmed = TestPack.library(extra: [
+            PackSource(path: "/l/learned.yaml", text: LearnedPack.yaml([example(1, "咕噜咕噜呢", "parcel", votes: 3)]), layer: .learned)
+        ])
         // Same training set, same cached model: one click costs no retraining.
         #expect(LinearModelStore.fingerprint(of: once) == LinearModelStore.fingerprint(of: base))
         #expect(LinearModelStore.fingerprint(of: confirmed) != LinearModelStore.fingerprint(of: base))

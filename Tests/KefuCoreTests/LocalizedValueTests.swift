@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Values in the draft's language: per-language texts, dates, scripts.

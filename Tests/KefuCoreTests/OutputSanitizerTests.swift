@@ -14,7 +14,8 @@ import Testing
     @Test func c1AndFormatCharactersAreShownByCodePoint() {
         #expect(OutputSanitizer.visible("x\u{9B}2J") == "x<U+009B>2J")
         #expect(OutputSanitizer.visible("abc\u{202E}def") == "abc<U+202E>def")
-        #expect(OutputSanitizer.visible("a\u{200B}b\u{FEFF}c\u{061C}d\u{2066}e\u{2028}f") == "a<U+200B>b<U+FEFF>c<U+061C>d<U+2066>e<U+2028>f")
+        #expect(
+            OutputSanitizer.visible("a\u{200B}b\u{FEFF}c\u{061C}d\u{2066}e\u{2028}f") == "a<U+200B>b<U+FEFF>c<U+061C>d<U+2066>e<U+2028>f")
     }
 
     @Test func lineBreaksStayInMultiLineTextAndShowOnOneLine() {
@@ -99,8 +100,10 @@ import Testing
     /// own keys (issue 10): attributes have an object of their own.
     @Test func entityAttributesAreNested() throws {
         var w = JSONWriter()
-        let entity = Entity(kind: .trackingNumber, value: "SF1234567890123", attributes: ["carrier": "SF Express", "value": "x", "kind": "y"])
+        let entity = Entity(
+            kind: .trackingNumber, value: "SF1234567890123", attributes: ["carrier": "SF Express", "value": "x", "kind": "y"])
         SuggestionJSON.entity(entity, &w)
-        #expect(w.output == #"{"kind":"tracking_no","value":"SF1234567890123","attributes":{"carrier":"SF Express","kind":"y","value":"x"}}"#)
+        #expect(
+            w.output == #"{"kind":"tracking_no","value":"SF1234567890123","attributes":{"carrier":"SF Express","kind":"y","value":"x"}}"#)
     }
 }

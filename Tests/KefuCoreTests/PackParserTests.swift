@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 @Suite struct PackParserTests {
@@ -7,12 +8,12 @@ import Testing
     }
 
     let header = """
-    pack:
-      id: t
-      name: T
-      version: "1"
+        pack:
+          id: t
+          name: T
+          version: "1"
 
-    """
+        """
 
     @Test func validPackParses() {
         let result = PackParser().parse(TestPack.yaml, file: "test.yaml", layer: .builtin)
@@ -29,32 +30,34 @@ import Testing
     }
 
     @Test func unknownKeyIsReportedWithSuggestion() {
-        let d = diagnostics(header + """
-        intents:
-          - id: a
-            description: d
-            trigers:
-              en: [x]
-            examples:
-              en: [x]
-        """)
+        let d = diagnostics(
+            header + """
+                intents:
+                  - id: a
+                    description: d
+                    trigers:
+                      en: [x]
+                    examples:
+                      en: [x]
+                """)
         #expect(d.map(\.location.line) == [8])
         #expect(d.first?.location.column == 5)
         #expect(d.first?.message.contains("did you mean 'triggers'") == true)
     }
 
     @Test func missingTextAndUnknownVariable() {
-        let d = diagnostics(header + """
-        snippets:
-          - id: s1
-            fallback: true
-            kind: generic
-          - id: s2
-            fallback: true
-            kind: generic
-            text:
-              en: Hello {{custmer}}!
-        """)
+        let d = diagnostics(
+            header + """
+                snippets:
+                  - id: s1
+                    fallback: true
+                    kind: generic
+                  - id: s2
+                    fallback: true
+                    kind: generic
+                    text:
+                      en: Hello {{custmer}}!
+                """)
         #expect(d.count == 2, "\(d)")
         #expect(d[0].message.contains("missing 'text'"))
         #expect(d[0].location.line == 6)
@@ -63,37 +66,39 @@ import Testing
     }
 
     @Test func declaredVariablesAreAllowed() {
-        let d = diagnostics(header + """
-        variables: [coupon]
-        snippets:
-          - id: s
-            fallback: true
-            kind: promo
-            text:
-              en: Use {{coupon}}.
-        """)
+        let d = diagnostics(
+            header + """
+                variables: [coupon]
+                snippets:
+                  - id: s
+                    fallback: true
+                    kind: promo
+                    text:
+                      en: Use {{coupon}}.
+                """)
         #expect(d.isEmpty, "\(d)")
     }
 
     @Test func duplicateIDAndInvalidRegexAndBadKind() {
-        let d = diagnostics(header + """
-        intents:
-          - id: a
-            description: d
-            patterns:
-              en: ['where (is']
-            examples:
-              en: [x]
-        snippets:
-          - id: s
-            intents: [a]
-            kind: apologize
-            text: {en: x}
-          - id: s
-            intents: [a]
-            kind: apology
-            text: {en: y}
-        """)
+        let d = diagnostics(
+            header + """
+                intents:
+                  - id: a
+                    description: d
+                    patterns:
+                      en: ['where (is']
+                    examples:
+                      en: [x]
+                snippets:
+                  - id: s
+                    intents: [a]
+                    kind: apologize
+                    text: {en: x}
+                  - id: s
+                    intents: [a]
+                    kind: apology
+                    text: {en: y}
+                """)
         let messages = d.map(\.message)
         #expect(messages.contains { $0.contains("invalid regular expression") })
         #expect(messages.contains { $0.contains("unknown kind 'apologize'") && $0.contains("did you mean 'apology'") })
@@ -102,36 +107,42 @@ import Testing
     }
 
     @Test func patternWithoutAnchorIsRejected() {
-        let d = diagnostics(header + """
-        intents:
-          - id: a
-            description: d
-            patterns:
-              en: ['(ab)+', 'ship|send']
-            examples:
-              en: [x]
-        """)
+        let d = diagnostics(
+            header + """
+                intents:
+                  - id: a
+                    description: d
+                    patterns:
+                      en: ['(ab)+', 'ship|send']
+                    examples:
+                      en: [x]
+                """)
         #expect(d.filter { $0.message.contains("plain run") }.count == 2)
     }
 
     @Test func templateErrorPointsIntoBlockScalar() {
-        let d = diagnostics(header + """
-        snippets:
-          - id: s
-            fallback: true
-            kind: generic
-            text:
-              en: |
-                First line
-                Second {{#open}} line
-        """)
+        let d = diagnostics(
+            header + """
+                snippets:
+                  - id: s
+                    fallback: true
+                    kind: generic
+                    text:
+                      en: |
+                        First line
+                        Second {{#open}} line
+                """)
         #expect(d.count == 1)
         #expect(d.first?.location.line == 12)
         #expect(d.first?.location.column == 16)  // 8 spaces of indentation + "Second "
     }
 
     @Test func brokenPackDoesNotTakeOthersDown() {
-        let broken = PackSource(path: "broken.yaml", text: "pack: {id: b, name: B, version: 1}\nsnippets:\n  - id: x\n    intents: [nowhere]\n    kind: answer\n    text: {en: hi}\n", layer: .user)
+        let broken = PackSource(
+            path: "broken.yaml",
+            text:
+                "pack: {id: b, name: B, version: 1}\nsnippets:\n  - id: x\n    intents: [nowhere]\n    kind: answer\n    text: {en: hi}\n",
+            layer: .user)
         let bad = PackSource(path: "bad.yaml", text: "pack: [\n", layer: .user)
         let library = TestPack.library(extra: [broken, bad])
         #expect(library.intents["parcel"] != nil)
@@ -140,23 +151,25 @@ import Testing
     }
 
     @Test func laterLayersOverrideByIDAndExtend() {
-        let override = PackSource(path: "shop.yaml", text: """
-        pack: {id: shop, name: Shop, version: "2"}
-        partials:
-          policy:
-            en: Returns within 30 days.
-        intents:
-          - id: parcel
-            extends: true
-            triggers:
-              en: [where's my stuff]
-        snippets:
-          - id: broken.sorry
-            intents: [broken]
-            kind: apology
-            text:
-              en: Our apologies!
-        """, layer: .user)
+        let override = PackSource(
+            path: "shop.yaml",
+            text: """
+                pack: {id: shop, name: Shop, version: "2"}
+                partials:
+                  policy:
+                    en: Returns within 30 days.
+                intents:
+                  - id: parcel
+                    extends: true
+                    triggers:
+                      en: [where's my stuff]
+                snippets:
+                  - id: broken.sorry
+                    intents: [broken]
+                    kind: apology
+                    text:
+                      en: Our apologies!
+                """, layer: .user)
         let library = TestPack.library(extra: [override])
         #expect(library.failures.isEmpty, "\(library.diagnostics)")
         #expect(library.snippets.filter { $0.id == "broken.sorry" }.count == 1)

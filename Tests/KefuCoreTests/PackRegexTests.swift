@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Pack regular expressions cannot stall a message (issue 11): exponential
@@ -21,15 +22,15 @@ import Testing
 
     @Test func theHazardIsALoadErrorAtItsPosition() {
         let yaml = """
-        pack: {id: t, name: T, version: "1"}
-        intents:
-          - id: a
-            description: d
-            patterns:
-              en: ['xx(a+)+b']
-            examples:
-              en: [xxab]
-        """
+            pack: {id: t, name: T, version: "1"}
+            intents:
+              - id: a
+                description: d
+                patterns:
+                  en: ['xx(a+)+b']
+                examples:
+                  en: [xxab]
+            """
         let result = PackParser().parse(yaml, file: "p.yaml", layer: .commandLine)
         #expect(result.pack == nil)
         #expect(result.diagnostics.first?.location == SourceLocation(file: "p.yaml", line: 6, column: 12))

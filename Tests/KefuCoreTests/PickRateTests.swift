@@ -45,7 +45,9 @@ import Testing
         request.picks = rates.adjustments(at: start)
         let learned = engine.suggest(message, request)
         #expect(learned.drafts.first?.snippet == other, "\(learned.drafts.map(\.snippet))")
-        #expect(learned.drafts.first?.explanation.contains { $0.hasPrefix("picked 8 of 8 times") } == true, "\(learned.drafts.first?.explanation ?? [])")
+        #expect(
+            learned.drafts.first?.explanation.contains { $0.hasPrefix("picked 8 of 8 times") } == true,
+            "\(learned.drafts.first?.explanation ?? [])")
     }
 
     @Test func picksAddUpAcrossWriters() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Draft providers and checks inside `Engine.suggest`.
@@ -8,7 +9,11 @@ import Testing
         func contribute(_ c: DraftContext) -> DraftContribution {
             guard c.confidence(of: "parcel") != nil else { return .none }
             return DraftContribution(
-                drafts: [ProvidedDraft(id: "fake.top", intent: "parcel", kind: .logistics, priority: 100, text: "computed \(c.values["order_id"] ?? "-")", explanation: ["test"])],
+                drafts: [
+                    ProvidedDraft(
+                        id: "fake.top", intent: "parcel", kind: .logistics, priority: 100, text: "computed \(c.values["order_id"] ?? "-")",
+                        explanation: ["test"])
+                ],
                 variables: ["order_id": "P-1"])
         }
     }
@@ -38,7 +43,8 @@ import Testing
     @Test func providedVariablesFillPackTemplatesButNeverOverride() {
         let s = engine(providers: [Provider()]).suggest("where is my parcel", SuggestionRequest(maxDrafts: 10))
         #expect(s.drafts.first { $0.snippet == "parcel.need-order" }?.text == "Could you confirm order P-1?")
-        let given = engine(providers: [Provider()]).suggest("where is my parcel", SuggestionRequest(variables: ["order_id": "A-9"], maxDrafts: 10))
+        let given = engine(providers: [Provider()]).suggest(
+            "where is my parcel", SuggestionRequest(variables: ["order_id": "A-9"], maxDrafts: 10))
         #expect(given.drafts.first { $0.snippet == "parcel.need-order" }?.text == "Could you confirm order A-9?")
     }
 
@@ -90,7 +96,8 @@ import Testing
         #expect(PluginSettings.problem("7", for: .integer) == nil)
         #expect(PluginSettings.problem("seven", for: .integer) != nil)
         #expect(PluginSettings.problem("maybe", for: .boolean) != nil)
-        let s = PluginSettings(values: ["c": .init(text: "catalog.yaml", location: SourceLocation(file: "x", line: 1, column: 1))], folder: "/etc/kefu")
+        let s = PluginSettings(
+            values: ["c": .init(text: "catalog.yaml", location: SourceLocation(file: "x", line: 1, column: 1))], folder: "/etc/kefu")
         #expect(s.path("c") == "/etc/kefu/catalog.yaml")
     }
 }

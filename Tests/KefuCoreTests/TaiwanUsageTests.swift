@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// Traditional drafts read as a Taiwan buyer writes, not as mainland text in

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KefuCore
 
 /// The term matcher behind draft checks and catalogues: leftmost-longest,

@@ -1,6 +1,7 @@
-import Testing
-@testable import KefuCore
 import KefuTone
+import Testing
+
+@testable import KefuCore
 
 /// The tone detector's example tables, through the engine with every
 /// built-in plugin (so normalisation folds Traditional first, as in use).

@@ -1,5 +1,6 @@
 import KefuBuiltinSnippets
 import Testing
+
 @testable import KefuCore
 
 /// Which draft comes first within an intent (`about:`), and what keeps a shop
@@ -61,7 +62,9 @@ import Testing
         let engine = Engine(library: SnippetLibrary.load([PackSource(path: "t.yaml", text: Self.topics, layer: .user)]))
         let sized = engine.suggest("what size is the lamp", SuggestionRequest(explain: true))
         #expect(sized.drafts.map(\.snippet) == ["t.size", "t.general"], "\(sized.drafts.map(\.snippet))")
-        #expect(sized.drafts.first?.explanation.contains("about what the message asks (mentions “size”)") == true, "\(sized.drafts.first?.explanation ?? [])")
+        #expect(
+            sized.drafts.first?.explanation.contains("about what the message asks (mentions “size”)") == true,
+            "\(sized.drafts.first?.explanation ?? [])")
         let plain = engine.suggest("is the lamp bright", SuggestionRequest(explain: true))
         #expect(plain.drafts.map(\.snippet) == ["t.general", "t.size"], "still offered, after the general draft")
         #expect(plain.drafts.last?.explanation.contains("about something the message does not mention") == true)
@@ -70,8 +73,11 @@ import Testing
     @Test func anEmptyAboutPhraseIsAnErrorAtItsPlace() {
         let pack = Self.topics.replacingOccurrences(of: "en: [size, tall]", with: "en: [size, \"\"]")
         let library = SnippetLibrary.load([PackSource(path: "t.yaml", text: pack, layer: .user)])
-        #expect(library.diagnostics.contains { $0.description.hasPrefix("t.yaml:24:18:") && $0.description.contains("entry of about must not be empty") },
-                "\(library.diagnostics)")
+        #expect(
+            library.diagnostics.contains {
+                $0.description.hasPrefix("t.yaml:24:18:") && $0.description.contains("entry of about must not be empty")
+            },
+            "\(library.diagnostics)")
     }
 
     /// Shop words in sentences about a taxi, a flight, a landlord, a teacher:
@@ -81,7 +87,8 @@ import Testing
     @Test(arguments: outside)
     func aShopWordInAnEverydaySentenceGetsNoShopDrafts(message: String) {
         let s = BuiltinEngine.engine.suggest(message)
-        #expect(s.intents.isEmpty && s.guesses.isEmpty && s.usedFallback, "\(message): \(s.intents.map(\.intent)) \(s.guesses.map(\.intent))")
+        #expect(
+            s.intents.isEmpty && s.guesses.isEmpty && s.usedFallback, "\(message): \(s.intents.map(\.intent)) \(s.guesses.map(\.intent))")
     }
 
     @Test func theSameShopWordFromABuyerStillDecides() {
@@ -141,7 +148,9 @@ import Testing
     @Test func otherTakesTriggersAndExamplesOnly() {
         let bad = Self.shop.replacingOccurrences(of: "  - id: other\n", with: "  - id: other\n    counter_triggers:\n      en: [x]\n")
         let library = SnippetLibrary.load([PackSource(path: "s.yaml", text: bad, layer: .user)])
-        #expect(library.diagnostics.contains { $0.description.contains("takes only examples and triggers, not 'counter_triggers'") }, "\(library.diagnostics)")
+        #expect(
+            library.diagnostics.contains { $0.description.contains("takes only examples and triggers, not 'counter_triggers'") },
+            "\(library.diagnostics)")
         #expect(SnippetLibrary.load([PackSource(path: "s.yaml", text: Self.shop, layer: .user)]).otherTriggers.map(\.phrase) == ["bowling"])
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @testable import KefuCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh folder per test, removed afterwards.
@@ -57,7 +57,8 @@ final class TemporaryFolder: Sendable {
 
     static func lines(_ paths: [String]) -> [String] {
         paths.flatMap { p in
-            ((try? String(contentsOfFile: p, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            ((try? String(contentsOfFile: p, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                .map(String.init)
         }
     }
 

@@ -1,12 +1,14 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuExternalPlugins
 
 @Suite("External plugins: config.yaml, declared intents, logs")
 struct ConfigurationTests {
     @Test func readsCommandsIDsConfigAndDeadline() {
-        let c = ExternalPluginConfiguration.parse("""
+        let c = ExternalPluginConfiguration.parse(
+            """
             shop: Acme
             plugin_deadline_ms: 150
             disabled_plugins: [banned-words, tone]
@@ -24,7 +26,8 @@ struct ConfigurationTests {
     }
 
     @Test func reportsBadEntriesWithPositionsAndKeepsTheRest() {
-        let c = ExternalPluginConfiguration.parse("""
+        let c = ExternalPluginConfiguration.parse(
+            """
             plugin_deadline_ms: forever
             external_plugins:
               - id: nothing-to-run

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KefuExternalPlugins
 
 @Suite("External plugins: discovery and safety")
@@ -56,10 +57,12 @@ struct DiscoveryTests {
         try box.script("script.py", plugin, in: "conf/plugins")
         let entry = ExternalPluginDiscovery.ConfiguredPlugin(command: ["mytool", "plugins/script.py", "--flag"], id: "mine")
         // A relative PATH entry (".") would run the current directory's files: never used.
-        let relative = ExternalPluginDiscovery.discover(folders: [], configured: [entry], configFolder: box.root + "/conf", searchPath: ".:bin:" + box.root + "/nothing-here")
+        let relative = ExternalPluginDiscovery.discover(
+            folders: [], configured: [entry], configFolder: box.root + "/conf", searchPath: ".:bin:" + box.root + "/nothing-here")
         #expect(relative.specs.isEmpty)
         #expect(relative.refused.first?.detail?.contains("not an executable") == true)
-        let absolute = ExternalPluginDiscovery.discover(folders: [], configured: [entry], configFolder: box.root + "/conf", searchPath: box.root + "/bin")
+        let absolute = ExternalPluginDiscovery.discover(
+            folders: [], configured: [entry], configFolder: box.root + "/conf", searchPath: box.root + "/bin")
         let spec = try #require(absolute.specs.first)
         #expect(spec.command == [box.root + "/bin/mytool", box.root + "/conf/plugins/script.py", "--flag"])
         #expect(spec.configuredID == "mine")
@@ -82,7 +85,8 @@ struct SymlinkSafetyTests {
         let box = try PluginSandbox()
         let target = try box.script("real-plugin", "#!/bin/sh\nexit 0\n", in: "open")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: box.root + "/open")
-        try FileManager.default.createDirectory(atPath: box.root + "/plugins", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: box.root + "/plugins", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try FileManager.default.createSymbolicLink(atPath: box.root + "/plugins/kefu-plugin-linked", withDestinationPath: target)
         let found = ExternalPluginDiscovery.discover(folders: [(box.root + "/plugins", false)], configured: [], configFolder: box.root)
         #expect(found.specs.isEmpty)

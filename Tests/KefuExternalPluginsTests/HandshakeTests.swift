@@ -1,6 +1,7 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuExternalPlugins
 
 @Suite("External plugins: handshake and round trips")
@@ -70,7 +71,8 @@ struct HandshakeTests {
         host.start()
         let drafts = [
             ExternalPluginHost.CheckedDraft(snippet: "a", intent: nil, kind: "answer", language: .english, text: "short"),
-            ExternalPluginHost.CheckedDraft(snippet: "b", intent: "x", kind: "answer", language: .english, text: String(repeating: "long ", count: 10)),
+            ExternalPluginHost.CheckedDraft(
+                snippet: "b", intent: "x", kind: "answer", language: .english, text: String(repeating: "long ", count: 10)),
         ]
         let r = host.check(drafts, message: TextNormalizer().normalize("hi"))
         #expect(r.results.count == 2)
@@ -106,7 +108,7 @@ struct HandshakeTests {
 struct DisabledTests {
     @Test func disabledPluginsNeverRun() throws {
         let box = try PluginSandbox()
-        let byName = try box.testPlugin("ok", id: "off")   // file kefu-plugin-off.py
+        let byName = try box.testPlugin("ok", id: "off")  // file kefu-plugin-off.py
         let byID = try box.testPlugin("ok", id: "gone")
         var settings = TestPlugin.settings
         settings.logFolder = box.root + "/logs"

@@ -1,6 +1,7 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuExternalPlugins
 
 @Suite("External plugins: isolation")
@@ -133,7 +134,9 @@ struct IsolationTests {
     @Test func aKilledPluginTakesItsChildrenWithIt() throws {
         let box = try PluginSandbox()
         let pidFile = box.root + "/sleeper.pid"
-        let path = try box.script("kefu-plugin-sleeper", """
+        let path = try box.script(
+            "kefu-plugin-sleeper",
+            """
             #!/bin/sh
             sleep 60 &
             echo $! > \(pidFile)

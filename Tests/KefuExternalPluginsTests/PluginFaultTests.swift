@@ -2,6 +2,7 @@ import Foundation
 import KefuCore
 import Synchronization
 import Testing
+
 @testable import KefuExternalPlugins
 
 /// Plugin faults from issue 11: failures counted per request kind, one
@@ -50,7 +51,9 @@ struct PluginFaultTests {
         #expect(draftTimeouts == 3)
         let status = try #require(host.statuses.first)
         #expect(status.state == .disabled)
-        #expect(status.detail?.contains("3 failures in a row") == true && status.detail?.contains("(on draft)") == true, "\(status.detail ?? "")")
+        #expect(
+            status.detail?.contains("3 failures in a row") == true && status.detail?.contains("(on draft)") == true,
+            "\(status.detail ?? "")")
         #expect(warnings.withLock { $0 }.filter { $0.contains("plugin half is disabled") }.count == 1)
     }
 
@@ -84,7 +87,9 @@ struct PluginFaultTests {
         host.start()
         let r = host.detect(ping)
         #expect(r.reports.first?.signals.first?.intent == "test.ping")
-        #expect(host.statuses.first?.detail?.hasPrefix("slow: 1 answer(s) over half the deadline") == true, "\(host.statuses.first?.detail ?? "")")
+        #expect(
+            host.statuses.first?.detail?.hasPrefix("slow: 1 answer(s) over half the deadline") == true,
+            "\(host.statuses.first?.detail ?? "")")
         _ = host.detect(ping)
         let said = warnings.withLock { $0 }
         #expect(said.count == 1, "once per session: \(said)")

@@ -1,6 +1,7 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuLogistics
 
 @Suite struct LogisticsTests {
@@ -18,10 +19,13 @@ import Testing
         return try LogisticsPlugin(clock: { date }, timeZone: Self.utc).load(PluginSettings(values: values)).providers[0]
     }
 
-    func context(_ text: String, intents: [String], values: [String: String] = [:], entities: [Entity] = [], language: Language = .simplifiedChinese) -> DraftContext {
+    func context(
+        _ text: String, intents: [String], values: [String: String] = [:], entities: [Entity] = [], language: Language = .simplifiedChinese
+    ) -> DraftContext {
         DraftContext(
             text: TextNormalizer().normalize(text), language: language,
-            intents: intents.map { DetectedIntent(intent: $0, confidence: 0.9, evidence: []) }, entities: entities, values: values, tone: .calm)
+            intents: intents.map { DetectedIntent(intent: $0, confidence: 0.9, evidence: []) }, entities: entities, values: values,
+            tone: .calm)
     }
 
     /// A ship date nobody configured is a promise nobody checked.
@@ -29,7 +33,8 @@ import Testing
         let c = try provider(at: Self.at(10), cutoff: nil).contribute(context("什么时候发货", intents: ["urge_delivery"]))
         #expect(c.variables["ship_date"] == nil)
         #expect(!c.drafts.contains { $0.id == "logistics.dispatch_promise" })
-        let facts = try provider(at: Self.at(10), cutoff: nil).contribute(context("什么时候发货", intents: ["urge_delivery"], values: ["dispatch_cutoff": "17:00"]))
+        let facts = try provider(at: Self.at(10), cutoff: nil).contribute(
+            context("什么时候发货", intents: ["urge_delivery"], values: ["dispatch_cutoff": "17:00"]))
         #expect(facts.drafts.first?.text.contains("17:00前付款") == true, "the facts file's cut-off alone is enough")
     }
 
@@ -99,9 +104,12 @@ import Testing
     @Test func trackingLinkAndStatusWording() throws {
         let sf = Entity(kind: .carrier, value: "SF Express", attributes: ["zh": "顺丰"])
         let p = try provider(at: Self.at(10))
-        let plain = p.contribute(context("快递到哪", intents: ["logistics"], values: ["tracking_no": "SF1234567890123", "carrier": "顺丰"], entities: [sf]))
+        let plain = p.contribute(
+            context("快递到哪", intents: ["logistics"], values: ["tracking_no": "SF1234567890123", "carrier": "顺丰"], entities: [sf]))
         #expect(plain.drafts.first?.text.contains("https://www.sf-express.com/chn/sc/waybill/waybill-detail/SF1234567890123") == true)
-        let delayed = p.contribute(context("where", intents: ["logistics"], values: ["tracking_no": "1Z999AA10123456784", "status": "delayed"], language: .english))
+        let delayed = p.contribute(
+            context(
+                "where", intents: ["logistics"], values: ["tracking_no": "1Z999AA10123456784", "status": "delayed"], language: .english))
         #expect(delayed.drafts.first?.text.hasPrefix("Sorry, your parcel is running late") == true)
         // A session number with no carrier in an English draft: 17track (kuaidi100 covers mainland carriers only).
         #expect(delayed.drafts.first?.text.contains("17track.net") == true)
@@ -151,9 +159,10 @@ import Testing
         let text = TextNormalizer().normalize("EMS RR123456785GB 到哪了")
         let entities = Self.extractor.extract(from: text)
         let values = Engine.values(request: SuggestionRequest(), entities: entities, language: .simplifiedChinese)
-        let c = provider.contribute(DraftContext(
-            text: text, language: .simplifiedChinese, intents: [DetectedIntent(intent: "logistics", confidence: 0.9, evidence: [])],
-            entities: entities, values: values, tone: .calm))
+        let c = provider.contribute(
+            DraftContext(
+                text: text, language: .simplifiedChinese, intents: [DetectedIntent(intent: "logistics", confidence: 0.9, evidence: [])],
+                entities: entities, values: values, tone: .calm))
         let draft = try #require(c.drafts.first { $0.id == "logistics.tracking_link" })
         #expect(draft.text.contains("royalmail.com") && !draft.text.contains("kuaidi100"), "\(draft.text)")
         #expect(draft.text.contains("英国皇家邮政"), "\(draft.text)")

@@ -9,9 +9,12 @@ struct ConfigCommandTests {
     /// Runs `kefu arguments...` (stdout and stderr together) in the sandbox.
     static func kefu(_ arguments: [String], in sandbox: REPLSandbox) throws -> (status: Int32, output: String) {
         let output = sandbox.root.appendingPathComponent("out-\(UUID().uuidString).txt").path
-        let command = ["-u", "LANG", "-u", "LC_ALL", "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR",
-                       "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
-                       "HOME=\(sandbox.root.path)", KefuBinary.path] + arguments
+        let command =
+            [
+                "-u", "LANG", "-u", "LC_ALL", "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR",
+                "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
+                "HOME=\(sandbox.root.path)", KefuBinary.path,
+            ] + arguments
         let status = try TmuxTerminal.spawnAndWait("/usr/bin/env", command, output: output)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         return (status, text)
@@ -41,7 +44,9 @@ struct ConfigCommandTests {
 
     @Test func showNamesTheOriginOfEachValueAndTheBrokenKeys() throws {
         let sandbox = try REPLSandbox()
-        try sandbox.write("config/kefu/config.yaml", """
+        try sandbox.write(
+            "config/kefu/config.yaml",
+            """
             shop: 小鹿家居
             drafts: 99
             clipbaord: none

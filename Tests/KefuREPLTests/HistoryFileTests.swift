@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import KefuREPL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The history file on disk is not trusted (issue 11): a binary, corrupted or

@@ -70,12 +70,21 @@ import Testing
             let normalizer = engine.normalizer
             if let pick, let snippet = engine.library.snippets.first(where: { $0.id == pick }) {
                 // A copy of a snippet found by id (`:snippet ID`).
-                var d = s.drafts.first ?? Draft(rank: 1, snippet: pick, intent: nil, kind: snippet.kind, score: 0, language: .simplifiedChinese, text: "", missing: [], explanation: [], source: snippet.location)
+                var d =
+                    s.drafts.first
+                    ?? Draft(
+                        rank: 1, snippet: pick, intent: nil, kind: snippet.kind, score: 0, language: .simplifiedChinese, text: "",
+                        missing: [], explanation: [], source: snippet.location)
                 d.snippet = pick
                 d.intent = snippet.intents.first
-                learn(learning.copied([d], base: d.text, final: d.text, message: message, suggestion: s, names: [], normalizer: normalizer).lesson)
+                learn(
+                    learning.copied([d], base: d.text, final: d.text, message: message, suggestion: s, names: [], normalizer: normalizer)
+                        .lesson)
             } else if let right = s.drafts.first(where: { $0.intent == gold }) {
-                learn(learning.copied([right], base: right.text, final: right.text, message: message, suggestion: s, names: [], normalizer: normalizer).lesson)
+                learn(
+                    learning.copied(
+                        [right], base: right.text, final: right.text, message: message, suggestion: s, names: [], normalizer: normalizer
+                    ).lesson)
             } else {
                 learn(try learning.label(message, intent: gold, names: [], normalizer: normalizer))
             }

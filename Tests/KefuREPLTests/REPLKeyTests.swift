@@ -78,8 +78,9 @@ struct REPLKeyTests {
         let headers = lines.indices.filter { lines[$0].hasPrefix("● ") }
         #expect(headers.count == 2, "each header on a line of its own:\n\(screen)")
         let second = try #require(headers.last)
-        #expect(lines[second - 1].hasSuffix("auto › 我的小部件到了吗？急！"),
-                "the accepted line is shown with the normal prompt:\n\(screen)")
+        #expect(
+            lines[second - 1].hasSuffix("auto › 我的小部件到了吗？急！"),
+            "the accepted line is shown with the normal prompt:\n\(screen)")
         #expect(!lines[second - 1].contains("search ‘"), "\(screen)")
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Learning and the usage log on the real binary in a terminal: a copy for
@@ -69,7 +69,9 @@ struct REPLLearningTests {
         try t.type(":intent t.widget")
         try t.keys("Enter")
         // Labelled, confirmed at once, and the drafts shown again for it.
-        let screen = try t.waitFor("the label and the redrawn drafts") { $0.contains("learned t.widget") && $0.occurrences(of: "or Enter: copy") >= 2 && REPLFixtures.atPrompt($0) }
+        let screen = try t.waitFor("the label and the redrawn drafts") {
+            $0.contains("learned t.widget") && $0.occurrences(of: "or Enter: copy") >= 2 && REPLFixtures.atPrompt($0)
+        }
         #expect(screen.contains("confirmed"), "\(screen)")
         try t.keys("Enter")
         try t.waitFor("the copy and the prompt") { $0.contains("copied draft 1") && REPLFixtures.atPrompt($0) }
@@ -101,7 +103,8 @@ struct REPLLearningTests {
         for copies in 1...3 {
             block += 1
             let screen = try REPLFixtures.ask(t, message, block: block)
-            let n = try #require(screen.components(separatedBy: "› " + message).last?.draftNumber(containing: REPLFixtures.byeZh), "\(screen)")
+            let n = try #require(
+                screen.components(separatedBy: "› " + message).last?.draftNumber(containing: REPLFixtures.byeZh), "\(screen)")
             if copies == 1 { #expect(n > 1, "not first before any pick: \(screen)") }
             try t.type(String(n))
             try t.keys("Enter")
@@ -132,4 +135,3 @@ struct REPLLearningTests {
         #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/learned.yaml"))
     }
 }
-

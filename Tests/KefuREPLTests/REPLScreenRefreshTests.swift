@@ -68,7 +68,9 @@ struct REPLScreenRefreshTests {
         // :set fills a blank on the screen and `? N` alike.
         try t.type(":set tracking_no SF99")
         try t.keys("Enter")
-        let set = try t.waitFor("the drafts with the tracking number") { Self.after("tracking_no = SF99", in: $0).contains("单号是 SF99") && REPLFixtures.atPrompt($0) }
+        let set = try t.waitFor("the drafts with the tracking number") {
+            Self.after("tracking_no = SF99", in: $0).contains("单号是 SF99") && REPLFixtures.atPrompt($0)
+        }
         let k = try #require(Self.after("tracking_no = SF99", in: set).draftNumber(containing: "单号是 SF99"))
         try t.type("? \(k)")
         try t.keys("Enter")
@@ -131,7 +133,9 @@ struct REPLScreenRefreshTests {
 
     @Test func intentsAndErrorsWrapAtWordsAndCountsAgree() throws {
         let sandbox = try REPLSandbox()
-        let lonely = try sandbox.write("packs/lonely.yaml", """
+        let lonely = try sandbox.write(
+            "packs/lonely.yaml",
+            """
             pack:
               id: t.lonely
               name: one draft
@@ -152,7 +156,8 @@ struct REPLScreenRefreshTests {
                   en: Yes, it is covered.
 
             """)
-        let broken = try sandbox.write("packs/broken.yaml", "pack:\n  id: t.broken\n  name: [unclosed because someone saved the file halfway through typing\n")
+        let broken = try sandbox.write(
+            "packs/broken.yaml", "pack:\n  id: t.broken\n  name: [unclosed because someone saved the file halfway through typing\n")
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", lonely, "--snippets", broken], width: 60)
         try t.type(":intents")
         try t.keys("Enter")
@@ -187,7 +192,9 @@ struct REPLScreenRefreshTests {
         for line in [":set order_id 5", ":set carrier 顺丰", ":set hotline 400-1", ":set buyer 王女士"] {
             try t.type(line)
             try t.keys("Enter")
-            try t.waitFor("the prompt after \(line)") { REPLFixtures.atPrompt(Self.after(line, in: $0)) && Self.after(line, in: $0).contains(" = ") }
+            try t.waitFor("the prompt after \(line)") {
+                REPLFixtures.atPrompt(Self.after(line, in: $0)) && Self.after(line, in: $0).contains(" = ")
+            }
         }
         try t.type(":vars")
         try t.keys("Enter")

@@ -211,7 +211,9 @@ struct REPLTerminalTests {
     @Test func editingInTheEditorCopiesWhenItExitsZero() throws {
         let sandbox = try REPLSandbox()
         // The test's editor: a script that rewrites the file it is given.
-        let editor = try sandbox.write("editor.sh", """
+        let editor = try sandbox.write(
+            "editor.sh",
+            """
             #!/bin/sh
             f="$1"
             { printf '【已编辑】'; cat "$f"; printf '谢谢您的耐心！\\n'; } > "$f.new" && mv "$f.new" "$f"
@@ -230,8 +232,9 @@ struct REPLTerminalTests {
         // $VISUAL wins over $EDITOR; a non-zero exit copies nothing.
         t.stopServer()
         let t2 = TmuxTerminal(sandbox: sandbox)
-        try t2.start(["--no-user-packs", "--snippets", sandbox.root.appendingPathComponent("packs/widget.yaml").path],
-                     environment: ["EDITOR": editor, "VISUAL": failing])
+        try t2.start(
+            ["--no-user-packs", "--snippets", sandbox.root.appendingPathComponent("packs/widget.yaml").path],
+            environment: ["EDITOR": editor, "VISUAL": failing])
         _ = try REPLFixtures.ask(t2, "我的小部件到了吗", block: 1)
         try t2.type("v 1")
         try t2.keys("Enter")
@@ -515,7 +518,9 @@ struct REPLTerminalTests {
     @Test func configPacksAreLoadedAndDisabledPacksAreNot() throws {
         let sandbox = try REPLSandbox()
         try sandbox.write("config/kefu/shop-packs/widget.yaml", REPLFixtures.widgetPack)
-        try sandbox.write("config/kefu/config.yaml", """
+        try sandbox.write(
+            "config/kefu/config.yaml",
+            """
             shop: 小鹿家居
             packs: [shop-packs]
 
@@ -527,7 +532,9 @@ struct REPLTerminalTests {
         #expect(screen.contains("t.widget"), "the pack from config.yaml packs: (relative to the file)\n\(screen)")
         t.stopServer()
 
-        try sandbox.rewrite(sandbox.configHome + "/kefu/config.yaml", """
+        try sandbox.rewrite(
+            sandbox.configHome + "/kefu/config.yaml",
+            """
             shop: 小鹿家居
             packs: [shop-packs]
             disabled_packs: [t.repl-widget]
@@ -542,7 +549,9 @@ struct REPLTerminalTests {
 
     @Test func aBadConfigNamesFileLineColumnAndUsesDefaultsForBrokenKeys() throws {
         let sandbox = try REPLSandbox()
-        try sandbox.write("config/kefu/config.yaml", """
+        try sandbox.write(
+            "config/kefu/config.yaml",
+            """
             shop: 小鹿家居
             language: klingon
             drafts: 2

@@ -179,7 +179,10 @@ import Testing
         // Shown, not obeyed (the one output sanitiser, as in `kefu suggest`).
         #expect(c.output == "a^[]52;c;eA==^Gb^[[2Jc<U+009B>31md")
         c.text("rtl\u{202E}zw\u{200B}")
-        #expect(!c.output.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" || $0 == "\u{200B}" })
+        #expect(
+            !c.output.unicodeScalars.contains {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" || $0 == "\u{200B}"
+            })
         var colour = Canvas(colour: true)
         colour.textMarkingPlaceholders("x ⟨order_id⟩ y")
         #expect(colour.output.contains("\u{1B}[1;30;43m⟨order_id⟩\u{1B}[0m"))

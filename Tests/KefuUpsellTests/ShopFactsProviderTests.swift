@@ -1,6 +1,7 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuUpsell
 
 /// What the facts fill in, from the shipped example file.
@@ -63,7 +64,9 @@ import Testing
         #expect(variables("T恤能便宜点吗")["price_floor"] == "¥69")
         #expect(variables("能便宜点吗")["price_floor"] == nil)
         let any = variables("可以退货吗")
-        #expect(any["return_days"] == "7" && any["cod_unavailable"] == "true" && any["store_pickup"] == "true" && any["dispatch_cutoff"] == "16:00")
+        #expect(
+            any["return_days"] == "7" && any["cod_unavailable"] == "true" && any["store_pickup"] == "true"
+                && any["dispatch_cutoff"] == "16:00")
     }
 
     @Test func withoutAFactsFileNothingIsFilled() throws {

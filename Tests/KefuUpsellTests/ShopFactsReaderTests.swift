@@ -1,12 +1,14 @@
 import Foundation
 import KefuCore
 import Testing
+
 @testable import KefuUpsell
 
 /// The shop facts file: the shipped example reads whole, and every mistake
 /// is reported at its file:line:col.
 @Suite struct ShopFactsReaderTests {
-    static let examplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("docs/examples/shop.yaml").path
 
     @Test func theShippedExampleReadsWhole() throws {
@@ -30,7 +32,8 @@ import Testing
 
     @Test func theCatalogueFormStillLoads() throws {
         // catalog.yaml is a facts file's products without the rest.
-        let catalog = try CatalogYAMLReader.read("products:\n  - {sku: A, name: 杯子, price: 9, stock: 3, stok_typo: 1}\n", file: "catalog.yaml")
+        let catalog = try CatalogYAMLReader.read(
+            "products:\n  - {sku: A, name: 杯子, price: 9, stock: 3, stok_typo: 1}\n", file: "catalog.yaml")
         #expect(catalog.products.map(\.sku) == ["A"])
     }
 
@@ -40,9 +43,18 @@ import Testing
         ("prodcts: []\n", 1, 1, "unknown key 'prodcts'"),
         ("products:\n  - sku: A\n    name: x\n    price: 9\n    stok: 3\n", 5, 5, "unknown key 'stok' in a product"),
         ("products:\n  - sku: A\n    name: x\n    price: 9\n", 2, 5, "product A needs stock"),
-        ("products:\n  - sku: A\n    name: x\n    price: 9\n    variants:\n      - {color: 红, size: M, stock: many}\n", 6, 36, "stock of a variant of A must be a whole number, found 'many'"),
-        ("products:\n  - sku: A\n    name: x\n    price: 9\n    variants:\n      - {size: M, stock: 1}\n      - {size: M, stock: 2}\n", 7, 9, "variant  M of A appears twice"),
-        ("products:\n  - sku: A\n    name: x\n    price: 9\n    stock: 1\n    price_floor: 12\n", 6, 18, "price_floor of A (12) is above its price (9)"),
+        (
+            "products:\n  - sku: A\n    name: x\n    price: 9\n    variants:\n      - {color: 红, size: M, stock: many}\n", 6, 36,
+            "stock of a variant of A must be a whole number, found 'many'"
+        ),
+        (
+            "products:\n  - sku: A\n    name: x\n    price: 9\n    variants:\n      - {size: M, stock: 1}\n      - {size: M, stock: 2}\n",
+            7, 9, "variant  M of A appears twice"
+        ),
+        (
+            "products:\n  - sku: A\n    name: x\n    price: 9\n    stock: 1\n    price_floor: 12\n", 6, 18,
+            "price_floor of A (12) is above its price (9)"
+        ),
         ("size_chart:\n  - {size: M, height: 170-160}\n", 2, 23, "height (cm) of size M must be a range like 165-172, found '170-160'"),
         ("size_chart:\n  - {size: M}\n", 2, 5, "size M needs a height or a weight range"),
         ("dispatch: {cutoff: \"25:00\"}\n", 1, 20, "dispatch.cutoff must be a time of day HH:MM, found '25:00'"),
@@ -71,7 +83,9 @@ import Testing
     }
 
     @Test func aConfiguredFactsFileThatIsMissingIsASettingError() {
-        let settings = PluginSettings(values: ["facts": .init(text: "/nonexistent/shop.yaml", location: SourceLocation(file: "config.yaml", line: 4, column: 12))])
+        let settings = PluginSettings(values: [
+            "facts": .init(text: "/nonexistent/shop.yaml", location: SourceLocation(file: "config.yaml", line: 4, column: 12))
+        ])
         #expect(throws: PluginSettingError.self) { try UpsellPlugin().load(settings) }
     }
 }

@@ -24,7 +24,8 @@ let benchmarks: @Sendable () -> Void = {
         // The closure runs once per sample: the message counter must live
         // outside it, or every sample measures the first message.
         let next = MessageCursor()
-        Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) { (benchmark: Benchmark, engine: Engine) in
+        Benchmark("Engine.suggest per message (\(name))", configuration: .init(scalingFactor: .one)) {
+            (benchmark: Benchmark, engine: Engine) in
             for _ in benchmark.scaledIterations {
                 blackHole(engine.suggest(next.message(), request))
             }
@@ -40,7 +41,8 @@ let benchmarks: @Sendable () -> Void = {
     // plugin loaded, with its draft providers (logistics, upsell) and checks
     // (compliance) as well as its detectors.
     let withPlugins = MessageCursor()
-    Benchmark("Engine.suggest per message (built-in, all code plugins)", configuration: .init(scalingFactor: .one)) { (benchmark: Benchmark, engine: Engine) in
+    Benchmark("Engine.suggest per message (built-in, all code plugins)", configuration: .init(scalingFactor: .one)) {
+        (benchmark: Benchmark, engine: Engine) in
         for _ in benchmark.scaledIterations {
             blackHole(engine.suggest(withPlugins.message(), request))
         }
@@ -67,7 +69,8 @@ let benchmarks: @Sendable () -> Void = {
     for (name, extra) in [("built-in", 0), ("10,000 snippets", 10_000)] {
         let sources = builtin + (extra > 0 ? GeneratedPacks.sources(snippets: extra) : [])
         _ = engine(sources).suggest("warm the model cache", request)
-        Benchmark("Load packs and build engine (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 200)) { benchmark in
+        Benchmark("Load packs and build engine (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 200)) {
+            benchmark in
             for _ in benchmark.scaledIterations {
                 let e = engine(sources)
                 benchmark.stopMeasurement()
@@ -76,7 +79,8 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(e)
             }
         }
-        Benchmark("Load packs, build engine, first answer (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 200)) { benchmark in
+        Benchmark("Load packs, build engine, first answer (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 200)) {
+            benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(engine(sources).suggest("where is my parcel", request))
             }
@@ -86,7 +90,9 @@ let benchmarks: @Sendable () -> Void = {
     // A pack save in the REPL with a shop's 10,000 examples: the new engine
     // answers once its model is trained (no cache: trained every time).
     let bigPack = builtin + [GeneratedPacks.examplePack(examples: 10_000)]
-    Benchmark("Reload with a 10,000-example pack: train and first answer", configuration: .init(maxDuration: .seconds(20), maxIterations: 20)) { benchmark in
+    Benchmark(
+        "Reload with a 10,000-example pack: train and first answer", configuration: .init(maxDuration: .seconds(20), maxIterations: 20)
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             var options = Engine.Options()
             options.modelCache = nil
@@ -104,12 +110,17 @@ let benchmarks: @Sendable () -> Void = {
         return
     }
     let lines = (0..<20_000).map { Messages.all[$0 % Messages.all.count] }.joined(separator: "\n") + "\n"
-    Benchmark("kefu suggest, 20,000 messages (jsonl)", configuration: .init(metrics: [.wallClock, .cpuTotal], maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+    Benchmark(
+        "kefu suggest, 20,000 messages (jsonl)",
+        configuration: .init(metrics: [.wallClock, .cpuTotal], maxDuration: .seconds(30), maxIterations: 5)
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? run(binary, ["suggest", "--format", "jsonl", "--no-user-packs"], input: lines))
         }
     }
-    Benchmark("kefu process start to first result", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
+    Benchmark(
+        "kefu process start to first result", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 50)
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? run(binary, ["suggest", "--format", "jsonl", "--no-user-packs"], input: "where is my parcel\n"))
         }

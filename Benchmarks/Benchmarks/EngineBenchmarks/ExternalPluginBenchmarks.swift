@@ -14,7 +14,10 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable (ExternalPluginPart
     let request = SuggestionRequest(variables: ["shop": "Acme"], maxDrafts: 5)
     let started = StartedHosts()
 
-    Benchmark("External plugin detect round trip (Python example)", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))) { (benchmark: Benchmark, host: ExternalPluginHost) in
+    Benchmark(
+        "External plugin detect round trip (Python example)",
+        configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))
+    ) { (benchmark: Benchmark, host: ExternalPluginHost) in
         let text = TextNormalizer().normalize("这款什么时候有货？可以预订吗")
         for _ in benchmark.scaledIterations {
             blackHole(host.detect(text))
@@ -26,7 +29,10 @@ func externalPluginBenchmarks(engineFor: @escaping @Sendable (ExternalPluginPart
     }
 
     let next = MessageCursor()
-    Benchmark("Engine.suggest per message with one external plugin (detect + draft)", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))) { (benchmark: Benchmark, engine: Engine) in
+    Benchmark(
+        "Engine.suggest per message with one external plugin (detect + draft)",
+        configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))
+    ) { (benchmark: Benchmark, engine: Engine) in
         for _ in benchmark.scaledIterations {
             blackHole(engine.suggest(next.message(), request))
         }

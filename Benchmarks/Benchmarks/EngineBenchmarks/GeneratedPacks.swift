@@ -5,8 +5,13 @@ import KefuCore
 /// pack declares a few namespaced intents (triggers and examples in Chinese and
 /// English built from word lists) and snippets with variables and sections.
 enum GeneratedPacks {
-    static let zhWords = ["预售", "定金", "尾款", "赠品", "积分", "会员", "直播", "秒杀", "拼团", "砍价", "清仓", "新品", "补货", "预约", "定制", "刻字", "包装", "礼盒", "保价", "以旧换新"]
-    static let enWords = ["preorder", "deposit", "balance", "gift", "points", "member", "livestream", "flash", "group", "haggle", "clearance", "arrival", "restock", "booking", "custom", "engraving", "wrapping", "giftbox", "protection", "tradein"]
+    static let zhWords = [
+        "预售", "定金", "尾款", "赠品", "积分", "会员", "直播", "秒杀", "拼团", "砍价", "清仓", "新品", "补货", "预约", "定制", "刻字", "包装", "礼盒", "保价", "以旧换新",
+    ]
+    static let enWords = [
+        "preorder", "deposit", "balance", "gift", "points", "member", "livestream", "flash", "group", "haggle", "clearance", "arrival",
+        "restock", "booking", "custom", "engraving", "wrapping", "giftbox", "protection", "tradein",
+    ]
 
     static func sources(snippets total: Int, packs: Int = 100) -> [PackSource] {
         let perPack = max(1, total / packs)
@@ -23,30 +28,30 @@ enum GeneratedPacks {
             let zhA = zhWords[a] + String(p), zhB = zhWords[b]
             let enA = enWords[a] + String(p), enB = enWords[b]
             y += """
-              - id: gen.p\(p).i\(i)
-                description: generated intent \(i) of pack \(p)
-                triggers:
-                  zh-Hans: [\(zhA), \(zhA)\(zhB), \(zhB)\(p)问题, \(zhA)怎么弄, \(zhA)多少钱, \(zhB)\(i)号, \(zhA)规则, \(zhA)时间, \(zhA)活动, \(zhB)\(p)\(i)]
-                  en: [\(enA), \(enA) \(enB), \(enB)\(p) question, how does \(enA) work, \(enA) price, \(enB) \(i), \(enA) rules, \(enA) time, \(enA) event, \(enB)\(p)x\(i)]
-                examples:
-                  zh-Hans: [请问\(zhA)怎么弄, \(zhA)和\(zhB)可以一起用吗, 我想了解一下\(zhA), \(zhA)什么时候开始, 亲 \(zhA)还有吗]
-                  en: [how does \(enA) work, can i combine \(enA) and \(enB), tell me about \(enA), when does \(enA) start, is \(enA) still on]
+                  - id: gen.p\(p).i\(i)
+                    description: generated intent \(i) of pack \(p)
+                    triggers:
+                      zh-Hans: [\(zhA), \(zhA)\(zhB), \(zhB)\(p)问题, \(zhA)怎么弄, \(zhA)多少钱, \(zhB)\(i)号, \(zhA)规则, \(zhA)时间, \(zhA)活动, \(zhB)\(p)\(i)]
+                      en: [\(enA), \(enA) \(enB), \(enB)\(p) question, how does \(enA) work, \(enA) price, \(enB) \(i), \(enA) rules, \(enA) time, \(enA) event, \(enB)\(p)x\(i)]
+                    examples:
+                      zh-Hans: [请问\(zhA)怎么弄, \(zhA)和\(zhB)可以一起用吗, 我想了解一下\(zhA), \(zhA)什么时候开始, 亲 \(zhA)还有吗]
+                      en: [how does \(enA) work, can i combine \(enA) and \(enB), tell me about \(enA), when does \(enA) start, is \(enA) still on]
 
-            """
+                """
         }
         y += "snippets:\n"
         for s in 0..<snippets {
             let i = s % intents
             y += """
-              - id: gen.p\(p).s\(s)
-                intents: [gen.p\(p).i\(i)]
-                kind: answer
-                priority: \((s * 37) % 100)
-                text:
-                  zh-Hans: 亲，关于这个问题{{#order_id}}（订单 {{order_id}}）{{/order_id}}，我们的规则是第\(s)条，{{shop}}客服为您解答～
-                  en: About that{{#order_id}} (order {{order_id}}){{/order_id}}, rule \(s) applies — {{shop}} support is here to help.
+                  - id: gen.p\(p).s\(s)
+                    intents: [gen.p\(p).i\(i)]
+                    kind: answer
+                    priority: \((s * 37) % 100)
+                    text:
+                      zh-Hans: 亲，关于这个问题{{#order_id}}（订单 {{order_id}}）{{/order_id}}，我们的规则是第\(s)条，{{shop}}客服为您解答～
+                      en: About that{{#order_id}} (order {{order_id}}){{/order_id}}, rule \(s) applies — {{shop}} support is here to help.
 
-            """
+                """
         }
         return y
     }

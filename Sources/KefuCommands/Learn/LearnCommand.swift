@@ -57,11 +57,15 @@ struct LearnListCommand: ParsableCommand {
             return
         }
         guard !all.isEmpty else {
-            StandardOutput.print("no learned examples" + (intent.map { " of \($0)" } ?? "") + " (copying a draft for a message kefu missed teaches one; :intent ID labels one)")
+            StandardOutput.print(
+                "no learned examples" + (intent.map { " of \($0)" } ?? "")
+                    + " (copying a draft for a message kefu missed teaches one; :intent ID labels one)")
             return
         }
         let intentWidth = max(6, all.map(\.intent.count).max() ?? 6)
-        StandardOutput.print("id".leftPadded(5) + "  " + "intent".padding(toLength: intentWidth, withPad: " ", startingAt: 0) + "  votes  learned by  language  text")
+        StandardOutput.print(
+            "id".leftPadded(5) + "  " + "intent".padding(toLength: intentWidth, withPad: " ", startingAt: 0)
+                + "  votes  learned by  language  text")
         for e in all {
             let votes = "\(e.votes)" + (e.confirmed ? " ✓" : "  ")
             StandardOutput.print(
@@ -70,7 +74,9 @@ struct LearnListCommand: ParsableCommand {
                     + e.language.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + Terminal.inert(e.text))
         }
         let confirmed = all.filter(\.confirmed).count
-        StandardOutput.print("\(all.count) learned example(s), \(confirmed) confirmed (✓: \(LearningPolicy.confirmations) votes or more), \(all.count - confirmed) waiting for review")
+        StandardOutput.print(
+            "\(all.count) learned example(s), \(confirmed) confirmed (✓: \(LearningPolicy.confirmations) votes or more), \(all.count - confirmed) waiting for review"
+        )
     }
 }
 
@@ -95,7 +101,8 @@ struct LearnForgetCommand: ParsableCommand {
         for e in gone { StandardOutput.print("forgot \(e.id) \(e.intent) “\(Terminal.inert(e.text))”") }
         let unknown = Set(ids).subtracting(gone.map(\.id)).sorted()
         if !unknown.isEmpty {
-            StandardError().write("kefu: no learned example with id " + unknown.map(String.init).joined(separator: ", ") + " (kefu learn list)\n")
+            StandardError().write(
+                "kefu: no learned example with id " + unknown.map(String.init).joined(separator: ", ") + " (kefu learn list)\n")
             throw ExitCode(1)
         }
     }

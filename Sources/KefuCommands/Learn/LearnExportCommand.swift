@@ -61,7 +61,11 @@ struct LearnExportCommand: ParsableCommand {
         }
         var comments: [String: [String]] = [:]
         for e in failing {
-            if comments[e.intent] == nil { comments[e.intent] = ["not recognised held out yet (kefu test would fail): add a trigger or a similar example, then uncomment:"] }
+            if comments[e.intent] == nil {
+                comments[e.intent] = [
+                    "not recognised held out yet (kefu test would fail): add a trigger or a similar example, then uncomment:"
+                ]
+            }
             comments[e.intent]?.append("- " + LearnedPack.quoted(e.text))
         }
         let header = [
@@ -75,6 +79,8 @@ struct LearnExportCommand: ParsableCommand {
             errors.write("kefu: cannot write \(pack): \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
-        StandardOutput.print("wrote \(kept.count) example(s) to \(pack)" + (failing.isEmpty ? "" : "; \(failing.count) not yet recognised held out, written as comments"))
+        StandardOutput.print(
+            "wrote \(kept.count) example(s) to \(pack)"
+                + (failing.isEmpty ? "" : "; \(failing.count) not yet recognised held out, written as comments"))
     }
 }

@@ -18,7 +18,9 @@ struct LearnImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Labelled TSV file.", valueName: "file.tsv"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Keep only rows whose 'mapping' column is this value or 'none' (as kefu eval).", valueName: "value"))
+    @Option(
+        name: .long, help: ArgumentHelp("Keep only rows whose 'mapping' column is this value or 'none' (as kefu eval).", valueName: "value")
+    )
     var mapping: String?
 
     @OptionGroup var library: LibraryOptions
@@ -44,7 +46,9 @@ struct LearnImportCommand: ParsableCommand {
         for record in tsv.records {
             if let m = mapping, record.fields["mapping"] != m, record.fields["mapping"] != "none" { continue }
             let raw = record.fields["text"] ?? ""
-            var labels = (record.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var labels = (record.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             if labels.isEmpty { labels = [otherIntentID] }
             let redacted = Redaction.redact(raw, normalizer: normalizer)
             let normal = normalizer.normalize(redacted)
@@ -55,13 +59,16 @@ struct LearnImportCommand: ParsableCommand {
             }
         }
         for (intent, lines) in unknown.sorted(by: { $0.key < $1.key }) {
-            errors.write("\(file): skipped \(lines.count) row(s) of unknown intent '\(intent)' (line \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))\n")
+            errors.write(
+                "\(file): skipped \(lines.count) row(s) of unknown intent '\(intent)' (line \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))\n"
+            )
         }
         let result: (added: Int, known: Int)
         do { result = try LearnCommand.store.voteAll(rows, source: .imported, votes: LearningPolicy.confirmations) } catch {
             errors.write("kefu: \(error)\n")
             throw ExitCode(1)
         }
-        StandardOutput.print("learned \(result.added) new example(s) from \(file)" + (result.known > 0 ? "; \(result.known) already known (confirmed)" : ""))
+        StandardOutput.print(
+            "learned \(result.added) new example(s) from \(file)" + (result.known > 0 ? "; \(result.known) already known (confirmed)" : ""))
     }
 }

@@ -64,10 +64,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     func report(_ e: Evaluation) -> String {
-        var out = "\(file)\(mapping.map { " (mapping \($0) + none)" } ?? "")\(without.isEmpty ? "" : " without " + without.map(\.rawValue).joined(separator: ", ")): \(e.rows) rows, \(e.labelledRows) labelled, \(e.otherRows) other\n\n"
+        var out =
+            "\(file)\(mapping.map { " (mapping \($0) + none)" } ?? "")\(without.isEmpty ? "" : " without " + without.map(\.rawValue).joined(separator: ", ")): \(e.rows) rows, \(e.labelledRows) labelled, \(e.otherRows) other\n\n"
         out += "intent".padding(toLength: 16, withPad: " ", startingAt: 0) + "support  precision  recall     F1\n"
         for s in e.perIntent {
-            out += s.intent.padding(toLength: 16, withPad: " ", startingAt: 0)
+            out +=
+                s.intent.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + String(s.support).leftPadded(7) + f(s.precision).leftPadded(11) + f(s.recall).leftPadded(8) + f(s.f1).leftPadded(7) + "\n"
         }
         out += "\nas the agent sees it (first 3 drafts):\n"
@@ -88,22 +90,30 @@ struct EvalCommand: ParsableCommand {
     }
 
     func json(_ e: Evaluation) -> String {
-        JSONWriter.encode(.object([
-            ("file", .string(file)),
-            ("rows", .int(e.rows)),
-            ("macro_f1", .number(e.macroF1)),
-            ("top3", .number(e.top3)),
-            ("other_flagged", .number(e.otherFlagged)),
-            ("exact_match", .number(e.exactMatch)),
-            ("draft1_fits", .number(e.draft1Fits)),
-            ("any_of_3_fits", .number(e.anyOf3Fits)),
-            ("generic", .number(e.genericShare)),
-            ("hedged", .number(e.hedgedShare)),
-            ("other_given_shop_drafts", .number(e.otherGivenShopDrafts)),
-            ("intents", .array(e.perIntent.map { s in
-                .object([("intent", .string(s.intent)), ("support", .int(s.support)), ("precision", .number(s.precision)), ("recall", .number(s.recall)), ("f1", .number(s.f1))])
-            })),
-        ]))
+        JSONWriter.encode(
+            .object([
+                ("file", .string(file)),
+                ("rows", .int(e.rows)),
+                ("macro_f1", .number(e.macroF1)),
+                ("top3", .number(e.top3)),
+                ("other_flagged", .number(e.otherFlagged)),
+                ("exact_match", .number(e.exactMatch)),
+                ("draft1_fits", .number(e.draft1Fits)),
+                ("any_of_3_fits", .number(e.anyOf3Fits)),
+                ("generic", .number(e.genericShare)),
+                ("hedged", .number(e.hedgedShare)),
+                ("other_given_shop_drafts", .number(e.otherGivenShopDrafts)),
+                (
+                    "intents",
+                    .array(
+                        e.perIntent.map { s in
+                            .object([
+                                ("intent", .string(s.intent)), ("support", .int(s.support)), ("precision", .number(s.precision)),
+                                ("recall", .number(s.recall)), ("f1", .number(s.f1)),
+                            ])
+                        })
+                ),
+            ]))
     }
 
     func f(_ x: Double) -> String { String(format: "%.3f", x) }

@@ -17,7 +17,10 @@ enum ExternalPluginExamples {
         for status in session.host.statuses {
             if status.turnedOff { continue }
             guard let d = status.declaration, status.state == .loaded else {
-                cases.append(Case(plugin: status.id, text: "(start-up)", expectation: "plugin loads", passed: false, got: status.detail ?? status.state.rawValue))
+                cases.append(
+                    Case(
+                        plugin: status.id, text: "(start-up)", expectation: "plugin loads", passed: false,
+                        got: status.detail ?? status.state.rawValue))
                 continue
             }
             for e in d.examples {
@@ -30,7 +33,9 @@ enum ExternalPluginExamples {
 
     /// A buyer message through the whole engine, held out of the classifier
     /// like a pack example (the plugin's examples also train it).
-    private static func message(_ text: String, _ e: ExternalPluginDeclaration.DeclaredExample, _ d: ExternalPluginDeclaration, _ session: PluginSession) -> Case {
+    private static func message(
+        _ text: String, _ e: ExternalPluginDeclaration.DeclaredExample, _ d: ExternalPluginDeclaration, _ session: PluginSession
+    ) -> Case {
         let folded = session.engine.normalizer.normalize(text).folded
         let held = e.intents.first.map { ExampleKey(intent: $0, folded: folded) }
         let s = session.suggest(text, SuggestionRequest(maxDrafts: 5, heldOutExample: held))
@@ -58,10 +63,13 @@ enum ExternalPluginExamples {
     }
 
     /// A draft text given to this plugin's check alone.
-    private static func check(_ draft: String, _ e: ExternalPluginDeclaration.DeclaredExample, _ d: ExternalPluginDeclaration, _ session: PluginSession) -> Case {
+    private static func check(
+        _ draft: String, _ e: ExternalPluginDeclaration.DeclaredExample, _ d: ExternalPluginDeclaration, _ session: PluginSession
+    ) -> Case {
         let message = session.engine.normalizer.normalize(draft)
         let language = message.language
-        let r = session.host.check([.init(snippet: "example", intent: nil, kind: "answer", language: language, text: draft)], message: message, only: d.id)
+        let r = session.host.check(
+            [.init(snippet: "example", intent: nil, kind: "answer", language: language, text: draft)], message: message, only: d.id)
         let verdict = r.results.first
         let codes = (verdict?.warnings ?? []).map { String($0.code.dropFirst(d.id.count + 1)) }
         var wanted: [String] = []

@@ -57,13 +57,18 @@ struct PluginsCommand: ParsableCommand {
             let lib = options.loadLibrary(Configuration.load(reportingTo: StandardError()))
             // Files that could not be read (permissions, symlink loops, an
             // unreadable sub-folder) are among the wanted ones: they are errors.
-            let wanted: Set<String>? = paths.isEmpty ? nil : Set(paths.flatMap { path in
-                let found = PackSource.files(at: path, layer: .commandLine)
-                return found.sources.map(\.path) + found.problems.map(\.location.file)
-            } + paths)
+            let wanted: Set<String>? =
+                paths.isEmpty
+                ? nil
+                : Set(
+                    paths.flatMap { path in
+                        let found = PackSource.files(at: path, layer: .commandLine)
+                        return found.sources.map(\.path) + found.problems.map(\.location.file)
+                    } + paths)
             // Loaded packs are also held to the truth rule (TruthAudit): a
             // snippet stating a fact needs 'asserts:' and a source for it.
-            let diagnostics = lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
+            let diagnostics =
+                lib.failures.filter { f in wanted.map { $0.contains(f.source) } ?? true }.flatMap(\.diagnostics)
                 + TruthAudit(library: lib).run(files: wanted)
             for d in diagnostics { StandardOutput.print("\(d)") }
             let checked = paths.isEmpty ? lib.packs.count + lib.failures.count : (wanted?.count ?? 0)

@@ -30,9 +30,11 @@ struct PluginsNewCommand: ParsableCommand {
     func validate() throws {
         // An id (`Identifier`) that also names a Swift type and a file:
         // starting with a letter, no '.', short enough for both.
-        guard Identifier.isValid(name), let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 40, !name.contains(".")
+        guard Identifier.isValid(name), let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 40,
+            !name.contains(".")
         else {
-            throw ValidationError("plugin name '\(name)' must be lower-case letters, digits, '-' or '_', starting with a letter (at most 40)")
+            throw ValidationError(
+                "plugin name '\(name)' must be lower-case letters, digits, '-' or '_', starting with a letter (at most 40)")
         }
     }
 

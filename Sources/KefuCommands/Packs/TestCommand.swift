@@ -45,7 +45,8 @@ struct TestCommand: ParsableCommand {
         // A loaded CI machine must not fail an example for slowness: 2 s per
         // request unless --plugin-deadline says otherwise.
         let session = PluginSession(
-            library: options, plugins: externalPlugins, configuration: Configuration.load(reportingTo: errors), defaultDeadline: 2, errors: errors)
+            library: options, plugins: externalPlugins, configuration: Configuration.load(reportingTo: errors), defaultDeadline: 2,
+            errors: errors)
         defer { session.host.shutdown() }
         let lib = session.engine.library
         let engine = session.engine
@@ -73,7 +74,9 @@ struct TestCommand: ParsableCommand {
             case .counterExample: expectation = "must not be \(c.intent)"
             case .other: expectation = "must be no intent"
             }
-            StandardOutput.print("\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)")
+            StandardOutput.print(
+                "\(c.location): \(mark) \(c.kind.rawValue) “\(Terminal.inert(c.text))”: \(expectation); got \(got.isEmpty ? "nothing" : got)"
+            )
         }
         // Built-in code plugins' examples when testing everything, not when
         // scoped to some pack files.
@@ -82,7 +85,9 @@ struct TestCommand: ParsableCommand {
             byIntent["plugin " + c.plugin, default: (0, 0)].pass += c.passed ? 1 : 0
             byIntent["plugin " + c.plugin, default: (0, 0)].fail += c.passed ? 0 : 1
             guard !c.passed || verbose else { continue }
-            StandardOutput.print("plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))")
+            StandardOutput.print(
+                "plugin:\(c.plugin): \(c.passed ? "ok  " : "FAIL") “\(Terminal.inert(c.text))”: \(c.expectation); got \(Terminal.inert(c.got))"
+            )
         }
         // The truth rule and template debris, over the same packs.
         let packProblems = TruthAudit(library: lib).run(files: sources) + RenderAudit(library: lib).run(files: sources)
@@ -90,11 +95,15 @@ struct TestCommand: ParsableCommand {
         StandardOutput.print("")
         StandardOutput.print("intent".padding(toLength: 20, withPad: " ", startingAt: 0) + "passed  failed")
         for (intent, r) in byIntent.sorted(by: { $0.key < $1.key }) {
-            StandardOutput.print(intent.padding(toLength: max(20, intent.count + 1), withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6) + String(r.fail).leftPadded(8))
+            StandardOutput.print(
+                intent.padding(toLength: max(20, intent.count + 1), withPad: " ", startingAt: 0) + String(r.pass).leftPadded(6)
+                    + String(r.fail).leftPadded(8))
         }
         let failed = cases.filter { !$0.passed }.count + pluginCases.filter { !$0.passed }.count
         StandardOutput.print("\(cases.count + pluginCases.count - failed) passed, \(failed) failed")
-        if !packProblems.isEmpty { StandardOutput.print("\(packProblems.count) snippet problem(s): unsourced claims or template debris (see above)") }
+        if !packProblems.isEmpty {
+            StandardOutput.print("\(packProblems.count) snippet problem(s): unsourced claims or template debris (see above)")
+        }
         if !lib.diagnostics.isEmpty { StandardOutput.print("\(lib.failures.count) pack(s) could not be loaded (see above)") }
         if failed > 0 || !packProblems.isEmpty || !lib.diagnostics.isEmpty { throw ExitCode(1) }
     }

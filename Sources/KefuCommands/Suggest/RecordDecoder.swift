@@ -38,7 +38,8 @@ struct RecordDecoder {
             return .failure(Failure(id: fallbackID, message: "record \(record.number) is not valid JSON: \(error.description)"))
         }
         guard case .object(let dict) = value else {
-            return .failure(Failure(id: fallbackID, message: "record \(record.number) must be a JSON object like {\"id\": 1, \"text\": \"...\"}"))
+            return .failure(
+                Failure(id: fallbackID, message: "record \(record.number) must be a JSON object like {\"id\": 1, \"text\": \"...\"}"))
         }
         var id = fallbackID
         switch dict["id"] {
@@ -50,9 +51,12 @@ struct RecordDecoder {
             return .failure(Failure(id: fallbackID, message: "record \(record.number): \"id\" must be a string or a number"))
         }
         if let lone = loneSurrogates.first {
-            return .failure(Failure(
-                id: id,
-                message: "record \(record.number): \(lone.path) holds a lone surrogate \(lone.escape), which is not a character (a UTF-16 surrogate must come in a pair)"))
+            return .failure(
+                Failure(
+                    id: id,
+                    message:
+                        "record \(record.number): \(lone.path) holds a lone surrogate \(lone.escape), which is not a character (a UTF-16 surrogate must come in a pair)"
+                ))
         }
         guard case .string(let message)? = dict["text"] else {
             return .failure(Failure(id: id, message: "record \(record.number): \"text\" is missing or not a string"))
@@ -66,7 +70,8 @@ struct RecordDecoder {
                 case .string(let s): variables[k] = s
                 case .number(let n): variables[k] = n  // as written: 1234567890123456789 stays itself
                 default:
-                    return .failure(Failure(id: id, message: "record \(record.number): vars.\(Self.visible(k)) must be a string or a number"))
+                    return .failure(
+                        Failure(id: id, message: "record \(record.number): vars.\(Self.visible(k)) must be a string or a number"))
                 }
             }
         default:

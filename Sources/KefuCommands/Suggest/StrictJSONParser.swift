@@ -128,7 +128,7 @@ struct StrictJSONParser {
     private mutating func literal(_ word: StaticString) throws(SyntaxError) {
         let n = word.utf8CodeUnitCount
         guard i + n <= bytes.count,
-              (0..<n).allSatisfy({ bytes[i + $0] == word.utf8Start[$0] })
+            (0..<n).allSatisfy({ bytes[i + $0] == word.utf8Start[$0] })
         else { throw error("unexpected \(describe(bytes[i])), expected a value") }
         i += n
     }

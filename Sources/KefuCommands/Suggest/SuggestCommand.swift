@@ -40,7 +40,9 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write drafts in this language (auto: the buyer's).", valueName: "language"))
     var lang: LanguageChoice = .auto
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable for every message, e.g. --var shop=Acme (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .customLong("var"),
+        help: ArgumentHelp("Set a template variable for every message, e.g. --var shop=Acme (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
     @Option(
@@ -77,12 +79,14 @@ struct SuggestCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         OrderlyTermination.install()
         let configuration = Configuration.load(reportingTo: StandardError())
-        let session = PluginSession(library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
+        let session = PluginSession(
+            library: library, plugins: externalPlugins, configuration: configuration, variables: configuration.variables)
         defer { session.host.shutdown() }
         let engine = session.engine
         if deprecatedSnippet != nil {
             StandardError().write(
-                "kefu: warning: --snippet is deprecated and will be removed: use --render-snippet (it differed by one letter from --snippets PATH)\n")
+                "kefu: warning: --snippet is deprecated and will be removed: use --render-snippet (it differed by one letter from --snippets PATH)\n"
+            )
         }
         if let id = snippet, !engine.library.snippets.contains(where: { $0.id == id }) {
             throw ValidationError("no snippet with id '\(id)' (see kefu plugins list)")
@@ -100,7 +104,9 @@ struct SuggestCommand: ParsableCommand {
             case .failure(let f):
                 failures += 1
                 switch format {
-                case .jsonl: out.write(Array((SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n").utf8), moreWaiting: more)
+                case .jsonl:
+                    out.write(
+                        Array((SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n").utf8), moreWaiting: more)
                 case .text: out.write("#\(record.number) error: \(f.message)\n\n", moreWaiting: more)
                 }
                 StandardError().write("kefu: \(f.message)\n")

@@ -58,7 +58,9 @@ struct CodePluginConfiguration {
                 guard let key = fk.string else { continue }
                 guard let spec = d.configurationKeys.first(where: { $0.name == key }) else {
                     let known = d.configurationKeys.map(\.name).joined(separator: ", ")
-                    problem(fk, "plugin \(id) has no setting '\(key)'" + (known.isEmpty ? " (it takes none)" : " (known: \(known))"), plugin: id)
+                    problem(
+                        fk, "plugin \(id) has no setting '\(key)'" + (known.isEmpty ? " (it takes none)" : " (known: \(known))"), plugin: id
+                    )
                     continue
                 }
                 guard let text = fv.string else {

@@ -10,7 +10,9 @@ enum CodePluginLoading {
         let config = CodePluginConfiguration.parse(configuration.document, file: configuration.file, plugins: plugins)
         for p in config.problems { errors.write("\(p)\n") }
         let set = CodePluginSet(
-            plugins.map { p in config.invalid[p.declaration.id].map { InvalidSettings(declaration: p.declaration, problem: $0, examples: p.examples) } ?? p },
+            plugins.map { p in
+                config.invalid[p.declaration.id].map { InvalidSettings(declaration: p.declaration, problem: $0, examples: p.examples) } ?? p
+            },
             settings: config.settings, disabled: disabled, folder: Paths.configHome + "/kefu")
         for f in set.failures { errors.write("kefu: plugin \(f.declaration.id) failed: \(f.detail ?? "") (answers come without it)\n") }
         return set

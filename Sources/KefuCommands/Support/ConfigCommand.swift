@@ -87,7 +87,8 @@ struct ConfigCommand: ParsableCommand {
             rows.append(("colour", noColor ? "off" : "on when the output is a terminal", noColor ? "$NO_COLOR" : "default"))
             let configSource = (env["XDG_CONFIG_HOME"]?.hasPrefix("/") ?? false) ? "$XDG_CONFIG_HOME" : "default"
 
-            var out = "config file  \(Configuration.path)  (\(config.found ? "found" : "not found: kefu config init writes one"); \(configSource))\n\n"
+            var out =
+                "config file  \(Configuration.path)  (\(config.found ? "found" : "not found: kefu config init writes one"); \(configSource))\n\n"
             let keyWidth = rows.map { $0.0.count }.max() ?? 10
             let valueWidth = min(48, rows.map { DisplayColumns.width($0.1) }.max() ?? 10)
             for (k, v, o) in rows {
@@ -108,7 +109,8 @@ enum DisplayColumns {
     static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { w, u in
             let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
                 || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
             return w + (wide ? 2 : (v < 0x20 ? 0 : 1))

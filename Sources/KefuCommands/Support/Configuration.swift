@@ -48,10 +48,11 @@ struct Configuration {
 
     static var path: String { Paths.configHome + "/kefu/config.yaml" }
 
-    static let knownKeys = [
-        "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
-        "disabled_packs", "disabled_plugins", "history_size", "threshold", "variables", "usage",
-    ] + Self.pluginKeys
+    static let knownKeys =
+        [
+            "shop", "agent", "ship_date", "language", "region", "drafts", "clipboard", "packs",
+            "disabled_packs", "disabled_plugins", "history_size", "threshold", "variables", "usage",
+        ] + Self.pluginKeys
 
     /// Keys read by the plugin hosts from the same file (with their own
     /// file:line:col diagnostics): accepted here, not reported as unknown.
@@ -139,13 +140,19 @@ struct Configuration {
             origins[key] = origin
         case "language":
             guard let s = scalar() else { bad("must be auto, zh-Hans, zh-Hant or en", default: "auto"); return }
-            if s.lowercased() == "auto" { language = nil } else if let l = Language(tag: s) { language = l } else {
+            if s.lowercased() == "auto" {
+                language = nil
+            } else if let l = Language(tag: s) {
+                language = l
+            } else {
                 bad("must be auto, zh-Hans, zh-Hant or en, not '\(s)'", default: "auto")
                 return
             }
             origins[key] = origin
         case "region":
-            guard let s = scalar(), let r = ChineseRegion(tag: s) else { bad("must be TW (Taiwan) or HK (Hong Kong)", default: "TW"); return }
+            guard let s = scalar(), let r = ChineseRegion(tag: s) else {
+                bad("must be TW (Taiwan) or HK (Hong Kong)", default: "TW"); return
+            }
             region = r
             origins[key] = origin
         case "drafts":
@@ -153,12 +160,16 @@ struct Configuration {
             drafts = n
             origins[key] = origin
         case "history_size":
-            guard let s = scalar(), let n = Int(s), (1...100_000).contains(n) else { bad("must be a number from 1 to 100000", default: "1000"); return }
+            guard let s = scalar(), let n = Int(s), (1...100_000).contains(n) else {
+                bad("must be a number from 1 to 100000", default: "1000"); return
+            }
             historySize = n
             origins[key] = origin
         case "usage":
             // YAML reads a bare off as false: both spellings are accepted.
-            guard let s = scalar()?.lowercased(), let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][s] else {
+            guard let s = scalar()?.lowercased(),
+                let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][s]
+            else {
                 bad("must be on or off", default: "on"); return
             }
             usage = on
@@ -195,7 +206,8 @@ struct Configuration {
             for (vk, vv) in vars {
                 guard let name = vk.string else { continue }
                 guard assignValue(name, vv, file: file) else {
-                    diagnostics.append("\(Self.at(vv, file)): error: variable '\(name)' must be text or a map of languages to text; ignored")
+                    diagnostics.append(
+                        "\(Self.at(vv, file)): error: variable '\(name)' must be text or a map of languages to text; ignored")
                     continue
                 }
                 origins["variables." + name] = "\((file as NSString).lastPathComponent):\(vv.mark?.line ?? 1):\(vv.mark?.column ?? 1)"
@@ -221,7 +233,8 @@ struct Configuration {
         for (tagNode, textNode) in map {
             guard let tag = tagNode.string, case .scalar(let text) = textNode else { return false }
             guard let language = Language(tag: tag) else {
-                diagnostics.append("\(Self.at(tagNode, file)): error: '\(name)': unknown language '\(tag)' (zh-Hans, zh-Hant or en); ignored")
+                diagnostics.append(
+                    "\(Self.at(tagNode, file)): error: '\(name)': unknown language '\(tag)' (zh-Hans, zh-Hant or en); ignored")
                 continue
             }
             entries.append((LocalizedValue.key(name, language), text.string))

@@ -7,16 +7,23 @@ import KefuExternalPlugins
 /// plugins a command starts; `--disable ID` turns off any plugin, code or
 /// external. Shared by every command that runs the engine.
 struct ExternalPluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: ArgumentHelp("Load external plugins from this folder or file too (repeatable).", valueName: "path"))
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp("Load external plugins from this folder or file too (repeatable).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(name: .customLong("no-plugins"), help: "Start no external plugins.")
     var none = false
 
-    @Option(name: .customLong("plugin-deadline"), help: ArgumentHelp("Milliseconds an external plugin has per request (default 200, or plugin_deadline_ms in config.yaml).", valueName: "ms"))
+    @Option(
+        name: .customLong("plugin-deadline"),
+        help: ArgumentHelp(
+            "Milliseconds an external plugin has per request (default 200, or plugin_deadline_ms in config.yaml).", valueName: "ms"))
     var deadline: Int?
 
-    @Option(name: .customLong("disable"), help: ArgumentHelp("Turn off this plugin (code or external) for this run (repeatable).", valueName: "id"))
+    @Option(
+        name: .customLong("disable"),
+        help: ArgumentHelp("Turn off this plugin (code or external) for this run (repeatable).", valueName: "id"))
     var disabledIDs: [String] = []
 
     func validate() throws {
@@ -60,7 +67,9 @@ struct ExternalPluginOptions: ParsableArguments {
         for r in found.refused { errors.write("kefu: plugin \(r.id) refused: \(r.detail ?? "")\n") }
         var settings = ExternalPluginSettings()
         if let d = defaultDeadline { settings.requestDeadline = d }
-        if let ms = deadline ?? (defaultDeadline == nil ? external.deadlineMilliseconds : nil) { settings.requestDeadline = Double(ms) / 1000 }
+        if let ms = deadline ?? (defaultDeadline == nil ? external.deadlineMilliseconds : nil) {
+            settings.requestDeadline = Double(ms) / 1000
+        }
         settings.logFolder = Paths.stateHome + "/kefu/plugins"
         var config = found.config
         for spec in found.specs {

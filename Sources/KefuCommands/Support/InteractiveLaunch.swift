@@ -33,10 +33,12 @@ struct ReplCommand: ParsableCommand {
     var top: Int?
 
     @Option(
-        name: .long, help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
+        name: .long,
+        help: ArgumentHelp("Write drafts in this language (default: config.yaml, else auto: the buyer's).", valueName: "language"))
     var lang: LanguageChoice?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=Mei (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .customLong("var"), help: ArgumentHelp("Set a template variable, e.g. --var agent=Mei (repeatable).", valueName: "key=value"))
     var variables: [VariableAssignment] = []
 
     @Flag(name: .customLong("no-clipboard"), help: "Print copies only: no OSC 52, no clipboard tool.")

@@ -7,13 +7,21 @@ import KefuPlugins
 /// `--snippets PATH` and the rest of the pack search path, shared by every
 /// command that loads packs.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .customLong("snippets"), help: ArgumentHelp("Load packs from this file or folder too, after the others (repeatable).", valueName: "path"))
+    @Option(
+        name: .customLong("snippets"),
+        help: ArgumentHelp("Load packs from this file or folder too, after the others (repeatable).", valueName: "path"))
     var extraPaths: [String] = []
 
-    @Flag(name: .customLong("no-user-packs"), help: "Load only the built-in packs and --snippets paths: skip ./snippets, $XDG_CONFIG_HOME/kefu/snippets, the learned examples and the packs and disabled_packs of config.yaml.")
+    @Flag(
+        name: .customLong("no-user-packs"),
+        help:
+            "Load only the built-in packs and --snippets paths: skip ./snippets, $XDG_CONFIG_HOME/kefu/snippets, the learned examples and the packs and disabled_packs of config.yaml."
+    )
     var builtinOnly = false
 
-    @Flag(name: .customLong("no-learned"), help: "Skip the examples kefu learned from copies ($XDG_STATE_HOME/kefu/learned); the REPL learns nothing either.")
+    @Flag(
+        name: .customLong("no-learned"),
+        help: "Skip the examples kefu learned from copies ($XDG_STATE_HOME/kefu/learned); the REPL learns nothing either.")
     var noLearned = false
 
     /// Whether the learned pack is loaded (and the REPL learns).
@@ -67,10 +75,13 @@ struct LibraryOptions: ParsableArguments {
 
     /// Detection only (`kefu eval`): the packs and the code plugins'
     /// detectors and extractors, without drafts from plugins.
-    func makeEngine(_ configuration: Configuration, options: Engine.Options = Engine.Options(), reportingTo errors: StandardError = StandardError()) -> Engine {
+    func makeEngine(
+        _ configuration: Configuration, options: Engine.Options = Engine.Options(), reportingTo errors: StandardError = StandardError()
+    ) -> Engine {
         let library = loadLibrary(configuration)
         for d in library.diagnostics { errors.write("\(d)\n") }
-        return Engine(library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors, options: options)
+        return Engine(
+            library: library, detectorFactories: BuiltinPlugins.detectorFactories, extractors: BuiltinPlugins.extractors, options: options)
     }
 }
 

@@ -45,7 +45,8 @@ final class PluginSession {
         self.errors = errors
         self.library = library
         self.plugins = plugins
-        let host = Self.startHost(plugins, configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
+        let host = Self.startHost(
+            plugins, configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         let declared = PluginIntentsPack.sources(for: host)
         for p in declared.problems { errors.write("kefu: \(p)\n") }
         let external = ExternalPluginParts(host: host)
@@ -54,7 +55,8 @@ final class PluginSession {
         // Code plugins load once (settings, catalogue); their parts join every engine built.
         let codePlugins = CodePluginLoading.load(configuration, disabled: plugins.disabled(configuration), errors: errors)
         self.codePlugins = codePlugins
-        loader = Self.loader(library: library, configuration: configuration, declared: declared.sources, code: codePlugins.parts, external: external)
+        loader = Self.loader(
+            library: library, configuration: configuration, declared: declared.sources, code: codePlugins.parts, external: external)
     }
 
     /// Packs and engines for a configuration read again (the REPL's
@@ -70,7 +72,9 @@ final class PluginSession {
     ) -> PackLoader {
         let packSettings = configuration.packSettings
         let searchPath = library.searchPath(packSettings)
-        let options = { var o = Engine.Options(); o.threshold = configuration.threshold; return o }()
+        let options = {
+            var o = Engine.Options(); o.threshold = configuration.threshold; return o
+        }()
         return PackLoader(
             collect: { library.collectSources(packSettings, first: declared) },
             watchedPaths: { searchPath.map(\.path) },
@@ -98,11 +102,14 @@ final class PluginSession {
         let host = plugins.makeHost(configuration: configuration, variables: variables, defaultDeadline: defaultDeadline, errors: errors)
         host.start()
         for s in host.statuses where s.state != .loaded && s.state != .refused && !s.turnedOff {
-            errors.write("kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n")
+            errors.write(
+                "kefu: plugin \(s.id) is \(s.state.rawValue == "restarting" ? "failing" : s.state.rawValue): \(s.detail ?? "") (answers come without it until it recovers)\n"
+            )
         }
         let ids = host.statuses.filter { $0.state != .refused }.map(\.id)
         for id in Set(ids) where ids.filter({ $0 == id }).count > 1 {
-            errors.write("kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
+            errors.write(
+                "kefu: \(ids.filter { $0 == id }.count) plugins call themselves \(id); their answers and skips are reported under one id\n")
         }
         return host
     }

@@ -126,7 +126,9 @@ struct LinearIntentModel: Sendable {
             var r: [Int32] = [], v: [Float] = []
             for (f, x) in e.features {
                 let row: Int32
-                if let known = rowOf[f] { row = known } else {
+                if let known = rowOf[f] {
+                    row = known
+                } else {
                     row = Int32(hashes.count)
                     rowOf[f] = row
                     hashes.append(f)

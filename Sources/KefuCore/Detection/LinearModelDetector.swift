@@ -28,7 +28,9 @@ struct LinearModelDetector: IntentDetector {
     init(library: SnippetLibrary, normalizer: TextNormalizer, cacheDirectory: String?) {
         model = LinearModelStore.model(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory)
         heldOutBuiltIn = Lazy { LinearModelStore.heldOutModels(for: library, normalizer: normalizer, cacheDirectory: cacheDirectory) }
-        builtInModel = Lazy { LinearModelStore.model(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory) }
+        builtInModel = Lazy {
+            LinearModelStore.model(for: library, normalizer: normalizer, builtInOnly: true, cacheDirectory: cacheDirectory)
+        }
         reach = Self.reach(library, builtInOnly: false)
         builtInReach = Self.reach(library, builtInOnly: true)
     }
@@ -47,7 +49,8 @@ struct LinearModelDetector: IntentDetector {
         var reach = self.reach
         if let key = message.heldOutExample, !key.builtIn { reach = builtInReach }
         if let key = message.heldOutExample {
-            model = key.builtIn
+            model =
+                key.builtIn
                 ? heldOutBuiltIn.value[LinearModelStore.fold(of: key.folded.unicodeScalars.map(\.value))] : builtInModel.value
         }
         guard let model else { return DetectorReport() }

@@ -26,7 +26,9 @@ public enum LinearModelStore {
     /// The training set of a library, in a fixed order: intents by id, each
     /// intent's examples as loaded, then `other`.
     /// `builtInOnly`: only the built-in packs' examples.
-    static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false) -> (classes: [String], examples: [LinearIntentModel.Example]) {
+    static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false) -> (
+        classes: [String], examples: [LinearIntentModel.Example]
+    ) {
         let ids = intentIDs(library, builtInOnly: builtInOnly)
         var examples: [LinearIntentModel.Example] = []
         for (c, id) in ids.enumerated() {
@@ -103,7 +105,8 @@ public enum LinearModelStore {
     /// `builtInOnly`: the model of the built-in packs' examples alone (the
     /// one in the binary, unless a built-in pack is disabled).
     static func model(
-        for library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false, cacheDirectory: String? = defaultCacheDirectory()
+        for library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false,
+        cacheDirectory: String? = defaultCacheDirectory()
     ) -> LinearIntentModel? {
         let key = fingerprint(of: library, builtInOnly: builtInOnly)
         if let m = stored(key, cacheDirectory: cacheDirectory) { return m }
@@ -111,7 +114,9 @@ public enum LinearModelStore {
         return model(classes: set.classes, examples: set.examples, key: key, cacheDirectory: cacheDirectory)
     }
 
-    static func model(classes: [String], examples: [LinearIntentModel.Example], key: String? = nil, cacheDirectory: String?) -> LinearIntentModel? {
+    static func model(classes: [String], examples: [LinearIntentModel.Example], key: String? = nil, cacheDirectory: String?)
+        -> LinearIntentModel?
+    {
         guard classes.count > 1, !examples.isEmpty else { return nil }
         let key = key ?? fingerprint(classes: classes, examples: examples)
         if let m = stored(key, cacheDirectory: cacheDirectory) { return m }
@@ -161,7 +166,9 @@ public enum LinearModelStore {
 
     /// The model of a library, trained now, with its fingerprint: what the
     /// build embeds for the built-in packs (`EmbedSnippetsTool`).
-    package static func trained(for library: SnippetLibrary, normalizer: TextNormalizer = TextNormalizer()) -> (fingerprint: String, bytes: [UInt8])? {
+    package static func trained(for library: SnippetLibrary, normalizer: TextNormalizer = TextNormalizer()) -> (
+        fingerprint: String, bytes: [UInt8]
+    )? {
         let set = trainingSet(library, normalizer: normalizer)
         guard set.classes.count > 1, !set.examples.isEmpty else { return nil }
         return (fingerprint(of: library), LinearIntentModel.train(set.examples, classes: set.classes).serialized())

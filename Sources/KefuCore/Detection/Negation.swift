@@ -34,7 +34,8 @@ enum Negation {
             return chinese.contains { phrase.starts(with: $0) }
         }
         let firstWord = String(scalarValues: phrase.prefix { $0 != 0x20 })
-        return english.contains(firstWord) || firstWord.hasSuffix("n't") || firstWord.hasSuffix("nt") && ["didnt", "havent", "hasnt", "cant", "wont", "couldnt"].contains(firstWord)
+        return english.contains(firstWord) || firstWord.hasSuffix("n't")
+            || firstWord.hasSuffix("nt") && ["didnt", "havent", "hasnt", "cant", "wont", "couldnt"].contains(firstWord)
     }
 
     /// Whether the phrase at `start` in `text` is negated.

@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(_FoundationICU)
-// The ICU that Foundation's NSRegularExpression runs on (same engine, same
-// syntax), called directly for the one thing NSRegularExpression lacks: a
-// step budget (`uregex_setTimeLimit`). Its C functions carry a `swift_`
-// prefix in this build of ICU.
-import _FoundationICU
+    // The ICU that Foundation's NSRegularExpression runs on (same engine, same
+    // syntax), called directly for the one thing NSRegularExpression lacks: a
+    // step budget (`uregex_setTimeLimit`). Its C functions carry a `swift_`
+    // prefix in this build of ICU.
+    import _FoundationICU
 #endif
 
 /// A pack's regular expression with a budget: whatever the pattern and the
@@ -30,51 +31,54 @@ public final class PackRegex: @unchecked Sendable {
     public let pattern: String
 
     #if canImport(_FoundationICU)
-    private let compiled: OpaquePointer
+        private let compiled: OpaquePointer
 
-    public init?(_ pattern: String) {
-        self.pattern = pattern
-        var status = U_ZERO_ERROR
-        let units = Array(pattern.utf16)
-        guard let regex = swift_uregex_open(units, Int32(units.count), UInt32(UREGEX_CASE_INSENSITIVE.rawValue), nil, &status),
-              status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
-        compiled = regex
-    }
-
-    deinit { swift_uregex_close(compiled) }
-
-    public func firstMatch(in text: String) -> Outcome {
-        var status = U_ZERO_ERROR
-        guard let regex = swift_uregex_clone(compiled, &status) else { return .noMatch }
-        defer { swift_uregex_close(regex) }
-        swift_uregex_setTimeLimit(regex, Self.stepLimit, &status)
-        let units = Array(text.utf16)
-        return units.withUnsafeBufferPointer { buffer in
-            swift_uregex_setText(regex, buffer.baseAddress, Int32(buffer.count), &status)
-            let found = swift_uregex_find(regex, 0, &status)
-            if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .overBudget }
-            guard found != 0, status.rawValue <= U_ZERO_ERROR.rawValue else { return .noMatch }
-            let start = Int(swift_uregex_start(regex, 0, &status)), end = Int(swift_uregex_end(regex, 0, &status))
-            guard status.rawValue <= U_ZERO_ERROR.rawValue, 0 <= start, start <= end, end <= buffer.count else { return .noMatch }
-            return .match(String(decoding: buffer[start..<end], as: UTF16.self))
+        public init?(_ pattern: String) {
+            self.pattern = pattern
+            var status = U_ZERO_ERROR
+            let units = Array(pattern.utf16)
+            guard let regex = swift_uregex_open(units, Int32(units.count), UInt32(UREGEX_CASE_INSENSITIVE.rawValue), nil, &status),
+                status.rawValue <= U_ZERO_ERROR.rawValue
+            else { return nil }
+            compiled = regex
         }
-    }
+
+        deinit { swift_uregex_close(compiled) }
+
+        public func firstMatch(in text: String) -> Outcome {
+            var status = U_ZERO_ERROR
+            guard let regex = swift_uregex_clone(compiled, &status) else { return .noMatch }
+            defer { swift_uregex_close(regex) }
+            swift_uregex_setTimeLimit(regex, Self.stepLimit, &status)
+            let units = Array(text.utf16)
+            return units.withUnsafeBufferPointer { buffer in
+                swift_uregex_setText(regex, buffer.baseAddress, Int32(buffer.count), &status)
+                let found = swift_uregex_find(regex, 0, &status)
+                if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .overBudget }
+                guard found != 0, status.rawValue <= U_ZERO_ERROR.rawValue else { return .noMatch }
+                let start = Int(swift_uregex_start(regex, 0, &status)), end = Int(swift_uregex_end(regex, 0, &status))
+                guard status.rawValue <= U_ZERO_ERROR.rawValue, 0 <= start, start <= end, end <= buffer.count else { return .noMatch }
+                return .match(String(decoding: buffer[start..<end], as: UTF16.self))
+            }
+        }
     #else
-    // Without direct access to ICU: NSRegularExpression on a bounded prefix
-    // of the message, so a polynomial pattern's cost is bounded by the prefix.
-    private let regex: NSRegularExpression
-    static let inputLimit = 2_000
+        // Without direct access to ICU: NSRegularExpression on a bounded prefix
+        // of the message, so a polynomial pattern's cost is bounded by the prefix.
+        private let regex: NSRegularExpression
+        static let inputLimit = 2_000
 
-    public init?(_ pattern: String) {
-        self.pattern = pattern
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-        self.regex = regex
-    }
+        public init?(_ pattern: String) {
+            self.pattern = pattern
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+            self.regex = regex
+        }
 
-    public func firstMatch(in text: String) -> Outcome {
-        let text = String(text.prefix(Self.inputLimit))
-        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else { return .noMatch }
-        return .match(String(text[r]))
-    }
+        public func firstMatch(in text: String) -> Outcome {
+            let text = String(text.prefix(Self.inputLimit))
+            guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else {
+                return .noMatch
+            }
+            return .match(String(text[r]))
+        }
     #endif
 }

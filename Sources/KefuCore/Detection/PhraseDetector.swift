@@ -5,7 +5,10 @@ import Foundation
 public struct PhraseDetector: IntentDetector {
     public let id = CoreDetector.phrases.rawValue
 
-    private enum Role: Sendable { case trigger, counter, outside, anchor(Int) }
+    private enum Role: Sendable {
+        case trigger, counter, outside
+        case anchor(Int)
+    }
 
     private struct Entry: Sendable {
         var intent: String
@@ -112,7 +115,9 @@ public struct PhraseDetector: IntentDetector {
                 let pattern = patterns[p]
                 // A pattern over its step budget says nothing for this message.
                 if case .match(let matched) = pattern.regex.firstMatch(in: folded) {
-                    add(Evidence(detector: detector, detail: "/\(pattern.regex.pattern)/ ← \(matched)", weight: 1), for: pattern.intent, to: &hits)
+                    add(
+                        Evidence(detector: detector, detail: "/\(pattern.regex.pattern)/ ← \(matched)", weight: 1), for: pattern.intent,
+                        to: &hits)
                 }
             }
         }

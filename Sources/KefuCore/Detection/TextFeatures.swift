@@ -3,7 +3,10 @@
 /// English (trigrams make "recieved" land near "received"). Features are
 /// 64-bit FNV-1a hashes tagged by kind; collisions are rare enough to ignore.
 enum TextFeatures {
-    enum Kind: UInt64 { case hanUnigram = 1, hanBigram, word, wordBigram, charTrigram, number }
+    enum Kind: UInt64 {
+        case hanUnigram = 1
+        case hanBigram, word, wordBigram, charTrigram, number
+    }
 
     static func weight(_ kind: Kind) -> Float {
         switch kind {
@@ -18,12 +21,13 @@ enum TextFeatures {
 
     /// Function words carry little intent on their own ("i would like to ..."
     /// is as likely a refund as a dealership enquiry): they count a fifth.
-    static let englishFunctionWords: Set<UInt64> = Set([
-        "i", "me", "my", "you", "your", "u", "ur", "the", "a", "an", "to", "of", "is", "are", "am", "be", "it",
-        "its", "this", "that", "for", "on", "in", "at", "and", "or", "so", "we", "us", "our", "im", "have", "has",
-        "had", "would", "like", "want", "wanna", "need", "get", "got", "please", "pls", "plz", "can", "could",
-        "will", "just", "do", "does", "did", "with", "about", "from", "there", "any", "some", "if", "know", "tell",
-    ].map { hash($0.unicodeScalars.map(\.value)) })
+    static let englishFunctionWords: Set<UInt64> = Set(
+        [
+            "i", "me", "my", "you", "your", "u", "ur", "the", "a", "an", "to", "of", "is", "are", "am", "be", "it",
+            "its", "this", "that", "for", "on", "in", "at", "and", "or", "so", "we", "us", "our", "im", "have", "has",
+            "had", "would", "like", "want", "wanna", "need", "get", "got", "please", "pls", "plz", "can", "could",
+            "will", "just", "do", "does", "did", "with", "about", "from", "there", "any", "some", "if", "know", "tell",
+        ].map { hash($0.unicodeScalars.map(\.value)) })
     /// Chinese particles and pronouns, likewise.
     static let chineseFunctionCharacters: Set<UInt32> = Set("的了吗呢吧啊呀哦哈么我你您是亲在一个这那有就也都还和".unicodeScalars.map(\.value))
 

@@ -56,10 +56,14 @@ public final class Engine: Sendable {
         var detectors: [any IntentDetector] = []
         if !off.contains(.phrases) { detectors.append(PhraseDetector(library: library, normalizer: normalizer)) }
         if !off.contains(.classifier) {
-            detectors.append(PendingDetector(id: CoreDetector.classifier.rawValue) { ExampleClassifier(library: library, normalizer: normalizer) })
+            detectors.append(
+                PendingDetector(id: CoreDetector.classifier.rawValue) { ExampleClassifier(library: library, normalizer: normalizer) })
         }
         if !off.contains(.model) {
-            detectors.append(PendingDetector(id: CoreDetector.model.rawValue) { LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache) })
+            detectors.append(
+                PendingDetector(id: CoreDetector.model.rawValue) {
+                    LinearModelDetector(library: library, normalizer: normalizer, cacheDirectory: cache)
+                })
         }
         detectors += detectorFactories.map { $0.makeDetector(library: library, normalizer: normalizer) }
         self.detectors = detectors
@@ -70,7 +74,10 @@ public final class Engine: Sendable {
     }
 
     /// Detection and extraction only: what `kefu test` and `kefu eval` need.
-    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], guesses: [DetectedIntent], tone: ToneReading, entities: [Entity]) {
+    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (
+        text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], guesses: [DetectedIntent], tone: ToneReading,
+        entities: [Entity]
+    ) {
         let text = normalizer.normalize(raw)
         let input = DetectionInput(text: text, heldOutExample: heldOutExample)
         let reports = text.isEmpty ? [] : detectors.map { $0.detect(input) }
@@ -86,7 +93,8 @@ public final class Engine: Sendable {
         }
         var guesses: [DetectedIntent] = []
         if intents.isEmpty, combined.noIntent < options.guessOtherCeiling {
-            guesses = Array(candidates.filter { $0.confidence >= options.guessFloor && library.intents[$0.intent]?.secondary == false }.prefix(2))
+            guesses = Array(
+                candidates.filter { $0.confidence >= options.guessFloor && library.intents[$0.intent]?.secondary == false }.prefix(2))
         }
         let entities = extractors.flatMap { $0.extract(from: text) }
         return (text, intents, candidates, guesses, tone, entities)
@@ -135,9 +143,10 @@ public final class Engine: Sendable {
                     && c.confidence >= top.confidence * options.runnerUpRatio && library.intents[c.intent]?.secondary == false
             }
         }
-        let drafts = stage.drafts(DraftStage.Request(
-            answered: answered, runnerUp: runnerUp, snippet: request.snippet, language: language, values: values, tone: a.tone,
-            message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain, picks: request.picks))
+        let drafts = stage.drafts(
+            DraftStage.Request(
+                answered: answered, runnerUp: runnerUp, snippet: request.snippet, language: language, values: values, tone: a.tone,
+                message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain, picks: request.picks))
         return Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,

@@ -48,7 +48,10 @@ struct AddressRecognizer: EntityRecognizer {
             } else if Script.isDigit(t[i]), i == 0 || !Script.isDigit(t[i - 1]) {
                 var j = i
                 while j < t.count, Script.isDigit(t[j]) { j += 1 }
-                if j < t.count, Self.buildingUnits.contains(t[j]) || input.matches(Self.danyuan, at: j) || t[j] == Self.hao && j + 1 < t.count && t[j + 1] == 0x697C {
+                if j < t.count,
+                    Self.buildingUnits.contains(t[j]) || input.matches(Self.danyuan, at: j)
+                        || t[j] == Self.hao && j + 1 < t.count && t[j + 1] == 0x697C
+                {
                     anchor = i
                 }
             }
@@ -65,20 +68,27 @@ struct AddressRecognizer: EntityRecognizer {
             }
         } else {
             // No house number: a place after an address word (地址改成北京市朝阳区).
-            guard let wordEnd = Self.addressWords.lazy.compactMap({ w -> Int? in
-                var k = 0
-                while k + w.count <= t.count { if input.matches(w, at: k) { return k + w.count }; k += 1 }
-                return nil
-            }).first else { return nil }
+            guard
+                let wordEnd = Self.addressWords.lazy.compactMap({ w -> Int? in
+                    var k = 0
+                    while k + w.count <= t.count { if input.matches(w, at: k) { return k + w.count }; k += 1 }
+                    return nil
+                }).first
+            else { return nil }
             start = wordEnd
-            while start < t.count, Self.leftStops.contains(t[start]) || input.matches("改成".scalarArray, at: start) || input.matches("改为".scalarArray, at: start) || t[start] == 0x6539 {
+            while start < t.count,
+                Self.leftStops.contains(t[start]) || input.matches("改成".scalarArray, at: start)
+                    || input.matches("改为".scalarArray, at: start) || t[start] == 0x6539
+            {
                 start += input.matches("改成".scalarArray, at: start) || input.matches("改为".scalarArray, at: start) ? 2 : 1
             }
         }
         var end = max(start, anchor ?? start)
         while end < t.count, end - start < 48 {
             let c = t[end]
-            if Self.rightStops.contains(c) || !(Script.isHan(c) || Script.isDigit(c) || Script.isASCIILetter(c) || c == 0x2D || c == 0x23) { break }
+            if Self.rightStops.contains(c) || !(Script.isHan(c) || Script.isDigit(c) || Script.isASCIILetter(c) || c == 0x2D || c == 0x23) {
+                break
+            }
             end += 1
         }
         guard end - start >= 3 else { return nil }
@@ -95,7 +105,9 @@ struct AddressRecognizer: EntityRecognizer {
         while i < t.count {
             guard Script.isWordCharacter(t[i]) else { i += 1; continue }
             let s = i
-            while i < t.count, Script.isWordCharacter(t[i]) || t[i] == 0x2D && i + 1 < t.count && Script.isWordCharacter(t[i + 1]) { i += 1 }
+            while i < t.count, Script.isWordCharacter(t[i]) || t[i] == 0x2D && i + 1 < t.count && Script.isWordCharacter(t[i + 1]) {
+                i += 1
+            }
             words.append((String(scalarValues: t[s..<i]), s..<i))
         }
         func isStreet(after k: Int) -> Bool {
@@ -126,7 +138,12 @@ struct AddressRecognizer: EntityRecognizer {
             if Self.englishStops.contains(words[k].text) { break }
             // A sentence end between two words ends the address.
             let gap = t[words[k - 1].range.upperBound..<words[k].range.lowerBound]
-            if gap.contains(where: { [0x2E, 0x3F, 0x21, 0x3B, 0x0A, 0x3002, 0xFF1F, 0xFF01].contains($0) }) && !(words[k - 1].text.count <= 3 && gap.first == 0x2E && gap.count <= 2 && Self.englishStreetSuffixes.contains(words[k - 1].text)) { break }
+            if gap.contains(where: { [0x2E, 0x3F, 0x21, 0x3B, 0x0A, 0x3002, 0xFF1F, 0xFF01].contains($0) })
+                && !(words[k - 1].text.count <= 3 && gap.first == 0x2E && gap.count <= 2
+                    && Self.englishStreetSuffixes.contains(words[k - 1].text))
+            {
+                break
+            }
             if words[k].range.upperBound - words[first].range.lowerBound > 80 { break }
             last = k
             k += 1
@@ -142,7 +159,8 @@ struct AddressRecognizer: EntityRecognizer {
         EntityExample("收货地址改成成都市武侯区", .address, "成都市武侯区"),
         EntityExample("阳光小区5栋2单元301", .address, "阳光小区5栋2单元301"),
         EntityExample("please ship to 123 Main St, Springfield instead", .address, "123 Main St, Springfield"),
-        EntityExample("new address: Flat 4B, 22 Baker Street, London NW1 6XE. Thanks", .address, "Flat 4B, 22 Baker Street, London NW1 6XE"),
+        EntityExample(
+            "new address: Flat 4B, 22 Baker Street, London NW1 6XE. Thanks", .address, "Flat 4B, 22 Baker Street, London NW1 6XE"),
         EntityExample("change it to Apt 5, 10 Ocean Drive", .address, "Apt 5, 10 Ocean Drive"),
     ]
 

@@ -33,7 +33,9 @@ struct BodyMeasurementRecognizer: EntityRecognizer {
                     if scale == 0 { value = value * 10 + d } else { value += d * scale; scale /= 10 }
                 } else if t[i] == 0x2E, scale == 0, i + 1 < t.count, Script.isDigit(t[i + 1]) {
                     scale = 0.1
-                } else { break }
+                } else {
+                    break
+                }
                 i += 1
             }
             result.append(Number(start: start, end: i, value: value))
@@ -54,7 +56,9 @@ struct BodyMeasurementRecognizer: EntityRecognizer {
         var weight: Recognition?
         func skipSpace(_ i: Int) -> Int { i < t.count && t[i] == 0x20 ? i + 1 : i }
         func unit(_ words: [[UInt32]], at i: Int) -> [UInt32]? {
-            words.first { w in input.matches(w, at: i) && (i + w.count >= t.count || !Script.isASCIILetter(t[i + w.count]) || !Script.isASCIILetter(w[0])) }
+            words.first { w in
+                input.matches(w, at: i) && (i + w.count >= t.count || !Script.isASCIILetter(t[i + w.count]) || !Script.isASCIILetter(w[0]))
+            }
         }
         func wordBefore(_ words: [[UInt32]], _ start: Int) -> Bool {
             var e = start
@@ -63,11 +67,14 @@ struct BodyMeasurementRecognizer: EntityRecognizer {
         }
         func setHeight(_ cm: Double, _ range: Range<Int>) {
             guard height == nil, (120...230).contains(cm) else { return }
-            height = Recognition(entity: Entity(kind: .heightCM, value: Self.format(cm.rounded()), attributes: ["as_written": input.quote(range)]), range: range)
+            height = Recognition(
+                entity: Entity(kind: .heightCM, value: Self.format(cm.rounded()), attributes: ["as_written": input.quote(range)]),
+                range: range)
         }
         func setWeight(_ kg: Double, _ range: Range<Int>) {
             guard weight == nil, (25...250).contains(kg) else { return }
-            weight = Recognition(entity: Entity(kind: .weightKG, value: Self.format(kg), attributes: ["as_written": input.quote(range)]), range: range)
+            weight = Recognition(
+                entity: Entity(kind: .weightKG, value: Self.format(kg), attributes: ["as_written": input.quote(range)]), range: range)
         }
 
         var bare: [Number] = []
@@ -76,15 +83,20 @@ struct BodyMeasurementRecognizer: EntityRecognizer {
             let n = numbers[k]
             let u = skipSpace(n.end)
             // 5'10", 5 ft 10 in
-            if (4...7).contains(n.value), u < t.count, Self.feetMarks.contains(t[u]) || unit([[UInt32]](words: ["ft", "feet", "foot"]), at: u) != nil {
+            if (4...7).contains(n.value), u < t.count,
+                Self.feetMarks.contains(t[u]) || unit([[UInt32]](words: ["ft", "feet", "foot"]), at: u) != nil
+            {
                 var end = Self.feetMarks.contains(t[u]) ? u + 1 : u + (unit([[UInt32]](words: ["feet", "foot", "ft"]), at: u)?.count ?? 2)
                 var inches = 0.0
                 if k + 1 < numbers.count, skipSpace(end) == numbers[k + 1].start, numbers[k + 1].value < 12 {
                     inches = numbers[k + 1].value
                     end = numbers[k + 1].end
                     let m = skipSpace(end)
-                    if m < t.count, Self.inchMarks.contains(t[m]) { end = m + 1 }
-                    else if let w = unit([[UInt32]](words: ["inches", "inch", "in"]), at: m) { end = m + w.count }
+                    if m < t.count, Self.inchMarks.contains(t[m]) {
+                        end = m + 1
+                    } else if let w = unit([[UInt32]](words: ["inches", "inch", "in"]), at: m) {
+                        end = m + w.count
+                    }
                     k += 1
                 }
                 setHeight(n.value * 30.48 + inches * 2.54, n.start..<end)
@@ -103,7 +115,9 @@ struct BodyMeasurementRecognizer: EntityRecognizer {
                 }
                 if (1.2...2.3).contains(n.value) { setHeight(n.value * 100, n.start..<(u + 1)); k += 1; continue }
             }
-            if let (w, factor) = Self.weightUnits.first(where: { input.matches($0.0, at: u) && (u + $0.0.count >= t.count || !Script.isASCIILetter(t[u + $0.0.count])) }) {
+            if let (w, factor) = Self.weightUnits.first(where: {
+                input.matches($0.0, at: u) && (u + $0.0.count >= t.count || !Script.isASCIILetter(t[u + $0.0.count]))
+            }) {
                 setWeight(n.value * factor, n.start..<(u + w.count)); k += 1; continue
             }
             if wordBefore(Self.heightWords, n.start), u >= t.count || !Self.otherUnits.contains(t[u]) {

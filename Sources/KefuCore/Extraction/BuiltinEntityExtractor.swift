@@ -45,7 +45,8 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 claimed.append(found.range)
                 // The number's own carrier comes before any carrier named in words.
                 if found.entity.kind == .trackingNumber, let name = found.entity.attributes["carrier"],
-                   let carrier = Carrier(rawValue: name), !entities.contains(where: { $0.kind == .carrier }) {
+                    let carrier = Carrier(rawValue: name), !entities.contains(where: { $0.kind == .carrier })
+                {
                     entities.append(carrier.entity)
                 }
             }
@@ -92,10 +93,14 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 if let amount = amount(token.text, before: trimmedBefore, after: after) {
                     entities.append(amount); continue
                 }
-                if n == 11 && digits.hasPrefix("1") && "3456789".contains(Array(digits)[1]) || keyword(.phoneKeyword, before: token.start) && (7...15).contains(n) || before.hasSuffix("+86") {
+                if n == 11 && digits.hasPrefix("1") && "3456789".contains(Array(digits)[1])
+                    || keyword(.phoneKeyword, before: token.start) && (7...15).contains(n) || before.hasSuffix("+86")
+                {
                     entities.append(Entity(kind: .phone, value: digits)); continue
                 }
-                if keyword(.trackingKeyword, before: token.start, within: 12) && (8...22).contains(n) && !keyword(.orderKeyword, before: token.start, within: 3) {
+                if keyword(.trackingKeyword, before: token.start, within: 12) && (8...22).contains(n)
+                    && !keyword(.orderKeyword, before: token.start, within: 3)
+                {
                     entities.append(TrackingNumberRecognizer.numeric(digits, named: carriers.first)); continue
                 }
                 if keyword(.orderKeyword, before: token.start, within: 12) && n >= 5 || trimmedBefore.hasSuffix("#") && n >= 5 {
@@ -107,16 +112,26 @@ public struct BuiltinEntityExtractor: EntityExtractor {
                 if (12...22).contains(n) {
                     entities.append(Entity(kind: .orderID, value: digits)); continue
                 }
-                if after.hasPrefix("码") || after.hasPrefix("号") && n <= 3 || keyword(.sizeKeyword, before: token.start, within: 3) || after.hasPrefix("cm") || after.hasPrefix(" cm") {
-                    entities.append(Entity(kind: .size, value: token.text + (after.hasPrefix("码") ? "码" : after.hasPrefix("号") ? "号" : ""))); continue
+                if after.hasPrefix("码") || after.hasPrefix("号") && n <= 3 || keyword(.sizeKeyword, before: token.start, within: 3)
+                    || after.hasPrefix("cm") || after.hasPrefix(" cm")
+                {
+                    entities.append(
+                        Entity(kind: .size, value: token.text + (after.hasPrefix("码") ? "码" : after.hasPrefix("号") ? "号" : "")));
+                    continue
                 }
-                if let q = quantity(token.text, before: trimmedBefore, after: after, keyword: keyword(.quantityKeyword, before: token.start, within: 3)) {
+                if let q = quantity(
+                    token.text, before: trimmedBefore, after: after, keyword: keyword(.quantityKeyword, before: token.start, within: 3))
+                {
                     entities.append(q); continue
                 }
                 continue
             }
             if token.hasLetter && !token.hasDigit || Self.letterSizes.contains(token.text) {
-                if Self.letterSizes.contains(token.text) && (after.hasPrefix("码") || after.hasPrefix("号") || keyword(.sizeKeyword, before: token.start, within: 3) || message.language.isChinese && token.text.count >= 1 && (token.text != "s" && token.text != "m" || after.hasPrefix("的"))) {
+                if Self.letterSizes.contains(token.text)
+                    && (after.hasPrefix("码") || after.hasPrefix("号") || keyword(.sizeKeyword, before: token.start, within: 3)
+                        || message.language.isChinese && token.text.count >= 1
+                            && (token.text != "s" && token.text != "m" || after.hasPrefix("的")))
+                {
                     entities.append(Entity(kind: .size, value: upper)); continue
                 }
                 if token.text.hasPrefix("x"), let q = Int(token.text.dropFirst()), q > 0, q < 1000 {
@@ -137,8 +152,14 @@ public struct BuiltinEntityExtractor: EntityExtractor {
 
     static let letterSizes: Set<String> = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl"]
 
-    static let currencyBefore: [(String, String)] = [("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"), ("$", "USD"), ("usd", "USD"), ("us$", "USD"), ("€", "EUR"), ("eur", "EUR"), ("£", "GBP"), ("hk$", "HKD"), ("nt$", "TWD")]
-    static let currencyAfter: [(String, String)] = [("元", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"), ("dollars", "USD"), ("usd", "USD"), ("bucks", "USD"), ("eur", "EUR"), ("euros", "EUR"), ("pounds", "GBP")]
+    static let currencyBefore: [(String, String)] = [
+        ("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"), ("$", "USD"), ("usd", "USD"), ("us$", "USD"), ("€", "EUR"), ("eur", "EUR"),
+        ("£", "GBP"), ("hk$", "HKD"), ("nt$", "TWD"),
+    ]
+    static let currencyAfter: [(String, String)] = [
+        ("元", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"), ("dollars", "USD"), ("usd", "USD"), ("bucks", "USD"), ("eur", "EUR"),
+        ("euros", "EUR"), ("pounds", "GBP"),
+    ]
 
     // Currency and unit words are compared as UTF-8 bytes: `hasPrefix` and
     // `hasSuffix` on a Substring compare Characters, a thousand instructions
@@ -146,7 +167,10 @@ public struct BuiltinEntityExtractor: EntityExtractor {
     private func amount(_ number: String, before: Substring, after: String) -> Entity? {
         let afterTrimmed = after.drop { $0 == " " }
         for (symbol, code) in Self.currencyBefore where Self.endsWith(before, symbol) {
-            return Entity(kind: .amount, value: (symbol == "¥" || symbol == "$" || symbol == "€" || symbol == "£" ? symbol : symbol.uppercased() + " ") + number, attributes: ["currency": code, "number": number])
+            return Entity(
+                kind: .amount,
+                value: (symbol == "¥" || symbol == "$" || symbol == "€" || symbol == "£" ? symbol : symbol.uppercased() + " ") + number,
+                attributes: ["currency": code, "number": number])
         }
         for (word, code) in Self.currencyAfter where Self.startsWith(afterTrimmed, word) || Self.startsWith(after[...], word) {
             let shown = code == "CNY" ? "¥" + number : code == "USD" ? "$" + number : number + " " + code
@@ -164,12 +188,17 @@ public struct BuiltinEntityExtractor: EntityExtractor {
         return s.utf8.count >= w.count && s.utf8.suffix(w.count).elementsEqual(w)
     }
 
-    static let quantityUnits = ["件", "个", "双", "条", "套", "盒", "瓶", "包", "只", "支", "台", "份", "箱", "袋", "pcs", "pc", "pieces", "piece", "pairs", "pair", "units", "boxes", "bottles", "packs"]
+    static let quantityUnits = [
+        "件", "个", "双", "条", "套", "盒", "瓶", "包", "只", "支", "台", "份", "箱", "袋", "pcs", "pc", "pieces", "piece", "pairs", "pair", "units",
+        "boxes", "bottles", "packs",
+    ]
 
     private func quantity(_ number: String, before: Substring, after: String, keyword: Bool) -> Entity? {
         guard let n = Int(number), n > 0, n < 10_000 else { return nil }
         let a = after.drop { $0 == " " }
-        if keyword || Self.endsWith(before, "x") || Self.endsWith(before, "×") || Self.quantityUnits.contains(where: { Self.startsWith(a, $0) }) {
+        if keyword || Self.endsWith(before, "x") || Self.endsWith(before, "×")
+            || Self.quantityUnits.contains(where: { Self.startsWith(a, $0) })
+        {
             return Entity(kind: .quantity, value: String(n))
         }
         return nil
@@ -186,11 +215,17 @@ public struct BuiltinEntityExtractor: EntityExtractor {
             var hasLetter = false, hasDigit = false
             while i < text.count {
                 let v = text[i]
-                if Script.isASCIILetter(v) { hasLetter = true }
-                else if Script.isDigit(v) { hasDigit = true }
-                else if (v == 0x2D || v == 0x2E), i + 1 < text.count, Script.isDigit(text[i + 1]) || (v == 0x2D && Script.isASCIILetter(text[i + 1])), i > start {
+                if Script.isASCIILetter(v) {
+                    hasLetter = true
+                } else if Script.isDigit(v) {
+                    hasDigit = true
+                } else if v == 0x2D || v == 0x2E, i + 1 < text.count,
+                    Script.isDigit(text[i + 1]) || (v == 0x2D && Script.isASCIILetter(text[i + 1])), i > start
+                {
                     // inner '-' or '.'
-                } else { break }
+                } else {
+                    break
+                }
                 i += 1
             }
             // A plain word longer than any letter size ("xxxl") and not an

@@ -26,29 +26,47 @@ public struct BuyerReportExtractor: Sendable {
         var terms: [(String, String)] = []
         func add(_ words: [String], _ cue: Cue?) { terms += words.map { ($0, cue?.rawValue ?? "") } }
         // The carrier marked it delivered.
-        add(["签收", "已送达", "显示送达", "妥投", "says delivered", "shows delivered", "showing delivered", "shows as delivered",
-             "marked as delivered", "marked delivered", "status delivered", "says it was delivered", "says it's delivered",
-             "it was delivered", "was delivered", "been delivered", "delivered but", "delivered, but", "left at my door"], .marked)
-        add(["没签收", "未签收", "没有签收", "还没签收", "签收后", "确认签收", "not delivered", "not been delivered", "wasn't delivered",
-             "wasnt delivered", "never delivered", "hasn't been delivered", "hasnt been delivered", "been delivered yet"], nil)
+        add(
+            [
+                "签收", "已送达", "显示送达", "妥投", "says delivered", "shows delivered", "showing delivered", "shows as delivered",
+                "marked as delivered", "marked delivered", "status delivered", "says it was delivered", "says it's delivered",
+                "it was delivered", "was delivered", "been delivered", "delivered but", "delivered, but", "left at my door",
+            ], .marked)
+        add(
+            [
+                "没签收", "未签收", "没有签收", "还没签收", "签收后", "确认签收", "not delivered", "not been delivered", "wasn't delivered",
+                "wasnt delivered", "never delivered", "hasn't been delivered", "hasnt been delivered", "been delivered yet",
+            ], nil)
         // ...but nothing came.
-        add(["没收到", "没有收到", "未收到", "没拿到", "没有拿到", "没见到", "没看到", "找不到", "不是我签", "不是本人签", "没人签", "家里没人",
-             "我家没人", "家没人", "not received", "haven't received", "havent received", "didn't receive", "didnt receive",
-             "never received", "never got", "didn't get", "didnt get", "haven't got", "havent got", "not here", "nothing here",
-             "isn't here", "isnt here", "no package", "no parcel", "don't have it", "dont have it", "do not have it", "can't find",
-             "cant find", "cannot find", "not there", "wasn't there", "wasnt there", "nowhere", "nothing is here", "nothing came",
-             "never came", "never arrived", "didn't arrive", "didnt arrive", "hasn't arrived", "hasnt arrived", "no sign of it"], .notReceived)
+        add(
+            [
+                "没收到", "没有收到", "未收到", "没拿到", "没有拿到", "没见到", "没看到", "找不到", "不是我签", "不是本人签", "没人签", "家里没人",
+                "我家没人", "家没人", "not received", "haven't received", "havent received", "didn't receive", "didnt receive",
+                "never received", "never got", "didn't get", "didnt get", "haven't got", "havent got", "not here", "nothing here",
+                "isn't here", "isnt here", "no package", "no parcel", "don't have it", "dont have it", "do not have it", "can't find",
+                "cant find", "cannot find", "not there", "wasn't there", "wasnt there", "nowhere", "nothing is here", "nothing came",
+                "never came", "never arrived", "didn't arrive", "didnt arrive", "hasn't arrived", "hasnt arrived", "no sign of it",
+            ], .notReceived)
         // The tracking has stopped moving.
-        add(["物流不动", "不动了", "一直不动", "一直没动", "没动了", "天没动", "没有动", "没更新", "没有更新", "不更新", "停在", "卡在", "滞留",
-             "stuck", "hasn't moved", "hasnt moved", "has not moved", "not moving", "no movement", "no update", "no updates",
-             "not updated", "hasn't updated", "hasnt updated", "hasn't been updated", "hasnt been updated"], .stuck)
+        add(
+            [
+                "物流不动", "不动了", "一直不动", "一直没动", "没动了", "天没动", "没有动", "没更新", "没有更新", "不更新", "停在", "卡在", "滞留",
+                "stuck", "hasn't moved", "hasnt moved", "has not moved", "not moving", "no movement", "no update", "no updates",
+                "not updated", "hasn't updated", "hasnt updated", "hasn't been updated", "hasnt been updated",
+            ], .stuck)
         // The buyer turned the parcel away.
-        add(["拒收了", "已拒收", "被拒收", "已经拒收", "refused delivery", "refused the", "i refused", "rejected the parcel",
-             "rejected the package", "rejected delivery", "returned to sender"], .refused)
+        add(
+            [
+                "拒收了", "已拒收", "被拒收", "已经拒收", "refused delivery", "refused the", "i refused", "rejected the parcel",
+                "rejected the package", "rejected delivery", "returned to sender",
+            ], .refused)
         // Photos or a video already sent (Qianniu shows a picture as "[图片]").
-        add(["照片发了", "图片发了", "图发了", "发了照片", "发了图片", "发了图", "照片已发", "图片已发", "图已发", "照片发你了", "图发你了",
-             "照片发给你了", "图片发给你了", "发过照片", "发过图片", "拍了照片", "上传了照片", "上传了图片", "[图片]", "[图]", "见图", "看图",
-             "如图", "视频发了", "发了视频", "视频已发", "[视频]"], .photo)
+        add(
+            [
+                "照片发了", "图片发了", "图发了", "发了照片", "发了图片", "发了图", "照片已发", "图片已发", "图已发", "照片发你了", "图发你了",
+                "照片发给你了", "图片发给你了", "发过照片", "发过图片", "拍了照片", "上传了照片", "上传了图片", "[图片]", "[图]", "见图", "看图",
+                "如图", "视频发了", "发了视频", "视频已发", "[视频]",
+            ], .photo)
         var english: [String] = []
         for verb in ["sent", "sent you", "already sent", "attached", "uploaded", "see"] {
             for det in ["", "a ", "the ", "some ", "my ", "attached "] {

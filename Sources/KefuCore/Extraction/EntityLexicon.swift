@@ -31,9 +31,15 @@ struct EntityLexicon: Sendable {
 
     private init() {
         var list: [(String, Role, Bool)] = []
-        for w in ["订单号", "订单", "订单编号", "order", "order no", "order number", "order id", "order#", "order #", "ord", "单子"] { list.append((w, .orderKeyword, true)) }
-        for w in ["快递单号", "运单号", "物流单号", "快递号", "单号", "tracking", "tracking number", "tracking no", "tracking #", "waybill", "awb", "track"] { list.append((w, .trackingKeyword, true)) }
-        for w in ["电话", "手机", "手机号", "联系方式", "phone", "tel", "mobile", "whatsapp", "call me", "number is", "cell"] { list.append((w, .phoneKeyword, true)) }
+        for w in ["订单号", "订单", "订单编号", "order", "order no", "order number", "order id", "order#", "order #", "ord", "单子"] {
+            list.append((w, .orderKeyword, true))
+        }
+        for w in [
+            "快递单号", "运单号", "物流单号", "快递号", "单号", "tracking", "tracking number", "tracking no", "tracking #", "waybill", "awb", "track",
+        ] { list.append((w, .trackingKeyword, true)) }
+        for w in ["电话", "手机", "手机号", "联系方式", "phone", "tel", "mobile", "whatsapp", "call me", "number is", "cell"] {
+            list.append((w, .phoneKeyword, true))
+        }
         for w in ["size", "尺码", "码数", "尺寸", "号码", "sz"] { list.append((w, .sizeKeyword, true)) }
         for w in ["sku", "货号", "款号", "型号", "item no", "item", "model", "编号", "style"] { list.append((w, .skuKeyword, true)) }
         for w in ["qty", "quantity", "数量"] { list.append((w, .quantityKeyword, true)) }

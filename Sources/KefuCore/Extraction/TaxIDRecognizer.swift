@@ -28,9 +28,13 @@ struct TaxIDRecognizer: EntityRecognizer {
         for token in input.tokens where token.text.count == 18 || token.text.count == 8 && !token.hasLetter {
             let code = token.text.uppercased()
             if code.count == 18, CheckDigits.chineseCreditCode(code), token.hasLetter || keywordBefore(token.start) {
-                found.append(Recognition(entity: Entity(kind: .taxID, value: code, attributes: ["scheme": "CN-USCC"]), range: token.start..<token.end))
+                found.append(
+                    Recognition(
+                        entity: Entity(kind: .taxID, value: code, attributes: ["scheme": "CN-USCC"]), range: token.start..<token.end))
             } else if code.count == 8, keywordBefore(token.start), CheckDigits.taiwanBusinessNumber(code) {
-                found.append(Recognition(entity: Entity(kind: .taxID, value: code, attributes: ["scheme": "TW-UBN"]), range: token.start..<token.end))
+                found.append(
+                    Recognition(entity: Entity(kind: .taxID, value: code, attributes: ["scheme": "TW-UBN"]), range: token.start..<token.end)
+                )
             }
         }
         return found

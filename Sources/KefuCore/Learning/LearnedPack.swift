@@ -11,8 +11,12 @@ public enum LearnedPack {
     /// `comments`: per intent, lines written as YAML comments after its
     /// examples (the export's examples kefu cannot yet recognise).
     public static func yaml(
-        _ examples: [LearnedExample], weight: (LearnedExample) -> Double = { $0.weight }, id: String = packID, name: String = "Learned examples",
-        header: [String] = ["Learned by kefu from the agent's copies and labels: `kefu learn list`, `kefu learn forget ID`.", "kefu rewrites this file; edit the examples with kefu learn, or export them (kefu learn export --pack FILE)."],
+        _ examples: [LearnedExample], weight: (LearnedExample) -> Double = { $0.weight }, id: String = packID,
+        name: String = "Learned examples",
+        header: [String] = [
+            "Learned by kefu from the agent's copies and labels: `kefu learn list`, `kefu learn forget ID`.",
+            "kefu rewrites this file; edit the examples with kefu learn, or export them (kefu learn export --pack FILE).",
+        ],
         comments: [String: [String]] = [:]
     ) -> String {
         var out = header.map { "# " + $0 + "\n" }.joined()

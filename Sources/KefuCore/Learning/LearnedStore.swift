@@ -84,7 +84,8 @@ public struct LearnedStore: Sendable {
         votes: Int = 1, now: Date = Date()
     ) throws -> (example: LearnedExample, outcome: Outcome) {
         let results = try update { file in
-            try Self.vote(&file, text: text, folded: folded, language: language, intent: intent, source: source, votes: votes, now: now, cap: cap)
+            try Self.vote(
+                &file, text: text, folded: folded, language: language, intent: intent, source: source, votes: votes, now: now, cap: cap)
         }
         return results
     }
@@ -98,7 +99,9 @@ public struct LearnedStore: Sendable {
         try update { file in
             var added = 0, known = 0
             for r in rows {
-                let (_, outcome) = try Self.vote(&file, text: r.text, folded: r.folded, language: r.language, intent: r.intent, source: source, votes: votes, now: now, cap: .max)
+                let (_, outcome) = try Self.vote(
+                    &file, text: r.text, folded: r.folded, language: r.language, intent: r.intent, source: source, votes: votes, now: now,
+                    cap: .max)
                 if outcome == .added { added += 1 } else { known += 1 }
             }
             Self.enforceCap(&file, cap: cap)

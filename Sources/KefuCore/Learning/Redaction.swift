@@ -54,7 +54,7 @@ public enum Redaction {
             var end = i
             while j < chars.count {
                 if chars[j].isASCII && chars[j].isNumber { digits += 1; j += 1; end = j; continue }
-                if (chars[j] == " " || chars[j] == "-"), j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber { j += 1; continue }
+                if chars[j] == " " || chars[j] == "-", j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber { j += 1; continue }
                 break
             }
             if digits >= 5 { out += "⟨number⟩" } else { out += String(chars[i..<end]) }

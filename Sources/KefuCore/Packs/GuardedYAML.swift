@@ -56,7 +56,9 @@ public enum GuardedYAML {
         }
         let suffix = duplicateKeys == .keepFirst ? "; ignored" : ""
         let problems = duplicates.map {
-            PackDiagnostic("duplicate key '\($0.key)' (first at line \($0.firstLine))\(suffix)", at: SourceLocation(file: file, line: $0.line, column: $0.column))
+            PackDiagnostic(
+                "duplicate key '\($0.key)' (first at line \($0.firstLine))\(suffix)",
+                at: SourceLocation(file: file, line: $0.line, column: $0.column))
         }
         guard duplicateKeys == .keepFirst else { return Composed(root: nil, problems: problems) }
         var scalars = Array(text.unicodeScalars)

@@ -26,7 +26,9 @@ public struct PackParser: Sendable {
         }
         var state = ParseState(reader: reader, text: text, normalizer: normalizer)
         let pack = state.pack(root, file: file, layer: layer)
-        let diagnostics = state.reader.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        let diagnostics = state.reader.diagnostics.sorted {
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        }
         return Result(pack: diagnostics.isEmpty ? pack : nil, diagnostics: diagnostics)
     }
 
@@ -35,10 +37,11 @@ public struct PackParser: Sendable {
     public static func diagnostic(for error: YamlError, file: String) -> PackDiagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
             return PackDiagnostic("invalid YAML: \(what)", at: at(mark))
-        case let .reader(problem, offset, _, yaml):
+        case .reader(let problem, let offset, _, let yaml):
             var line = 1, column = 1
             if let offset {
                 for byte in yaml.utf8.prefix(offset) {
@@ -62,7 +65,9 @@ private struct ParseState {
     var declaredVariables: Set<String> = []
 
     mutating func pack(_ root: Node, file: String, layer: PackLayer) -> Pack? {
-        guard let top = reader.mapping(root, "the pack file", allowed: ["pack", "variables", "partials", "intents", "snippets"]) else { return nil }
+        guard let top = reader.mapping(root, "the pack file", allowed: ["pack", "variables", "partials", "intents", "snippets"]) else {
+            return nil
+        }
         var info: Pack.Info?
         var partials: [String: LocalizedTemplates] = [:]
         var intents: [IntentDefinition] = []
@@ -122,7 +127,9 @@ private struct ParseState {
     }
 
     mutating func packInfo(_ node: Node, file: String, layer: PackLayer) -> Pack.Info? {
-        guard let entries = reader.mapping(node, "'pack'", allowed: ["id", "name", "version", "description", "languages"]) else { return nil }
+        guard let entries = reader.mapping(node, "'pack'", allowed: ["id", "name", "version", "description", "languages"]) else {
+            return nil
+        }
         var id: String?, name: String?, version: String?, description = ""
         var languages: [Language] = []
         for (key, _, value) in entries {
@@ -136,7 +143,9 @@ private struct ParseState {
             case "languages":
                 for item in reader.list(value, "languages") {
                     guard let tag = reader.string(item, "a language") else { continue }
-                    guard let l = Language(rawValue: tag) else { reader.error("unknown language '\(tag)' (use zh-Hans, zh-Hant or en)", at: item); continue }
+                    guard let l = Language(rawValue: tag) else {
+                        reader.error("unknown language '\(tag)' (use zh-Hans, zh-Hant or en)", at: item); continue
+                    }
                     languages.append(l)
                 }
             default: break
@@ -151,7 +160,9 @@ private struct ParseState {
 
     /// Variable and partial names: a letter or `_`, then letters, digits, `_`.
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
+        guard let first = s.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else {
+            return false
+        }
         return s.unicodeScalars.allSatisfy { $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
@@ -216,7 +227,9 @@ private struct ParseState {
                     continue
                 }
                 guard let anchor = PatternAnchor.find(in: pattern) else {
-                    reader.error("pattern '\(pattern)' needs a plain run of at least two characters outside groups, classes and optional parts (split top-level '|' into separate patterns)", at: item)
+                    reader.error(
+                        "pattern '\(pattern)' needs a plain run of at least two characters outside groups, classes and optional parts (split top-level '|' into separate patterns)",
+                        at: item)
                     continue
                 }
                 result.append(PatternTrigger(pattern: pattern, anchor: normalizer.fold(anchor), location: reader.location(item)))
@@ -256,9 +269,13 @@ private struct ParseState {
     }
 
     mutating func intent(_ node: Node, pack: String) -> IntentDefinition? {
-        let keys = ["id", "description", "extends", "secondary", "triggers", "patterns", "counter_triggers", "examples", "counter_examples"]
+        let keys = [
+            "id", "description", "extends", "secondary", "triggers", "patterns", "counter_triggers", "examples", "counter_examples",
+        ]
         guard let entries = reader.mapping(node, "an intent", allowed: keys) else { return nil }
-        var intent = IntentDefinition(id: "", description: "", extends: false, secondary: false, triggers: [], patterns: [], counterTriggers: [], examples: [], counterExamples: [], location: reader.location(node), pack: pack)
+        var intent = IntentDefinition(
+            id: "", description: "", extends: false, secondary: false, triggers: [], patterns: [], counterTriggers: [], examples: [],
+            counterExamples: [], location: reader.location(node), pack: pack)
         var hasID = false
         for (key, _, value) in entries {
             switch key {
@@ -283,7 +300,9 @@ private struct ParseState {
         }
         if intent.id == otherIntentID {
             let extra = entries.filter { !["id", "description", "examples", "extends", "triggers"].contains($0.key) }
-            for (key, keyNode, _) in extra { reader.error("the reserved intent 'other' takes only examples and triggers, not '\(key)'", at: keyNode) }
+            for (key, keyNode, _) in extra {
+                reader.error("the reserved intent 'other' takes only examples and triggers, not '\(key)'", at: keyNode)
+            }
         } else if !intent.extends {
             if intent.description.trimmingCharacters(in: .whitespaces).isEmpty {
                 reader.error("intent '\(intent.id)' is missing 'description'", at: node)
@@ -298,7 +317,9 @@ private struct ParseState {
     mutating func snippet(_ node: Node, pack: String) -> SnippetDefinition? {
         let keys = ["id", "intents", "kind", "priority", "when", "about", "asserts", "fallback", "on_demand", "text"]
         guard let entries = reader.mapping(node, "a snippet", allowed: keys) else { return nil }
-        var snippet = SnippetDefinition(id: "", intents: [], kind: .answer, priority: 50, conditions: SnippetConditions(), fallback: false, onDemand: false, texts: [:], location: reader.location(node), pack: pack)
+        var snippet = SnippetDefinition(
+            id: "", intents: [], kind: .answer, priority: 50, conditions: SnippetConditions(), fallback: false, onDemand: false, texts: [:],
+            location: reader.location(node), pack: pack)
         var hasID = false, hasKind = false, hasText = false
         for (key, _, value) in entries {
             switch key {

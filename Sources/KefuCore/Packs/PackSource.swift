@@ -23,8 +23,11 @@ public struct PackSource: Sendable {
         for p in walk.files.sorted() {
             switch UserTextFile.load(p) {
             case .text(let text): sources.append(PackSource(path: p, text: text, layer: layer))
-            case .missing: problems.append(PackDiagnostic("cannot read the file: it is a dangling symbolic link", at: SourceLocation(file: p, line: 1, column: 1)))
-            case .problem(let message, let line, let column): problems.append(PackDiagnostic(message, at: SourceLocation(file: p, line: line, column: column)))
+            case .missing:
+                problems.append(
+                    PackDiagnostic("cannot read the file: it is a dangling symbolic link", at: SourceLocation(file: p, line: 1, column: 1)))
+            case .problem(let message, let line, let column):
+                problems.append(PackDiagnostic(message, at: SourceLocation(file: p, line: line, column: column)))
             }
         }
         return (sources, problems.sorted { $0.location.file < $1.location.file })

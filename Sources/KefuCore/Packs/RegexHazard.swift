@@ -99,7 +99,8 @@ enum RegexHazard {
                 let frame = stack[stack.count - 1]
                 if repeats && !possessive && frame.last == true {
                     let group = String(String.UnicodeScalarView(s[frame.lastStart...i]))
-                    return "'\(group)' repeats a group that can match the same text in more than one way (nested quantifiers): it can take exponential time; make the inner part fixed, or write the pattern without the outer repetition"
+                    return
+                        "'\(group)' repeats a group that can match the same text in more than one way (nested quantifiers): it can take exponential time; make the inner part fixed, or write the pattern without the outer repetition"
                 }
                 if high != low { stack[stack.count - 1].variable = true }
                 stack[stack.count - 1].last = nil

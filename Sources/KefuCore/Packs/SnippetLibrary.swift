@@ -115,8 +115,11 @@ public struct SnippetLibrary: Sendable {
                 problems.append(PackDiagnostic("snippet '\(snippet.id)' answers unknown intent '\(id)'\(hint)", at: snippet.location))
             }
         }
-        let templates = pack.snippets.flatMap { s in s.texts.values.map { (s.location, "snippet '\(s.id)'", $0) } }
-            + pack.partials.flatMap { name, texts in texts.values.map { (SourceLocation(file: pack.info.source, line: 1, column: 1), "partial '\(name)'", $0) } }
+        let templates =
+            pack.snippets.flatMap { s in s.texts.values.map { (s.location, "snippet '\(s.id)'", $0) } }
+            + pack.partials.flatMap { name, texts in
+                texts.values.map { (SourceLocation(file: pack.info.source, line: 1, column: 1), "partial '\(name)'", $0) }
+            }
         for (location, owner, template) in templates {
             for name in template.partials {
                 if partials[name] == nil {

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file a user wrote (a pack, config.yaml, shop.yaml) without
@@ -37,7 +38,9 @@ public enum UserTextFile {
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .problem("cannot read the file: \(String(cString: strerror(errno)))", line: 1, column: 1) }
+        guard fstat(fd, &info) == 0 else {
+            return .problem("cannot read the file: \(String(cString: strerror(errno)))", line: 1, column: 1)
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .problem("is a folder, not a file", line: 1, column: 1)
@@ -46,7 +49,8 @@ public enum UserTextFile {
         }
         let size = Int(info.st_size)
         guard size <= limit else {
-            return .problem("the file is \(megabytes(size)); the limit is \(megabytes(limit)) (split it into several files)", line: 1, column: 1)
+            return .problem(
+                "the file is \(megabytes(size)); the limit is \(megabytes(limit)) (split it into several files)", line: 1, column: 1)
         }
         // Regular files do not block; O_NONBLOCK only mattered for opening.
         _ = fcntl(fd, F_SETFL, 0)

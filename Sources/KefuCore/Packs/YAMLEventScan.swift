@@ -76,9 +76,10 @@ struct YAMLEventScan {
                         if let first = frame.keys[scalar] { frame.duplicateOf = first } else { frame.keys[scalar] = Int(start.line) + 1 }
                     }
                 } else if let first = frame.duplicateOf, let key = frame.key {
-                    duplicates.append(DuplicateKey(
-                        key: key, line: Int(frame.keyMark.line) + 1, column: Int(frame.keyMark.column) + 1,
-                        firstLine: first, start: Int(frame.keyMark.index), end: Int(end.index)))
+                    duplicates.append(
+                        DuplicateKey(
+                            key: key, line: Int(frame.keyMark.line) + 1, column: Int(frame.keyMark.column) + 1,
+                            firstLine: first, start: Int(frame.keyMark.index), end: Int(end.index)))
                 }
                 frame.expectingKey.toggle()
             }

@@ -52,7 +52,10 @@ public struct PluginExample: Sendable, Hashable {
     /// When true, the draft/warning must NOT appear (a counter-example).
     public var absent: Bool
 
-    public init(_ message: String, variables: [String: String] = [:], intent: String? = nil, draft: String? = nil, warning: String? = nil, absent: Bool = false) {
+    public init(
+        _ message: String, variables: [String: String] = [:], intent: String? = nil, draft: String? = nil, warning: String? = nil,
+        absent: Bool = false
+    ) {
         self.message = message
         self.variables = variables
         self.intent = intent

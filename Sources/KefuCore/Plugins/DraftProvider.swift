@@ -29,7 +29,8 @@ public struct DraftContext: Sendable {
     public var tone: ToneReading
 
     public init(
-        text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String], tone: ToneReading,
+        text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String],
+        tone: ToneReading,
         hedged: Bool = false, generic: Bool = false
     ) {
         self.text = text

@@ -10,7 +10,9 @@ public struct PluginDeclaration: Sendable, Hashable {
     /// The keys it reads under `plugins: {<id>: {...}}`; any other key is an error.
     public var configurationKeys: [PluginConfigurationKey]
 
-    public init(id: String, version: String, summary: String, provides: [PluginCapability], configurationKeys: [PluginConfigurationKey] = []) {
+    public init(
+        id: String, version: String, summary: String, provides: [PluginCapability], configurationKeys: [PluginConfigurationKey] = []
+    ) {
         self.id = id
         self.version = version
         self.summary = summary

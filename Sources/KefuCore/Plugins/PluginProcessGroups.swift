@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process groups of the running external plugins, in a table a signal
@@ -85,7 +85,9 @@ public enum PluginProcessGroups {
 
 private func onTermination(_ sig: Int32) {
     PluginProcessGroups.killAll()
-    let previous = sig == SIGTERM ? PluginProcessGroups.previousTERM : sig == SIGHUP ? PluginProcessGroups.previousHUP : PluginProcessGroups.previousINT
+    let previous =
+        sig == SIGTERM
+        ? PluginProcessGroups.previousTERM : sig == SIGHUP ? PluginProcessGroups.previousHUP : PluginProcessGroups.previousINT
     if PluginProcessGroups.isDefault(previous) {
         signal(sig, SIG_DFL)
         raise(sig)

@@ -44,7 +44,8 @@ public struct PluginSettings: Sendable, Hashable {
     static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
         return h * 60 + m
     }
 
@@ -54,7 +55,8 @@ public struct PluginSettings: Sendable, Hashable {
         case .text, .path: return nil
         case .integer: return Int(value) == nil ? "expected a whole number, found '\(value)'" : nil
         case .boolean:
-            return ["true", "false", "yes", "no", "on", "off"].contains(value.lowercased()) ? nil : "expected true or false, found '\(value)'"
+            return ["true", "false", "yes", "no", "on", "off"].contains(value.lowercased())
+                ? nil : "expected true or false, found '\(value)'"
         case .timeOfDay: return minutes(value) == nil ? "expected a time of day HH:MM, found '\(value)'" : nil
         }
     }

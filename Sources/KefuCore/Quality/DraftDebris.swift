@@ -33,7 +33,8 @@ public enum DraftDebris {
         // A placeholder stands for a word the agent will type.
         var t = text
         while let open = t.range(of: TemplateRenderer.placeholderOpen),
-              let close = t.range(of: TemplateRenderer.placeholderClose, range: open.upperBound..<t.endIndex) {
+            let close = t.range(of: TemplateRenderer.placeholderClose, range: open.upperBound..<t.endIndex)
+        {
             t.replaceSubrange(open.lowerBound..<close.upperBound, with: "X")
         }
         var found: [String] = []

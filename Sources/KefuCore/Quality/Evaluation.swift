@@ -1,3 +1,5 @@
+import Foundation
+
 /// Measures intent detection against labelled messages (`kefu eval`): per
 /// intent precision, recall and F1, macro-F1 over the intents the data
 /// labels, top-3 hit rate, how often messages labelled `other` are given an
@@ -19,7 +21,9 @@ public struct Evaluation: Sendable {
         public var truePositives: Int
         public var falsePositives: Int
         public var falseNegatives: Int
-        public var precision: Double { truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var precision: Double {
+            truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
         public var recall: Double { support == 0 ? 0 : Double(truePositives) / Double(support) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
@@ -70,7 +74,9 @@ public struct Evaluation: Sendable {
             }
             for p in predicted where !row.intents.contains(p) {
                 fp[p, default: 0] += 1
-                confusion[Confusion(gold: row.intents.isEmpty ? otherIntentID : row.intents.sorted().joined(separator: "+"), predicted: p), default: 0] += 1
+                confusion[
+                    Confusion(gold: row.intents.isEmpty ? otherIntentID : row.intents.sorted().joined(separator: "+"), predicted: p),
+                    default: 0] += 1
             }
             if row.intents.isEmpty {
                 others += 1
@@ -83,12 +89,15 @@ public struct Evaluation: Sendable {
                 if !draftIntents.contains(where: { $0 != nil }) { generic += 1 }
                 if answer.hedged { hedged += 1 }
                 if answer.candidates.prefix(3).contains(where: { row.intents.contains($0.intent) }) { top3Hits += 1 }
-                if predicted.isEmpty { confusion[Confusion(gold: row.intents.sorted().joined(separator: "+"), predicted: "(none)"), default: 0] += 1 }
+                if predicted.isEmpty {
+                    confusion[Confusion(gold: row.intents.sorted().joined(separator: "+"), predicted: "(none)"), default: 0] += 1
+                }
             }
         }
         let inScope = support.keys.sorted()
         perIntent = inScope.map {
-            IntentScore(intent: $0, support: support[$0] ?? 0, truePositives: tp[$0] ?? 0, falsePositives: fp[$0] ?? 0, falseNegatives: fn[$0] ?? 0)
+            IntentScore(
+                intent: $0, support: support[$0] ?? 0, truePositives: tp[$0] ?? 0, falsePositives: fp[$0] ?? 0, falseNegatives: fn[$0] ?? 0)
         }
         macroF1 = perIntent.isEmpty ? 0 : perIntent.map(\.f1).reduce(0, +) / Double(perIntent.count)
         self.rows = rows.count
@@ -121,7 +130,9 @@ public struct LabelledTSV: Sendable {
     public var records: [(line: Int, fields: [String: String])]
 
     public init(_ text: String) throws(Problem) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { throw Problem(line: 1, message: "the file is empty") }
         columns = header.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -140,10 +151,11 @@ public struct LabelledTSV: Sendable {
 
     public func rows(where keep: ([String: String]) -> Bool = { _ in true }) -> [Evaluation.Row] {
         records.filter { keep($0.fields) }.map { r in
-            let labels = Set((r.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != otherIntentID })
+            let labels = Set(
+                (r.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty && $0 != otherIntentID
+                })
             return Evaluation.Row(text: r.fields["text"] ?? "", intents: labels)
         }
     }
 }
-
-import Foundation

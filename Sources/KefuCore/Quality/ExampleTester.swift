@@ -11,7 +11,11 @@
 /// examples are where a shop's trigger words are tested).
 public struct ExampleTester {
     public struct Case: Sendable {
-        public enum Kind: String, Sendable { case example, counterExample = "counter_example", other }
+        public enum Kind: String, Sendable {
+            case example
+            case counterExample = "counter_example"
+            case other
+        }
         public var kind: Kind
         public var intent: String
         public var text: String
@@ -45,13 +49,17 @@ public struct ExampleTester {
                 let key = ExampleKey(intent: intent.id, folded: engine.normalizer.normalize(e.text).folded, builtIn: e.location.isBuiltIn)
                 let a = engine.analyse(e.text, heldOutExample: key)
                 let passed = !a.intents.contains { $0.intent == intent.id }
-                cases.append(Case(kind: .counterExample, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.intents))
+                cases.append(
+                    Case(kind: .counterExample, intent: intent.id, text: e.text, location: e.location, passed: passed, got: a.intents))
             }
         }
         for e in engine.library.otherExamples where included(e.location) {
             let key = ExampleKey(intent: otherIntentID, folded: engine.normalizer.normalize(e.text).folded, builtIn: e.location.isBuiltIn)
             let a = engine.analyse(e.text, heldOutExample: key)
-            cases.append(Case(kind: .other, intent: otherIntentID, text: e.text, location: e.location, passed: judged(a.intents, e.location).isEmpty, got: a.intents))
+            cases.append(
+                Case(
+                    kind: .other, intent: otherIntentID, text: e.text, location: e.location, passed: judged(a.intents, e.location).isEmpty,
+                    got: a.intents))
         }
         return cases
     }

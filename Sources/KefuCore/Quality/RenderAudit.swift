@@ -32,9 +32,10 @@ public struct RenderAudit: Sendable {
                 let debris = DraftDebris.find(in: r.text)
                 guard !debris.isEmpty else { continue }
                 reported.insert(r.language)
-                out.append(PackDiagnostic(
-                    "snippet '\(s.id)' (\(r.language.rawValue), \(r.variant)) leaves template debris: \(debris.joined(separator: "; ")) in “\(r.text)”",
-                    at: r.location))
+                out.append(
+                    PackDiagnostic(
+                        "snippet '\(s.id)' (\(r.language.rawValue), \(r.variant)) leaves template debris: \(debris.joined(separator: "; ")) in “\(r.text)”",
+                        at: r.location))
             }
         }
         return out
@@ -64,7 +65,8 @@ public struct RenderAudit: Sendable {
             let location = s.textOrigins[language]?.start ?? s.textOrigins[.simplifiedChinese]?.start ?? s.location
             for (name, values) in variants {
                 guard let r = templates.render(s, language: language, values: values) else { continue }
-                out.append(Rendering(snippet: s.id, language: language, variant: name, text: r.text, missing: r.missing, location: location))
+                out.append(
+                    Rendering(snippet: s.id, language: language, variant: name, text: r.text, missing: r.missing, location: location))
             }
         }
         return out

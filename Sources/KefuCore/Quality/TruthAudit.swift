@@ -56,27 +56,31 @@ public struct TruthAudit: Sendable {
             let own = claims.filter { $0.assertion == a }
             // A claim the lexicon does not know is taken to sit in the
             // section every text opens on a source.
-            let hasSource = a.sources.contains(where: known.contains)
+            let hasSource =
+                a.sources.contains(where: known.contains)
                 || (own.isEmpty ? everyTextOpensSection(of: a.sources, snippet) : own.allSatisfy(\.sourced))
             if !hasSource {
                 let options = a.sources.map { "'\($0)'" }.joined(separator: " or ")
-                problems.append(PackDiagnostic(
-                    "snippet '\(snippet.id)' asserts '\(a.rawValue)' without a source: add `when: has: [...]` with \(options), or say it only inside a {{#...}} section of one; otherwise write a checking form (\"let me check\")",
-                    at: declaredAt))
+                problems.append(
+                    PackDiagnostic(
+                        "snippet '\(snippet.id)' asserts '\(a.rawValue)' without a source: add `when: has: [...]` with \(options), or say it only inside a {{#...}} section of one; otherwise write a checking form (\"let me check\")",
+                        at: declaredAt))
             }
             for v in a.contradictedBy where !c.lacks.contains(v) && (own.isEmpty || own.contains { $0.unexcluded.contains(v) }) {
-                problems.append(PackDiagnostic(
-                    "snippet '\(snippet.id)' asserts '\(a.rawValue)', which '\(v)' from the message contradicts: add `when: lacks: [\(v)]`",
-                    at: declaredAt))
+                problems.append(
+                    PackDiagnostic(
+                        "snippet '\(snippet.id)' asserts '\(a.rawValue)', which '\(v)' from the message contradicts: add `when: lacks: [\(v)]`",
+                        at: declaredAt))
             }
         }
         var reported: Set<String> = []
         for claim in claims where !snippet.asserts.contains(claim.assertion) {
             guard reported.insert("\(claim.location)\(claim.assertion)").inserted else { continue }
             let source = claim.assertion.sources.map { "'\($0)'" }.joined(separator: " or ")
-            problems.append(PackDiagnostic(
-                "snippet '\(snippet.id)' says “\(claim.phrase)”, which states '\(claim.assertion.rawValue)': declare `asserts: [\(claim.assertion.rawValue)]` with a source (`when: has:` \(source)), or rewrite it as a checking form",
-                at: claim.location))
+            problems.append(
+                PackDiagnostic(
+                    "snippet '\(snippet.id)' says “\(claim.phrase)”, which states '\(claim.assertion.rawValue)': declare `asserts: [\(claim.assertion.rawValue)]` with a source (`when: has:` \(source)), or rewrite it as a checking form",
+                    at: claim.location))
         }
         return problems
     }
@@ -149,14 +153,17 @@ private struct Walker {
                 for m in audit.matches(text, language: language) {
                     guard let a = Assertion(rawValue: m.label) else { continue }
                     let at = inPartial == nil ? locate(m.term) : fallback
-                    claims.append(TruthAudit.Claim(
-                        assertion: a, phrase: m.term, location: at,
-                        sourced: a.sources.contains(where: known.contains),
-                        unexcluded: a.contradictedBy.filter { !unknown.contains($0) }))
+                    claims.append(
+                        TruthAudit.Claim(
+                            assertion: a, phrase: m.term, location: at,
+                            sourced: a.sources.contains(where: known.contains),
+                            unexcluded: a.contradictedBy.filter { !unknown.contains($0) }))
                 }
             case .variable: break
             case .section(let name, let inverted, let inner):
-                walk(inner, known: inverted ? known : known.union([name]), unknown: inverted ? unknown.union([name]) : unknown, inPartial: inPartial, depth: depth)
+                walk(
+                    inner, known: inverted ? known : known.union([name]), unknown: inverted ? unknown.union([name]) : unknown,
+                    inPartial: inPartial, depth: depth)
             case .partial(let name):
                 guard depth < 8, let p = audit.partial(name, language: language) else { continue }
                 walk(p.segments, known: known, unknown: unknown, inPartial: name, depth: depth + 1)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Orders the drafts of every confident intent into one list.
 ///
 /// A draft's score is its intent's confidence, scaled by the pack author's
@@ -48,7 +50,8 @@ public struct DraftRanker: Sendable {
         var order = [Int](repeating: 0, count: snippets.count)
         for (rank, i) in snippets.indices.sorted(by: { snippets[$0].id < snippets[$1].id }).enumerated() { order[i] = rank }
         self.idOrder = order
-        self.writable = Dictionary(uniqueKeysWithValues: Language.allCases.map { l in (l, snippets.map { DraftTemplates.hasText($0.texts, for: l) }) })
+        self.writable = Dictionary(
+            uniqueKeysWithValues: Language.allCases.map { l in (l, snippets.map { DraftTemplates.hasText($0.texts, for: l) }) })
         self.bareVariables = snippets.map { s in
             let any = s.texts[.simplifiedChinese] ?? s.texts[.english] ?? s.texts.values.first
             return any.map(Self.bareVariables(of:)) ?? []
@@ -126,7 +129,9 @@ public struct DraftRanker: Sendable {
             if c.specific { reasons.append("written for this situation (\(Self.describe(s.conditions)))") }
             if c.apology { reasons.append("buyer is upset: apology first") }
             if topics.declared[c.snippet] {
-                reasons.append(mentioned[c.snippet].map { "about what the message asks (mentions “\($0)”)" } ?? "about something the message does not mention")
+                reasons.append(
+                    mentioned[c.snippet].map { "about what the message asks (mentions “\($0)”)" }
+                        ?? "about something the message does not mention")
             }
             if !c.unknown.isEmpty { reasons.append("needs \(c.unknown.map { "⟨\($0)⟩" }.joined(separator: ", "))") }
             if let p = c.pick {
@@ -169,5 +174,3 @@ public struct DraftRanker: Sendable {
         return String(r)
     }
 }
-
-import Foundation

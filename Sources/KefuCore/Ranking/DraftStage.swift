@@ -120,7 +120,8 @@ struct DraftStage: Sendable {
             return ranker.fallback(fallbacks, language: r.language, values: r.values, tone: r.tone, explain: r.explain)
         }
         return ranker.rank(
-            intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language, message: r.message.scalars,
+            intents: r.answered + (r.runnerUp.map { [$0] } ?? []), index: snippetsByIntent, language: r.language,
+            message: r.message.scalars,
             values: r.values, tone: r.tone, limit: limit * 2, explain: r.explain, picks: r.picks)
     }
 

@@ -58,7 +58,8 @@ public struct PickRates: Sendable, Equatable, Codable {
             // As shown ("picked 3 of 3"): three offers a few seconds old count as three.
             guard d.offered.rounded() >= Self.minimumOffers else { continue }
             let rate = (d.picked + Self.prior * Self.smoothing) / (d.offered + Self.smoothing)
-            out[id] = PickAdjustment(delta: Self.weight * (rate - Self.prior), picked: Int(d.picked.rounded()), offered: Int(d.offered.rounded()))
+            out[id] = PickAdjustment(
+                delta: Self.weight * (rate - Self.prior), picked: Int(d.picked.rounded()), offered: Int(d.offered.rounded()))
         }
         return out
     }

@@ -21,7 +21,9 @@ public struct Template: Sendable, Hashable {
     public let segments: [Segment]
 
     /// Variable names the template reads, in order of first use.
-    public var variables: [String] { collect { if case .variable(let n) = $0 { n } else if case .section(let n, _, _) = $0 { n } else { nil } } }
+    public var variables: [String] {
+        collect { if case .variable(let n) = $0 { n } else if case .section(let n, _, _) = $0 { n } else { nil } }
+    }
     /// Partial names the template includes.
     public var partials: [String] { collect { if case .partial(let n) = $0 { n } else { nil } } }
 

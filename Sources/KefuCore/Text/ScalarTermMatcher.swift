@@ -130,7 +130,10 @@ public struct ScalarTermMatcher: Sendable {
                 let end = start + lengths[t]
                 resume = end
                 if labels[t].isEmpty { continue }
-                result.append(Match(term: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self), label: labels[t], utf8Range: start..<end))
+                result.append(
+                    Match(
+                        term: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self), label: labels[t],
+                        utf8Range: start..<end))
             }
             return result
         }

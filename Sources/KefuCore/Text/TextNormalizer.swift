@@ -46,7 +46,8 @@ public struct TextNormalizer: Sendable {
         // characters count against whole Latin words, not letters.
         let language: Language
         if han > 0 && han >= latinWords {
-            language = traditional >= 2 || (traditional >= 1 && traditional * 5 >= han)
+            language =
+                traditional >= 2 || (traditional >= 1 && traditional * 5 >= han)
                 ? .traditionalChinese : .simplifiedChinese
         } else {
             language = .english

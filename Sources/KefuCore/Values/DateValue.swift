@@ -47,7 +47,9 @@ enum DateValue: Equatable, Sendable {
             if let nian = monthText.firstIndex(of: "年") { monthText = monthText[monthText.index(after: nian)...] }
             let dayText = text[text.index(after: yue)...].filter(\.isASCIIDigit)
             let rest = text[text.index(after: yue)...].drop(while: \.isASCIIDigit)
-            if let m = Int(monthText), let d = Int(dayText), (1...12).contains(m), (1...31).contains(d), ["日", "号", "號", ""].contains(String(rest)) {
+            if let m = Int(monthText), let d = Int(dayText), (1...12).contains(m), (1...31).contains(d),
+                ["日", "号", "號", ""].contains(String(rest))
+            {
                 self = .calendar(month: m, day: d); return
             }
             return nil
@@ -57,7 +59,8 @@ enum DateValue: Equatable, Sendable {
         if words.count == 2 {
             for (a, b) in [(words[0], words[1]), (words[1], words[0])] {
                 if let m = Self.months.firstIndex(where: { a.hasPrefix($0) }), a.count >= 3,
-                   let d = Int(b.filter(\.isASCIIDigit)), (1...31).contains(d), b.first?.isASCIIDigit == true {
+                    let d = Int(b.filter(\.isASCIIDigit)), (1...31).contains(d), b.first?.isASCIIDigit == true
+                {
                     self = .calendar(month: m + 1, day: d); return
                 }
             }

@@ -29,7 +29,8 @@ public enum LocalizedValue {
     /// `shop@en` → (`shop`, English); nil for a plain name.
     public static func split(_ key: String) -> (name: String, language: Language)? {
         guard let at = key.lastIndex(of: separator), at != key.startIndex,
-              let language = Language(tag: String(key[key.index(after: at)...])) else { return nil }
+            let language = Language(tag: String(key[key.index(after: at)...]))
+        else { return nil }
         return (String(key[..<at]), language)
     }
 

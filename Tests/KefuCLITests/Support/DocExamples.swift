@@ -20,7 +20,10 @@ import Testing
 /// In shown output, a line that is only `...` stands for any number of
 /// lines, and `...` within a line for any text on that line.
 struct DocExample: Sendable, CustomTestStringConvertible {
-    enum Mode: Sendable, Equatable { case compare, outputVaries, skip(String) }
+    enum Mode: Sendable, Equatable {
+        case compare, outputVaries
+        case skip(String)
+    }
 
     var document: String
     var line: Int
@@ -103,7 +106,9 @@ struct DocExample: Sendable, CustomTestStringConvertible {
             }
             i = end + 1
         }
-        return examples.map { var e = $0; e.files = files; return e }
+        return examples.map {
+            var e = $0; e.files = files; return e
+        }
     }
 
     /// `$ command` lines (with `\` continuations) and the output under each.

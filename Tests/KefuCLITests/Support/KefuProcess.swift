@@ -1,9 +1,10 @@
 import Foundation
 import KefuTestSupport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh temporary folder per test: the working directory of the child, its
@@ -79,7 +80,9 @@ enum Kefu {
     /// performance assertion.
     static let hangGuard: TimeInterval = 60
 
-    static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+    static let ignoreSIGPIPE: Void = {
+        signal(SIGPIPE, SIG_IGN); return ()
+    }()
 
     /// Runs kefu with `arguments`, feeding `stdin` (then closing it), and
     /// collects everything it writes. Input is written and output read on
@@ -107,7 +110,9 @@ enum Kefu {
         let errReader = errPipe.fileHandleForReading
         func background(_ body: @escaping @Sendable () -> Void) {
             group.enter()
-            Thread { body(); group.leave() }.start()
+            Thread {
+                body(); group.leave()
+            }.start()
         }
         background {
             // The child may exit without reading (usage errors): EPIPE is fine.

@@ -3,9 +3,9 @@ import KefuTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh folder per test: XDG_CONFIG_HOME, XDG_STATE_HOME, packs, editor
@@ -77,7 +77,8 @@ final class TmuxTerminal: @unchecked Sendable {
     deinit { stopServer() }
 
     static var tmuxPath: String? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin", "/opt/homebrew/bin"] where FileManager.default.isExecutableFile(atPath: dir + "/tmux") {
+        for dir in ["/usr/bin", "/usr/local/bin", "/bin", "/opt/homebrew/bin"]
+        where FileManager.default.isExecutableFile(atPath: dir + "/tmux") {
             return dir + "/tmux"
         }
         return nil
@@ -159,11 +160,17 @@ final class TmuxTerminal: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: statusFile)
         let script = "trap '' INT; \"$@\"; s=$?; stty -a > '\(sttyPath(session))' 2>&1; echo $s > '\(statusFile)'"
         let wrapper = ["/bin/sh", "-c", script, "kefu-wrapper"]
-        let command = wrapper + ["/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
-                       "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
-                       "-u", "TMUX"] + env + [KefuBinary.path] + arguments
-        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
-                  "-c", sandbox.root.appendingPathComponent("work").path] + command)
+        let command =
+            wrapper + [
+                "/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
+                "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
+                "-u", "TMUX",
+            ] + env + [KefuBinary.path] + arguments
+        try tmux(
+            [
+                "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+                "-c", sandbox.root.appendingPathComponent("work").path,
+            ] + command)
         sessions.append(session)
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
         try tmux(["set-option", "-g", "set-clipboard", "on"])
@@ -173,7 +180,8 @@ final class TmuxTerminal: @unchecked Sendable {
     func stopServer() {
         _ = try? tmux(["kill-server"], check: false)
         // tmux 3.3a leaves the socket file behind; one per test would pile up.
-        let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        let folder =
+            (ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
             + "/tmux-\(getuid())"
         unlink(folder + "/" + socket)
     }
@@ -226,8 +234,10 @@ final class TmuxTerminal: @unchecked Sendable {
     /// `predicate` holds: for checks of the layout kefu drew last, which
     /// the scrollback's older copies would satisfy too early.
     @discardableResult
-    func waitForVisible(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
-                        sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+    func waitForVisible(
+        _ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
+        sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool
+    ) throws -> String {
         try poll(what, timeout: timeout, capture: { try self.visibleJoined(session: session) }, sourceLocation: sourceLocation, predicate)
     }
 
@@ -239,15 +249,19 @@ final class TmuxTerminal: @unchecked Sendable {
     /// Polls the screen until `predicate` holds; fails the test with the
     /// screen when it never does.
     @discardableResult
-    func waitFor(_ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
-                 sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(
+        _ what: String, session: String = "main", timeout: TimeInterval = TmuxTerminal.patience,
+        sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool
+    ) throws -> String {
         try poll(what, timeout: timeout, capture: { try self.screen(session: session) }, sourceLocation: sourceLocation, predicate)
     }
 
     /// Captures with `capture` until `predicate` holds; fails the test with
     /// the last capture when it never does.
-    private func poll(_ what: String, timeout: TimeInterval, capture: () throws -> String,
-                      sourceLocation: SourceLocation, _ predicate: (String) -> Bool) throws -> String {
+    private func poll(
+        _ what: String, timeout: TimeInterval, capture: () throws -> String,
+        sourceLocation: SourceLocation, _ predicate: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -260,7 +274,8 @@ final class TmuxTerminal: @unchecked Sendable {
     }
 
     @discardableResult
-    func waitFor(text: String, count: Int = 1, session: String = "main", sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitFor(text: String, count: Int = 1, session: String = "main", sourceLocation: SourceLocation = #_sourceLocation) throws -> String
+    {
         try waitFor("“\(text)” ×\(count)", session: session, sourceLocation: sourceLocation) { $0.occurrences(of: text) >= count }
     }
 
@@ -307,8 +322,9 @@ final class TmuxTerminal: @unchecked Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for entry in entries {
             guard let pid = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             // pid (comm) state ppid ...
             let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
             let fields = stat[stat.index(after: close)...].split(separator: " ")
@@ -354,7 +370,9 @@ extension String {
 
     /// The screen lines, trailing blanks removed.
     var screenLines: [String] {
-        split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
     }
 
     /// The number of the last draft on the screen whose first line contains `text`.
