@@ -27,15 +27,7 @@ struct LearnImportCommand: ParsableCommand {
 
     func run() throws {
         let errors = StandardError()
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)'")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("'\(file)' is not UTF-8 text") }
-        let tsv: LabelledTSV
-        do { tsv = try LabelledTSV(text) } catch { throw ValidationError("\(file): \(error)") }
-        if mapping != nil && !tsv.columns.contains("mapping") {
-            throw ValidationError("\(file) has no 'mapping' column to filter on")
-        }
+        let tsv = try LabelledTSV.load(file, mapping: mapping)
         // The intents that exist without the learned pack itself.
         var options = library
         options.noLearned = true

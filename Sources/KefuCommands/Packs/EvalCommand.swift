@@ -38,15 +38,7 @@ struct EvalCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)'")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("'\(file)' is not UTF-8 text") }
-        let tsv: LabelledTSV
-        do { tsv = try LabelledTSV(text) } catch { throw ValidationError("\(file): \(error)") }
-        if mapping != nil && !tsv.columns.contains("mapping") {
-            throw ValidationError("\(file) has no 'mapping' column to filter on")
-        }
+        let tsv = try LabelledTSV.load(file, mapping: mapping)
         let rows = tsv.rows { fields in
             guard let m = mapping else { return true }
             return fields["mapping"] == m || fields["mapping"] == "none"
