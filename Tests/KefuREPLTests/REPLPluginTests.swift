@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// External plugins in the REPL, as an agent meets them: a draft check's
@@ -75,5 +76,20 @@ import Testing
         let quiet = try REPLFixtures.ask(off, "这个最低多少钱", block: 1)
         #expect(quiet.contains("亲，我们是全网最低价哦"), "\(quiet)")
         #expect(!quiet.contains("compliance:"), "a disabled check says nothing:\n\(quiet)")
+    }
+
+    /// Closing the terminal window (the tmux server goes, kefu gets SIGHUP)
+    /// takes the plugins with it: an EOF-ignoring plugin and its child too.
+    @Test func aClosedWindowLeavesNoPluginBehind() throws {
+        let sandbox = try REPLSandbox()
+        let plugins = try StubbornPlugin.install(in: sandbox.root)
+        let (t, _) = try REPLFixtures.start(sandbox, extra: ["--plugins", plugins, "--plugin-deadline", "10000"])
+        _ = try REPLFixtures.ask(t, "where is my widget", block: 1)
+        let pids = try #require(StubbornPlugin.pids(in: sandbox.root))
+        #expect(!StubbornPlugin.isGone(pids.plugin), "the plugin runs while the window is open")
+        t.stopServer()
+        let gone = StubbornPlugin.bothGone(pids)
+        #expect(gone, "the plugin or its child outlived the closed window")
+        if !gone { kill(-pids.plugin, SIGKILL) }
     }
 }
