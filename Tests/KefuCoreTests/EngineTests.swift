@@ -96,18 +96,28 @@ import Testing
         #expect(engine.suggest("where is my parcel", SuggestionRequest(maxDrafts: 0)).drafts.isEmpty)
     }
 
-    @Test func hostileInputIsHandled() {
+    @Test func hostileInputIsHandled() throws {
         let huge = String(repeating: "快递到哪了", count: 200_000)  // 3 MB of UTF-8
         #expect(engine.suggest(huge).intents.first?.intent == "parcel")
-        let attack = engine.suggest("where is my parcel\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J")
+        // A value from the record carrying escapes reaches the draft's text
+        // (so the check below has something to bite on), cleaned.
+        let attack = engine.suggest(
+            "where is my parcel\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J",
+            SuggestionRequest(recordVariables: ["tracking_no": "SF123\u{1B}]52;c;ZXZpbA==\u{07}456\u{202E}"]))
         #expect(attack.intents.first?.intent == "parcel")
-        for d in attack.drafts { #expect(!d.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }) }
+        let check = try #require(attack.drafts.first { $0.snippet == "parcel.check" }, "\(attack.drafts.map(\.snippet))")
+        #expect(check.text.contains("SF123"), "the value is in the draft: \(check.text)")
+        for d in attack.drafts {
+            #expect(!d.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(d.text)")
+        }
         #expect(engine.suggest("\u{0}\u{1}\u{2}").usedFallback)
     }
 
     @Test func confidencesAreProbabilities() {
-        for text in ["where is my parcel", "我要退款 快递到哪了 坏了", "hello", "WTF!!!"] {
-            for i in engine.analyse(text).candidates { #expect(i.confidence >= 0 && i.confidence <= 1) }
+        for text in ["where is my parcel", "我要退款 快递到哪了 坏了", "my mug arrived broken, refund please"] {
+            let candidates = engine.analyse(text).candidates
+            #expect(!candidates.isEmpty, "\(text) has candidates to check")
+            for i in candidates { #expect(i.confidence >= 0 && i.confidence <= 1, "\(text): \(i)") }
         }
     }
 }

@@ -57,6 +57,9 @@ struct REPLKeyTests {
         // Also after a cancelled line with text on it.
         let (t2, _) = try REPLFixtures.start(REPLSandbox())
         try t2.type("半句话")
+        // The line is on the screen before Ctrl-C cancels it (typed keys and
+        // the interrupt otherwise race on a loaded machine).
+        try t2.waitFor(text: "auto › 半句话")
         try t2.keys("C-c")
         try t2.waitFor(text: "^C")
         try t2.keys("C-d")
