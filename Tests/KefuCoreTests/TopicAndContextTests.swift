@@ -122,7 +122,7 @@ import Testing
         """
 
     @Test func anOtherExampleIsNoIntentWhateverWordsItShares() {
-        let engine = Engine(library: Self.builtInAnd(Self.shop))
+        let engine = Self.shopEngine
         let s = engine.suggest("查看全部评价")
         #expect(s.intents.isEmpty && s.guesses.isEmpty, "\(s.intents.map(\.intent))")
         #expect(!engine.suggest("查看全部评价 我要改差评").intents.isEmpty, "only the exact label")
@@ -133,10 +133,14 @@ import Testing
     /// shop's own trigger word.
     @Test(arguments: ["代金券怎么领", "还有代金券吗", "我想要代金券"])
     func aShopsFewShotIntentIsNotSilencedByTheModel(message: String) {
-        let engine = Engine(library: Self.builtInAnd(Self.shop))
+        let engine = Self.shopEngine
         let s = engine.suggest(message)
         #expect(s.intents.first?.intent == "shop.voucher", "\(message): \(s.candidates.map { ($0.intent, $0.confidence) })")
     }
+
+    /// The built-in packs and the shop's pack, built (and its model trained)
+    /// once for the tests that use it.
+    static let shopEngine = Engine(library: builtInAnd(shop))
 
     /// The built-in packs with one more pack after them, as a shop loads it.
     static func builtInAnd(_ yaml: String) -> SnippetLibrary {

@@ -44,9 +44,8 @@ struct EvalCommand: ParsableCommand {
             return fields["mapping"] == m || fields["mapping"] == "none"
         }
         let configuration = Configuration.load(reportingTo: StandardError())
-        var options = Engine.Options()
+        var options = configuration.engineOptions
         options.disabledDetectors = Set(without)
-        options.threshold = configuration.threshold
         let engine = library.makeEngine(configuration, options: options)
         let e = Evaluation(engine: engine, rows: rows)
         switch format {

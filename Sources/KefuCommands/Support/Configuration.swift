@@ -34,6 +34,14 @@ struct Configuration {
     /// plausible intents below it are answered as marked guesses.
     var threshold = Engine.Options().threshold
 
+    /// The engine options config.yaml sets (`threshold`), for every command
+    /// that builds an engine.
+    var engineOptions: Engine.Options {
+        var options = Engine.Options()
+        options.threshold = threshold
+        return options
+    }
+
     /// Where each value came from: `config.yaml:3:7`; absent means the default.
     var origins: [String: String] = [:]
     /// Problems found, as `file:line:col: error: ...`.

@@ -72,9 +72,7 @@ final class PluginSession {
     ) -> PackLoader {
         let packSettings = configuration.packSettings
         let searchPath = library.searchPath(packSettings)
-        let options = {
-            var o = Engine.Options(); o.threshold = configuration.threshold; return o
-        }()
+        let options = configuration.engineOptions
         return PackLoader(
             collect: { library.collectSources(packSettings, first: declared) },
             watchedPaths: { searchPath.map(\.path) },

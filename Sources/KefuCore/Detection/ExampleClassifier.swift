@@ -161,7 +161,9 @@ public struct ExampleClassifier: IntentDetector {
         self.intents = intentIDs
         self.index = IntegerTable(positions)
         self.evidencePrefixes = docs.map { "like “\($0.text)” (" }
-        self.otherTexts = Dictionary(grouping: docs.filter { $0.label == .other }.map(\.key), by: \.folded)
+        // Full-weight ones only: an unconfirmed learned `other` is a neighbour
+        // like any learned example, not an answer.
+        self.otherTexts = Dictionary(grouping: docs.filter { $0.label == .other && $0.weight >= 1 }.map(\.key), by: \.folded)
         self.scratchPool = ClassifierScratchPool(documents: docs.count, intents: intentIDs.count)
     }
 

@@ -38,7 +38,7 @@ struct LinearModelDetector: IntentDetector {
     static func reach(_ library: SnippetLibrary, builtInOnly: Bool) -> [String: Double] {
         var reach: [String: Double] = [:]
         for (id, intent) in library.intents {
-            let n = intent.examples.count { $0.isFullWeight && (!builtInOnly || $0.location.isBuiltIn) }
+            let n = intent.examples.count { LinearModelStore.trains($0, builtInOnly: builtInOnly) }
             if n < LinearIntentModel.fullClass { reach[id] = Double(n) / Double(LinearIntentModel.fullClass) }
         }
         return reach

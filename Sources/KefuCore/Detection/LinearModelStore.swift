@@ -25,6 +25,14 @@ public enum LinearModelStore {
 
     /// The training set of a library, in a fixed order: intents by id, each
     /// intent's examples as loaded, then `other`.
+    /// Whether the model learns from `e`: full-weight examples only (a
+    /// learned example not yet confirmed is a neighbour, not training), and
+    /// only the built-in packs' with `builtInOnly`. The training set, its
+    /// fingerprint and the model's reach over each intent all count by it.
+    static func trains(_ e: ExampleMessage, builtInOnly: Bool) -> Bool {
+        e.isFullWeight && (!builtInOnly || e.location.isBuiltIn)
+    }
+
     /// `builtInOnly`: only the built-in packs' examples.
     static func trainingSet(_ library: SnippetLibrary, normalizer: TextNormalizer, builtInOnly: Bool = false) -> (
         classes: [String], examples: [LinearIntentModel.Example]
@@ -32,12 +40,12 @@ public enum LinearModelStore {
         let ids = intentIDs(library, builtInOnly: builtInOnly)
         var examples: [LinearIntentModel.Example] = []
         for (c, id) in ids.enumerated() {
-            for e in library.intents[id]?.examples ?? [] where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
+            for e in library.intents[id]?.examples ?? [] where trains(e, builtInOnly: builtInOnly) {
                 let t = normalizer.normalize(e.text)
                 if !t.isEmpty { examples.append(.init(text: t.scalars, label: c)) }
             }
         }
-        for e in library.otherExamples where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
+        for e in library.otherExamples where trains(e, builtInOnly: builtInOnly) {
             let t = normalizer.normalize(e.text)
             if !t.isEmpty { examples.append(.init(text: t.scalars, label: ids.count)) }
         }
@@ -55,13 +63,13 @@ public enum LinearModelStore {
         for (c, id) in ids.enumerated() {
             for b in id.utf8 { mix(UInt64(b)) }
             mix(0xFFFF)
-            for e in library.intents[id]?.examples ?? [] where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
+            for e in library.intents[id]?.examples ?? [] where trains(e, builtInOnly: builtInOnly) {
                 mix(UInt64(c) | 0x1_0000_0000)
                 for b in e.text.utf8 { mix(UInt64(b)) }
                 mix(0xFFFE)
             }
         }
-        for e in library.otherExamples where e.isFullWeight && (!builtInOnly || e.location.isBuiltIn) {
+        for e in library.otherExamples where trains(e, builtInOnly: builtInOnly) {
             mix(UInt64(ids.count) | 0x1_0000_0000)
             for b in e.text.utf8 { mix(UInt64(b)) }
             mix(0xFFFE)
