@@ -1,10 +1,10 @@
 import KefuCore
 
 /// The compliance check as a code plugin.
-public struct CompliancePlugin: CodePlugin {
-    public init() {}
+package struct CompliancePlugin: CodePlugin {
+    package init() {}
 
-    public let declaration = PluginDeclaration(
+    package let declaration = PluginDeclaration(
         id: "compliance", version: "1.0.0",
         summary: "flags absolute claims, off-platform contact, policy contradictions, unfilled placeholders",
         provides: [.draftCheck],
@@ -14,12 +14,12 @@ public struct CompliancePlugin: CodePlugin {
             PluginConfigurationKey("allowed_hosts", .text, "comma-separated link hosts that are fine to send"),
         ])
 
-    public func load(_ settings: PluginSettings) throws -> PluginParts {
+    package func load(_ settings: PluginSettings) throws -> PluginParts {
         PluginParts(checks: [ComplianceCheck(policy: try CompliancePolicy(settings))])
     }
 
     /// A check with this policy, for tests and other front ends.
-    public static func check(refundDays: Int? = nil, freeReturn: Bool? = nil) -> any DraftCheck {
+    package static func check(refundDays: Int? = nil, freeReturn: Bool? = nil) -> any DraftCheck {
         ComplianceCheck(policy: CompliancePolicy(refundDays: refundDays, freeReturn: freeReturn))
     }
 }

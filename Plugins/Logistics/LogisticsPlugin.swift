@@ -2,17 +2,17 @@ import Foundation
 import KefuCore
 
 /// Logistics as a code plugin: tracking links, status wording, dispatch promise.
-public struct LogisticsPlugin: CodePlugin {
+package struct LogisticsPlugin: CodePlugin {
     let clock: @Sendable () -> Date
     let timeZone: TimeZone
 
     /// - Parameter clock: now; tests inject a fixed time.
-    public init(clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
+    package init(clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
         self.clock = clock
         self.timeZone = timeZone
     }
 
-    public let declaration = PluginDeclaration(
+    package let declaration = PluginDeclaration(
         id: "logistics", version: "1.0.0",
         summary: "carrier tracking links, in transit / delayed / delivered wording (status variable), promised ship date",
         provides: [.draftProvider],
@@ -23,7 +23,7 @@ public struct LogisticsPlugin: CodePlugin {
             )
         ])
 
-    public func load(_ settings: PluginSettings) throws -> PluginParts {
+    package func load(_ settings: PluginSettings) throws -> PluginParts {
         var cutoff: Int?
         if let v = settings["dispatch_cutoff"] {
             guard let m = settings.timeOfDay("dispatch_cutoff") else {
@@ -34,7 +34,7 @@ public struct LogisticsPlugin: CodePlugin {
         return PluginParts(providers: [LogisticsProvider(cutoff: cutoff, timeZone: timeZone, clock: clock)])
     }
 
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         [
             PluginExample("我的快递到哪了 顺丰SF1234567890123", draft: "logistics.tracking_link"),
             PluginExample("Where is my parcel? UPS 1Z999AA10123456784", draft: "logistics.tracking_link"),

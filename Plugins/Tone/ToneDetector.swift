@@ -8,12 +8,12 @@ import KefuCore
 /// buyer upset, which moves apology drafts
 /// first. Punctuation and capitals alone are weak: "status??" is impatience,
 /// not a complaint; together with angry words they are strong.
-public struct ToneDetector: IntentDetector {
-    public let id = "tone"
+package struct ToneDetector: IntentDetector {
+    package let id = "tone"
 
-    public init() {}
+    package init() {}
 
-    public func detect(_ message: DetectionInput) -> DetectorReport {
+    package func detect(_ message: DetectionInput) -> DetectorReport {
         let text = message.text
         var anger = 0.0, urgency = 0.0, review = 0.0
         var cues: [String] = []
@@ -104,8 +104,8 @@ public struct ToneDetector: IntentDetector {
 }
 
 /// Registers the tone detector with the engine.
-public struct ToneDetectorFactory: IntentDetectorFactory {
-    public let id = "tone"
-    public init() {}
-    public func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { ToneDetector() }
+package struct ToneDetectorFactory: IntentDetectorFactory {
+    package let id = "tone"
+    package init() {}
+    package func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { ToneDetector() }
 }

@@ -5,8 +5,8 @@ import KefuCore
 /// may. Written per script, since Traditional messages are folded to
 /// Simplified before the lexicon sees them and Taiwan buyers have their own
 /// words (負評).
-public enum ToneExamples {
-    public static let upset: [(language: Language, text: String)] = [
+package enum ToneExamples {
+    package static let upset: [(language: Language, text: String)] = [
         // Threats of a bad review or one star.
         (.simplifiedChinese, "再这样我就给差评"),
         (.simplifiedChinese, "再不处理给你们一星差评"),
@@ -28,7 +28,7 @@ public enum ToneExamples {
         (.english, "this is a scam"),
     ]
 
-    public static let calm: [(language: Language, text: String)] = [
+    package static let calm: [(language: Language, text: String)] = [
         (.simplifiedChinese, "收到了很满意，给你们五星好评"),
         (.simplifiedChinese, "我想把差评改成好评可以吗"),
         (.simplifiedChinese, "等了一星期终于到了，谢谢"),

@@ -1,19 +1,19 @@
 import KefuCore
 
 /// Tone as a code plugin: one intent detector, no settings.
-public struct TonePlugin: CodePlugin {
-    public init() {}
+package struct TonePlugin: CodePlugin {
+    package init() {}
 
-    public let declaration = PluginDeclaration(
+    package let declaration = PluginDeclaration(
         id: "tone", version: "1.0.0",
         summary: "anger, insults, threats, urgency, !!!, ALL CAPS: raises complaint, apology first",
         provides: [.intentDetector])
 
-    public func load(_ settings: PluginSettings) throws -> PluginParts {
+    package func load(_ settings: PluginSettings) throws -> PluginParts {
         PluginParts(detectorFactories: [ToneDetectorFactory()])
     }
 
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         [
             PluginExample("你们是骗子吧！！！再不处理我就投诉", intent: "complaint"),
             PluginExample("WHERE IS MY ORDER??? THIS IS RIDICULOUS", intent: "complaint"),

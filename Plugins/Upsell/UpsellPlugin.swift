@@ -10,10 +10,10 @@ import KefuCore
 /// `plugins.upsell.catalog`, else `catalog.yaml` or `catalog.csv` in the
 /// config folder, and offers bundles only; with neither the plugin loads and
 /// offers nothing.
-public struct UpsellPlugin: CodePlugin {
-    public init() {}
+package struct UpsellPlugin: CodePlugin {
+    package init() {}
 
-    public let declaration = PluginDeclaration(
+    package let declaration = PluginDeclaration(
         id: "upsell", version: "1.1.0",
         summary:
             "shop facts (shop.yaml: stock, size chart, shipping regions, returns, payment) and bundle suggestions from the catalogue, never out-of-stock items",
@@ -25,9 +25,9 @@ public struct UpsellPlugin: CodePlugin {
         ])
 
     /// The facts file a shop writes by default, next to config.yaml.
-    public static let factsFileName = "shop.yaml"
+    package static let factsFileName = "shop.yaml"
 
-    public func load(_ settings: PluginSettings) throws -> PluginParts {
+    package func load(_ settings: PluginSettings) throws -> PluginParts {
         if let path = try Self.existing(settings, key: "facts", defaults: [Self.factsFileName, "shop.yml"], what: "facts file") {
             let facts = try Self.facts(at: path)
             return PluginParts(providers: [UpsellProvider(catalog: facts.catalog), ShopFactsProvider(facts: facts)])

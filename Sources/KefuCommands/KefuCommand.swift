@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `kefu`: the root command.
-public struct KefuCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct KefuCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "kefu",
         // Help text is ASCII: the man page generator drops every other character.
         abstract: "Ranked draft replies to buyer messages, in the buyer's language.",
@@ -30,11 +30,11 @@ public struct KefuCommand: ParsableCommand {
         ],
         defaultSubcommand: SuggestCommand.self)
 
-    public init() {}
+    package init() {}
 
     /// Runs kefu with the process arguments. Usage errors exit with status 2
     /// (ArgumentParser's default is 64), as documented for scripts.
-    public static func entry() {
+    package static func entry() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         if startsREPL(arguments, terminal: isatty(0) == 1 && isatty(1) == 1) { arguments.insert("repl", at: 0) }
         do {

@@ -4,13 +4,13 @@ import KefuCore
 /// one request fans out to every plugin at once, so the engine waits one
 /// deadline at most whatever their number. Each signal's evidence names the
 /// plugin it came from.
-public struct ExternalDetectorFactory: IntentDetectorFactory {
-    public let id = "external"
+package struct ExternalDetectorFactory: IntentDetectorFactory {
+    package let id = "external"
     let host: ExternalPluginHost
 
-    public init(host: ExternalPluginHost) { self.host = host }
+    package init(host: ExternalPluginHost) { self.host = host }
 
-    public func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector {
+    package func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector {
         ExternalIntentDetector(host: host)
     }
 }
@@ -32,13 +32,13 @@ struct ExternalIntentDetector: IntentDetector {
 }
 
 /// All external plugins with `extract`, as one entity extractor.
-public struct ExternalEntityExtractor: EntityExtractor {
-    public let id = "external"
+package struct ExternalEntityExtractor: EntityExtractor {
+    package let id = "external"
     let host: ExternalPluginHost
 
-    public init(host: ExternalPluginHost) { self.host = host }
+    package init(host: ExternalPluginHost) { self.host = host }
 
-    public func extract(from text: NormalizedText) -> [Entity] {
+    package func extract(from text: NormalizedText) -> [Entity] {
         let r = host.extract(text)
         SkippedPluginLog.current?.record(r.skipped)
         return r.entities

@@ -3,13 +3,13 @@ import KefuCore
 /// All external plugins with `draft`, as one draft provider of the engine:
 /// their drafts are ranked with the packs' drafts by `DraftStage`, like any
 /// code plugin's.
-public struct ExternalDraftProvider: DraftProvider {
-    public let id = "external"
+package struct ExternalDraftProvider: DraftProvider {
+    package let id = "external"
     let host: ExternalPluginHost
 
-    public init(host: ExternalPluginHost) { self.host = host }
+    package init(host: ExternalPluginHost) { self.host = host }
 
-    public func contribute(_ context: DraftContext) -> DraftContribution {
+    package func contribute(_ context: DraftContext) -> DraftContribution {
         let r = host.drafts(
             context.text, language: context.language, intents: context.intents, entities: context.entities,
             variables: context.values, tone: context.tone)
@@ -42,17 +42,17 @@ public struct ExternalDraftProvider: DraftProvider {
 
 /// All external plugins with `check`, as one draft check: the drafts shown
 /// go to every plugin in one request.
-public struct ExternalDraftCheck: DraftCheck {
-    public let id = "external"
+package struct ExternalDraftCheck: DraftCheck {
+    package let id = "external"
     let host: ExternalPluginHost
 
-    public init(host: ExternalPluginHost) { self.host = host }
+    package init(host: ExternalPluginHost) { self.host = host }
 
-    public func check(_ draft: Draft, message: NormalizedText) -> DraftVerdict {
+    package func check(_ draft: Draft, message: NormalizedText) -> DraftVerdict {
         check([draft], message: message).first ?? .pass
     }
 
-    public func check(_ drafts: [Draft], message: NormalizedText) -> [DraftVerdict] {
+    package func check(_ drafts: [Draft], message: NormalizedText) -> [DraftVerdict] {
         let r = host.check(
             drafts.map { .init(snippet: $0.snippet, intent: $0.intent, kind: $0.kind.rawValue, language: $0.language, text: $0.text) },
             message: message)
@@ -66,12 +66,18 @@ public struct ExternalDraftCheck: DraftCheck {
 /// draft provider and a draft check, each over every plugin of the host
 /// that declared that capability.
 public struct ExternalPluginParts: Sendable {
+    /// The running plugins the parts talk to.
     public let host: ExternalPluginHost
 
+    /// The parts of a started host.
     public init(host: ExternalPluginHost) { self.host = host }
 
+    /// A detector over every plugin that detects intents (none when the host has no plugins).
     public var detectorFactories: [any IntentDetectorFactory] { host.plugins.isEmpty ? [] : [ExternalDetectorFactory(host: host)] }
+    /// An extractor over every plugin that extracts values.
     public var extractors: [any EntityExtractor] { host.plugins.isEmpty ? [] : [ExternalEntityExtractor(host: host)] }
+    /// A provider over every plugin that writes drafts.
     public var providers: [any DraftProvider] { host.plugins.isEmpty ? [] : [ExternalDraftProvider(host: host)] }
+    /// A check over every plugin that checks drafts.
     public var checks: [any DraftCheck] { host.plugins.isEmpty ? [] : [ExternalDraftCheck(host: host)] }
 }

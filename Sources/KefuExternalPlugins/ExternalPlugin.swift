@@ -15,8 +15,8 @@ import Synchronization
 /// Thread safety: every mutable field is touched only while `lock` is held;
 /// `PluginExchange` takes the locks of all plugins of one fan-out in `order`,
 /// so two fan-outs over overlapping plugins cannot deadlock.
-public final class ExternalPlugin: @unchecked Sendable {
-    public let spec: ExternalPluginSpec
+package final class ExternalPlugin: @unchecked Sendable {
+    package let spec: ExternalPluginSpec
     let settings: ExternalPluginSettings
     let order: Int
     let lock = NSLock()
@@ -170,7 +170,7 @@ public final class ExternalPlugin: @unchecked Sendable {
     }
 
     /// A snapshot for `kefu plugins list` and the tests.
-    public var status: ExternalPluginStatus {
+    package var status: ExternalPluginStatus {
         lock.lock(); defer { lock.unlock() }
         let state: ExternalPluginStatus.State
         switch phase {
@@ -198,24 +198,24 @@ public final class ExternalPlugin: @unchecked Sendable {
 }
 
 /// What `kefu plugins list` shows of an external plugin.
-public struct ExternalPluginStatus: Sendable {
+package struct ExternalPluginStatus: Sendable {
     /// How a plugin turned off by configuration is described.
-    public static let turnedOffDetail = "disabled by configuration"
-    public enum State: String, Sendable {
+    package static let turnedOffDetail = "disabled by configuration"
+    package enum State: String, Sendable {
         case notStarted = "not started"
         case starting, loaded, restarting, disabled, stopped
         /// Refused before it could run (unsafe folder, not executable).
         case refused
     }
-    public var id: String
-    public var declaration: ExternalPluginDeclaration?
-    public var state: State
-    public var detail: String?
+    package var id: String
+    package var declaration: ExternalPluginDeclaration?
+    package var state: State
+    package var detail: String?
     /// Disabled by the user's choice rather than by failures: not a problem
     /// to report.
-    public var turnedOff: Bool = false
-    public var restarts: Int
-    public var origin: String
-    public var command: [String]
-    public var logPath: String?
+    package var turnedOff: Bool = false
+    package var restarts: Int
+    package var origin: String
+    package var command: [String]
+    package var logPath: String?
 }

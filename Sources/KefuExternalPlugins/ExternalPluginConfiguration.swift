@@ -15,22 +15,22 @@ import Yams
 ///
 /// `disabled_plugins:` (any kind of plugin) is read once, with the rest of
 /// the configuration, and handed to the host.
-public struct ExternalPluginConfiguration: Sendable {
-    public var plugins: [ExternalPluginDiscovery.ConfiguredPlugin] = []
-    public var deadlineMilliseconds: Int?
+package struct ExternalPluginConfiguration: Sendable {
+    package var plugins: [ExternalPluginDiscovery.ConfiguredPlugin] = []
+    package var deadlineMilliseconds: Int?
     /// Problems, as `file:line:col: error: ...`; the rest of the file still counts.
-    public var problems: [String] = []
+    package var problems: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
+    package static func parse(_ text: String, file: String) -> ExternalPluginConfiguration {
         // Syntax errors are reported by config.yaml's own reader; not twice.
         parse(GuardedYAML.compose(text, file: file, duplicateKeys: .keepFirst).root, file: file)
     }
 
     /// Reads the keys from config.yaml as the configuration reader composed it
     /// (the file is read once per run, so every part sees the same version).
-    public static func parse(_ root: Node?, file: String) -> ExternalPluginConfiguration {
+    package static func parse(_ root: Node?, file: String) -> ExternalPluginConfiguration {
         var result = ExternalPluginConfiguration()
         func problem(_ node: Node?, _ message: String) {
             let mark = node?.mark

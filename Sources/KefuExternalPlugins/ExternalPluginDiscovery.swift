@@ -5,26 +5,26 @@ import Foundation
 /// config.yaml. Nothing is ever taken from the current directory or a
 /// relative PATH entry implicitly, and anything in a folder other users can
 /// write to is refused, with the reason, before it runs.
-public enum ExternalPluginDiscovery {
-    public static let filePrefix = "kefu-plugin-"
+package enum ExternalPluginDiscovery {
+    package static let filePrefix = "kefu-plugin-"
 
     /// A config.yaml `external_plugins:` entry.
-    public struct ConfiguredPlugin: Sendable, Hashable {
-        public var command: [String]
-        public var id: String?
-        public var config: [String: String]
-        public init(command: [String], id: String? = nil, config: [String: String] = [:]) {
+    package struct ConfiguredPlugin: Sendable, Hashable {
+        package var command: [String]
+        package var id: String?
+        package var config: [String: String]
+        package init(command: [String], id: String? = nil, config: [String: String] = [:]) {
             self.command = command
             self.id = id
             self.config = config
         }
     }
 
-    public struct Found: Sendable {
-        public var specs: [ExternalPluginSpec] = []
-        public var refused: [ExternalPluginStatus] = []
+    package struct Found: Sendable {
+        package var specs: [ExternalPluginSpec] = []
+        package var refused: [ExternalPluginStatus] = []
         /// Per-plugin configuration, keyed by the spec's command joined with NUL.
-        public var config: [String: [String: String]] = [:]
+        package var config: [String: [String: String]] = [:]
     }
 
     /// - Parameters:
@@ -32,7 +32,7 @@ public enum ExternalPluginDiscovery {
     ///     `--plugins`) must exist, and may also name a single plugin file.
     ///   - configured: config.yaml entries; relative paths in them are taken
     ///     from `configFolder`.
-    public static func discover(
+    package static func discover(
         folders: [(path: String, required: Bool)], configured: [ConfiguredPlugin], configFolder: String,
         searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
     ) -> Found {

@@ -12,18 +12,18 @@ import Synchronization
 /// (`PluginExchange`) and comes back within the request deadline, with the
 /// answers that arrived and a `PluginSkip` for each plugin that did not.
 public final class ExternalPluginHost: Sendable {
-    public let plugins: [ExternalPlugin]
+    package let plugins: [ExternalPlugin]
     /// Plugins found but never started (unsafe folder, not executable...).
-    public let refused: [ExternalPluginStatus]
-    public let settings: ExternalPluginSettings
+    package let refused: [ExternalPluginStatus]
+    package let settings: ExternalPluginSettings
     /// Ids turned off by configuration (`--disable ID`, config.yaml `disabled_plugins:`).
-    public let disabledIDs: Set<String>
+    package let disabledIDs: Set<String>
     /// Where the host says what an agent should know and no answer carries
     /// (a plugin disabled, a slow plugin): stderr in the commands.
     private let warn: @Sendable (String) -> Void
     private let warned = Mutex<Set<String>>([])
 
-    public init(
+    package init(
         specs: [ExternalPluginSpec], refused: [ExternalPluginStatus] = [], settings: ExternalPluginSettings = ExternalPluginSettings(),
         kefuVersion: String = "0", config: [String: [String: String]] = [:], disabledIDs: Set<String> = [],
         warn: @escaping @Sendable (String) -> Void = { _ in }
@@ -46,6 +46,12 @@ public final class ExternalPluginHost: Sendable {
             Self.ignoreSIGPIPE()
             PluginProcessGroups.installTerminationHandlers()
         }
+    }
+
+    /// Plugins started by command alone, with the default settings: the
+    /// host a program outside this package (the benchmarks) can build.
+    public convenience init(commands specs: [ExternalPluginSpec]) {
+        self.init(specs: specs)
     }
 
     /// Writing to a plugin that has just died must be an error, not the end
@@ -77,10 +83,10 @@ public final class ExternalPluginHost: Sendable {
         for p in plugins { p.finishStop(by: deadline) }
     }
 
-    public var statuses: [ExternalPluginStatus] { plugins.map(\.status) + refused }
+    package var statuses: [ExternalPluginStatus] { plugins.map(\.status) + refused }
 
     /// Intents the loaded plugins introduce.
-    public var declaredIntents: [ExternalPluginDeclaration.DeclaredIntent] {
+    package var declaredIntents: [ExternalPluginDeclaration.DeclaredIntent] {
         plugins.compactMap(\.status.declaration).flatMap(\.intents)
     }
 
@@ -150,6 +156,7 @@ public final class ExternalPluginHost: Sendable {
         }
     }
 
+    /// Asks every detecting plugin about a message at once, within the request deadline.
     public func detect(_ text: NormalizedText) -> (reports: [DetectorReport], skipped: [PluginSkip]) {
         let r = exchange(.detect, [("message", WireRequests.message(text))]) { line, p in
             WireAnswers.decode(WireAnswers.Detect.self, line).map { WireAnswers.detectorReport($0, plugin: p.status.id) }
@@ -157,14 +164,14 @@ public final class ExternalPluginHost: Sendable {
         return (r.answers.map(\.value), r.skipped)
     }
 
-    public func extract(_ text: NormalizedText) -> (entities: [Entity], skipped: [PluginSkip]) {
+    package func extract(_ text: NormalizedText) -> (entities: [Entity], skipped: [PluginSkip]) {
         let r = exchange(.extract, [("message", WireRequests.message(text))]) { line, _ in
             WireAnswers.decode(WireAnswers.Extract.self, line).map(WireAnswers.entities)
         }
         return (r.answers.flatMap(\.value), r.skipped)
     }
 
-    public func drafts(
+    package func drafts(
         _ text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity],
         variables: [String: String], tone: ToneReading
     ) -> (drafts: [ExternalDraft], skipped: [PluginSkip]) {
@@ -185,13 +192,13 @@ public final class ExternalPluginHost: Sendable {
     }
 
     /// The drafts to check, as plugins see them.
-    public struct CheckedDraft: Sendable {
-        public var snippet: String
-        public var intent: String?
-        public var kind: String
-        public var language: Language
-        public var text: String
-        public init(snippet: String, intent: String?, kind: String, language: Language, text: String) {
+    package struct CheckedDraft: Sendable {
+        package var snippet: String
+        package var intent: String?
+        package var kind: String
+        package var language: Language
+        package var text: String
+        package init(snippet: String, intent: String?, kind: String, language: Language, text: String) {
             self.snippet = snippet
             self.intent = intent
             self.kind = kind
@@ -202,7 +209,7 @@ public final class ExternalPluginHost: Sendable {
 
     /// One verdict list per draft (merged over plugins, warnings carrying the
     /// plugin id in front of their code). `only`: ask just that plugin.
-    public func check(_ drafts: [CheckedDraft], message: NormalizedText, only: String? = nil) -> (
+    package func check(_ drafts: [CheckedDraft], message: NormalizedText, only: String? = nil) -> (
         results: [DraftCheckResult], skipped: [PluginSkip]
     ) {
         guard !drafts.isEmpty else { return ([], []) }

@@ -14,6 +14,7 @@ public struct ExternalPluginSettings: Sendable {
     public var maxConsecutiveFailures: Int = 3
     /// Restart back-off: `backoffBase × 2^(failures − 1)`, at most `backoffCap`.
     public var backoffBase: Double = 0.1
+    /// The longest wait before a restart, in seconds.
     public var backoffCap: Double = 5
     /// A single line of plugin output longer than this is a flood.
     public var maxLineBytes: Int = 1 << 20
@@ -26,6 +27,7 @@ public struct ExternalPluginSettings: Sendable {
     /// Added to the plugins' environment (tests; `KEFU_PLUGIN_PROTOCOL` is always set).
     public var environment: [String: String] = [:]
 
+    /// The defaults.
     public init() {}
 
     func backoff(afterFailures n: Int) -> Double {

@@ -9,6 +9,7 @@ public struct ExternalPluginSpec: Sendable, Hashable {
     /// Where it came from: the folder or config file, for `kefu plugins list`.
     public var origin: String
 
+    /// A plugin run as `command`; `configuredID` when config.yaml names it.
     public init(command: [String], configuredID: String? = nil, origin: String) {
         self.command = command
         self.configuredID = configuredID
@@ -27,6 +28,7 @@ public struct ExternalPluginSpec: Sendable, Hashable {
 
 /// Why a plugin's contribution is missing from one answer.
 public struct PluginSkip: Sendable, Hashable {
+    /// The stable codes front ends and JSON output show.
     public enum Reason: String, Sendable {
         /// No answer within the request deadline.
         case timeout
@@ -51,11 +53,14 @@ public struct PluginSkip: Sendable, Hashable {
         case disabled
     }
 
+    /// The plugin's id.
     public var plugin: String
+    /// Why its answer is missing.
     public var reason: Reason
     /// What happened, for a person.
     public var detail: String
 
+    /// A skip with its reason and detail.
     public init(plugin: String, reason: Reason, detail: String) {
         self.plugin = plugin
         self.reason = reason

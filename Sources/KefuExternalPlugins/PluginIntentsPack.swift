@@ -6,11 +6,11 @@ import KefuCore
 /// classifier). Load these sources before every other pack, so that a pack
 /// declaring the same intent wins; an intent with no example among the
 /// plugin's declared examples is reported and left out.
-public enum PluginIntentsPack {
-    public static let sourcePrefix = "plugin:"
+package enum PluginIntentsPack {
+    package static let sourcePrefix = "plugin:"
 
     /// - Parameter known: intent ids to leave out.
-    public static func sources(for host: ExternalPluginHost, known: Set<String> = [], normalizer: TextNormalizer = TextNormalizer())
+    package static func sources(for host: ExternalPluginHost, known: Set<String> = [], normalizer: TextNormalizer = TextNormalizer())
         -> (sources: [PackSource], problems: [String])
     {
         var sources: [PackSource] = []

@@ -164,17 +164,17 @@ enum WireAnswers {
 }
 
 /// A draft written by an external plugin, in one or more languages.
-public struct ExternalDraft: Sendable, Hashable {
-    public var id: String
-    public var plugin: String
-    public var intents: [String]
-    public var kind: SnippetKind
-    public var priority: Int
-    public var texts: [Language: String]
+package struct ExternalDraft: Sendable, Hashable {
+    package var id: String
+    package var plugin: String
+    package var intents: [String]
+    package var kind: SnippetKind
+    package var priority: Int
+    package var texts: [Language: String]
 }
 
 /// A check's verdict on one draft.
-public struct DraftCheckResult: Sendable, Hashable {
-    public var warnings: [DraftWarning]
-    public var block: Bool
+package struct DraftCheckResult: Sendable, Hashable {
+    package var warnings: [DraftWarning]
+    package var block: Bool
 }

@@ -8,6 +8,7 @@ import KefuUpsell
 /// folder under `Plugins/`; adding one means a target in Package.swift and a
 /// line here.
 public enum BuiltinPlugins {
+    /// Every built-in code plugin, in the order their parts run.
     public static let all: [any CodePlugin] = [
         TonePlugin(),
         // Before logistics: the shop facts' dispatch cut-off reaches its

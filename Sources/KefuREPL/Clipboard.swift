@@ -2,7 +2,7 @@ import CLibedit
 import Foundation
 
 /// How copies reach a clipboard (config `clipboard:`, `--no-clipboard`).
-public enum ClipboardMethod: Sendable, Equatable, CustomStringConvertible {
+package enum ClipboardMethod: Sendable, Equatable, CustomStringConvertible {
     /// OSC 52 to the terminal, plus the system tool when one is found.
     case auto
     /// OSC 52 only.
@@ -15,7 +15,7 @@ public enum ClipboardMethod: Sendable, Equatable, CustomStringConvertible {
     /// reads the text on its standard input.
     case command([String])
 
-    public init?(config value: String) {
+    package init?(config value: String) {
         let words = ProcessRunner.split(value)
         switch value.trimmingCharacters(in: .whitespaces).lowercased() {
         case "auto", "": self = .auto
@@ -28,7 +28,7 @@ public enum ClipboardMethod: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .auto: "auto"
         case .osc52: "osc52"

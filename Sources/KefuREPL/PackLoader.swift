@@ -3,17 +3,17 @@ import KefuCore
 
 /// How the REPL gets packs and an engine, handed in by the command line so
 /// that the REPL builds its engine exactly the way `kefu suggest` does.
-public struct PackLoader: Sendable {
+package struct PackLoader: Sendable {
     /// Every pack source on the search path as it is now, with the problems
     /// met reading it (a missing folder, a file that is not UTF-8).
-    public var collect: @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic])
+    package var collect: @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic])
     /// Files and folders whose `.yaml` files are watched for changes (they
     /// need not exist yet).
-    public var watchedPaths: @Sendable () -> [String]
+    package var watchedPaths: @Sendable () -> [String]
     /// The engine over a library, with the registered code and external plugins.
-    public var makeEngine: @Sendable (SnippetLibrary) -> Engine
+    package var makeEngine: @Sendable (SnippetLibrary) -> Engine
 
-    public init(
+    package init(
         collect: @escaping @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic]),
         watchedPaths: @escaping @Sendable () -> [String],
         makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine

@@ -3,27 +3,27 @@ import Foundation
 import KefuCore
 
 /// What the command line and the configuration decided for this session.
-public struct REPLSettings: Sendable {
+package struct REPLSettings: Sendable {
     /// Template values from the configuration and `--var` (`shop`, `agent`, ...).
-    public var variables: [String: String]
+    package var variables: [String: String]
     /// Forced draft language; nil is automatic (the buyer's own).
-    public var language: Language?
+    package var language: Language?
     /// Drafts shown per message (and per `m`).
-    public var draftsShown: Int
-    public var clipboard: ClipboardMethod
+    package var draftsShown: Int
+    package var clipboard: ClipboardMethod
     /// `--no-color`; NO_COLOR and a non-terminal stdout turn colour off too.
-    public var noColor: Bool
+    package var noColor: Bool
     /// The history file; nil keeps no history.
-    public var historyPath: String?
-    public var historySize: Int
+    package var historyPath: String?
+    package var historySize: Int
     /// Lines to show before the first prompt (configuration warnings).
-    public var notices: [String]
+    package var notices: [String]
     /// The usage log's folder; nil keeps no log (`usage: off`).
-    public var usageDirectory: String?
+    package var usageDirectory: String?
     /// The learned examples' folder; nil learns nothing (`--no-learned`).
-    public var learnedDirectory: String?
+    package var learnedDirectory: String?
 
-    public init(
+    package init(
         variables: [String: String] = [:], language: Language? = nil, draftsShown: Int = 5,
         clipboard: ClipboardMethod = .auto, noColor: Bool = false,
         historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = [],
@@ -43,12 +43,12 @@ public struct REPLSettings: Sendable {
 }
 
 /// The interactive front end: `kefu` on a terminal, `kefu repl`.
-public enum REPL {
+package enum REPL {
     /// `$XDG_STATE_HOME/kefu/history`, by default `~/.local/state/kefu/history`.
-    public static func defaultHistoryPath() -> String { HistoryFile.defaultPath() }
+    package static func defaultHistoryPath() -> String { HistoryFile.defaultPath() }
 
     /// How copies would go with `method` here: "auto (OSC 52 + xclip)".
-    public static func describeClipboard(_ method: ClipboardMethod) -> String {
+    package static func describeClipboard(_ method: ClipboardMethod) -> String {
         let environment = ProcessInfo.processInfo.environment
         let clipboard = Clipboard(method: method, terminal: true, environment: environment)
         let tool = clipboard.systemTool().map { ([$0.name] + $0.arguments).joined(separator: " ") }
@@ -62,7 +62,7 @@ public enum REPL {
     }
 
     /// The editor `v N` runs and where that choice comes from.
-    public static func describeEditor() -> (command: String, source: String) {
+    package static func describeEditor() -> (command: String, source: String) {
         guard let e = ExternalEditor.command(environment: ProcessInfo.processInfo.environment) else {
             return ("(none: set $VISUAL or $EDITOR)", "default")
         }
@@ -72,10 +72,10 @@ public enum REPL {
     /// What `:reload` reads again besides the packs: the settings from
     /// config.yaml (with the command line's overrides) and a loader for its
     /// packs, disabled packs, threshold and plugin settings.
-    public typealias Reconfigure = () -> (settings: REPLSettings, loader: PackLoader)
+    package typealias Reconfigure = () -> (settings: REPLSettings, loader: PackLoader)
 
     /// Runs until `:quit` or Ctrl-D; returns the exit status.
-    public static func run(settings: REPLSettings, loader: PackLoader, reconfigure: Reconfigure? = nil) -> Int32 {
+    package static func run(settings: REPLSettings, loader: PackLoader, reconfigure: Reconfigure? = nil) -> Int32 {
         let interactive = TerminalIO.stdinIsTerminal
         if interactive { TerminalIO.setUpLocale() }
         Signals.install()

@@ -49,7 +49,7 @@ final class StartedHosts: @unchecked Sendable {
     private var hosts: [ExternalPluginHost] = []
 
     func start(_ plugin: String) -> ExternalPluginHost {
-        let host = ExternalPluginHost(specs: [ExternalPluginSpec(command: [plugin], origin: "benchmark")])
+        let host = ExternalPluginHost(commands: [ExternalPluginSpec(command: [plugin], origin: "benchmark")])
         host.start()
         lock.lock(); hosts.append(host); lock.unlock()
         return host

@@ -120,14 +120,14 @@ enum PluginScaffold {
         /// \(name): an intent detector compiled into kefu. Replace the phrase
         /// check with what the plugin really does; keep per-message state local
         /// (detectors are called concurrently).
-        public struct \(type)Detector: IntentDetector {
-            public let id = "\(name)"
+        package struct \(type)Detector: IntentDetector {
+            package let id = "\(name)"
             static let intent = "\(name).gift-wrap"
             static let phrases = ["礼品包装", "礼物包装", "gift wrap", "gift-wrap"]
 
-            public init() {}
+            package init() {}
 
-            public func detect(_ message: DetectionInput) -> DetectorReport {
+            package func detect(_ message: DetectionInput) -> DetectorReport {
                 let folded = message.text.folded
                 guard let phrase = Self.phrases.first(where: { folded.contains($0) }) else { return DetectorReport() }
                 return DetectorReport(signals: [
@@ -136,19 +136,19 @@ enum PluginScaffold {
             }
         }
 
-        public struct \(type)DetectorFactory: IntentDetectorFactory {
-            public let id = "\(name)"
-            public init() {}
-            public func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { \(type)Detector() }
+        package struct \(type)DetectorFactory: IntentDetectorFactory {
+            package let id = "\(name)"
+            package init() {}
+            package func makeDetector(library: SnippetLibrary, normalizer: TextNormalizer) -> any IntentDetector { \(type)Detector() }
         }
 
         /// The plugin as kefu sees it (`kefu plugins list`); registered in
         /// `BuiltinPlugins.all` (Sources/KefuPlugins/BuiltinPlugins.swift).
-        public struct \(type)Plugin: CodePlugin {
-            public init() {}
-            public let declaration = PluginDeclaration(
+        package struct \(type)Plugin: CodePlugin {
+            package init() {}
+            package let declaration = PluginDeclaration(
                 id: "\(name)", version: "0.1.0", summary: "raises \(name).gift-wrap", provides: [.intentDetector])
-            public func load(_ settings: PluginSettings) throws -> PluginParts {
+            package func load(_ settings: PluginSettings) throws -> PluginParts {
                 PluginParts(detectorFactories: [\(type)DetectorFactory()])
             }
         }

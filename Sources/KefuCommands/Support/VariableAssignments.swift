@@ -11,13 +11,4 @@ struct VariableAssignment: ExpressibleByArgument {
         key = String(argument[..<eq])
         value = String(argument[argument.index(after: eq)...])
     }
-
-    static var defaultValueDescription: String { "key=value" }
-}
-
-extension Language: ExpressibleByArgument {
-    public init?(argument: String) {
-        if argument == "auto" { return nil }
-        self.init(tag: argument)
-    }
 }

@@ -11,8 +11,8 @@ import Foundation
 /// explainable ("closest to the example 快递到哪了"). Counter-examples and
 /// `other` examples are neighbours too: when a message is closer to them than
 /// to an intent's examples, that intent is discounted.
-public struct ExampleClassifier: IntentDetector {
-    public let id = CoreDetector.classifier.rawValue
+package struct ExampleClassifier: IntentDetector {
+    package let id = CoreDetector.classifier.rawValue
 
     enum Label: Hashable, Sendable {
         case intent, counter, other
@@ -68,7 +68,7 @@ public struct ExampleClassifier: IntentDetector {
     /// Similarity at which the classifier is as sure as it gets.
     static let ceiling: Double = 0.75
 
-    public init(library: SnippetLibrary, normalizer: TextNormalizer) {
+    package init(library: SnippetLibrary, normalizer: TextNormalizer) {
         let intentIDs = library.intents.keys.sorted()
         let indexOf = Dictionary(uniqueKeysWithValues: intentIDs.enumerated().map { ($1, $0) })
         var all: [(example: ExampleMessage, label: Label, intent: String)] = []
@@ -208,7 +208,7 @@ public struct ExampleClassifier: IntentDetector {
         }
     }
 
-    public func detect(_ message: DetectionInput) -> DetectorReport {
+    package func detect(_ message: DetectionInput) -> DetectorReport {
         if let keys = otherTexts[message.text.folded], keys.contains(where: { $0 != message.heldOutExample }) {
             return DetectorReport(noIntent: 1)
         }

@@ -9,7 +9,7 @@ import Foundation
 /// the binary at build time (`BuiltinModel`), any other library's model is
 /// trained once and cached in `$XDG_CACHE_HOME/kefu/models/<fingerprint>`.
 /// A cache that cannot be read or written only costs the training again.
-public enum LinearModelStore {
+package enum LinearModelStore {
     /// Bumped whenever features, training or the file format change.
     static let version = "lm-2"
 
@@ -19,7 +19,7 @@ public enum LinearModelStore {
 
     /// Registers an embedded model (called by the built-in snippets module
     /// before any engine is built).
-    public static func embed(fingerprint: String, bytes: @escaping @Sendable () -> [UInt8]) {
+    package static func embed(fingerprint: String, bytes: @escaping @Sendable () -> [UInt8]) {
         lock.withLock { embedded[fingerprint] = bytes }
     }
 
@@ -183,7 +183,7 @@ public enum LinearModelStore {
     }
 
     /// `$XDG_CACHE_HOME/kefu/models`, or `~/.cache/kefu/models`.
-    public static func defaultCacheDirectory() -> String? {
+    package static func defaultCacheDirectory() -> String? {
         let env = ProcessInfo.processInfo.environment
         if let x = env["XDG_CACHE_HOME"], x.hasPrefix("/") { return x + "/kefu/models" }
         if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache/kefu/models" }

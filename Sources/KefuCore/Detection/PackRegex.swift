@@ -16,8 +16,8 @@ import Foundation
 ///
 /// Immutable and thread-safe: each match works on its own clone of the
 /// compiled pattern (ICU's matcher keeps its state in the object).
-public final class PackRegex: @unchecked Sendable {
-    public enum Outcome: Equatable {
+package final class PackRegex: @unchecked Sendable {
+    package enum Outcome: Equatable {
         case match(String)
         case noMatch
         /// The budget ran out before ICU could say.
@@ -26,14 +26,14 @@ public final class PackRegex: @unchecked Sendable {
 
     /// ICU counts time in ticks of 10,000 matcher steps; 4 ticks take about
     /// a millisecond on the development machines.
-    public static let stepLimit: Int32 = 4
+    package static let stepLimit: Int32 = 4
 
-    public let pattern: String
+    package let pattern: String
 
     #if canImport(_FoundationICU)
         private let compiled: OpaquePointer
 
-        public init?(_ pattern: String) {
+        package init?(_ pattern: String) {
             self.pattern = pattern
             var status = U_ZERO_ERROR
             let units = Array(pattern.utf16)
@@ -45,7 +45,7 @@ public final class PackRegex: @unchecked Sendable {
 
         deinit { swift_uregex_close(compiled) }
 
-        public func firstMatch(in text: String) -> Outcome {
+        package func firstMatch(in text: String) -> Outcome {
             var status = U_ZERO_ERROR
             guard let regex = swift_uregex_clone(compiled, &status) else { return .noMatch }
             defer { swift_uregex_close(regex) }
@@ -67,13 +67,13 @@ public final class PackRegex: @unchecked Sendable {
         private let regex: NSRegularExpression
         static let inputLimit = 2_000
 
-        public init?(_ pattern: String) {
+        package init?(_ pattern: String) {
             self.pattern = pattern
             guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
             self.regex = regex
         }
 
-        public func firstMatch(in text: String) -> Outcome {
+        package func firstMatch(in text: String) -> Outcome {
             let text = String(text.prefix(Self.inputLimit))
             guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else {
                 return .noMatch

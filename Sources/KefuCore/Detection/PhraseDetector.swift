@@ -2,8 +2,8 @@ import Foundation
 
 /// Detects intents from the packs' trigger phrases, counter-triggers and
 /// regular expressions, all compiled into one `PhraseAutomaton`.
-public struct PhraseDetector: IntentDetector {
-    public let id = CoreDetector.phrases.rawValue
+package struct PhraseDetector: IntentDetector {
+    package let id = CoreDetector.phrases.rawValue
 
     private enum Role: Sendable {
         case trigger, counter, outside
@@ -37,7 +37,7 @@ public struct PhraseDetector: IntentDetector {
     /// 发票 says, but a buyer may still mention a taxi, so not certain.
     static let outsideStrength = 0.75
 
-    public init(library: SnippetLibrary, normalizer: TextNormalizer) {
+    package init(library: SnippetLibrary, normalizer: TextNormalizer) {
         var phraseIndex: [[UInt32]: Int] = [:]
         var phrases: [[UInt32]] = []
         var entries: [[Entry]] = []
@@ -79,7 +79,7 @@ public struct PhraseDetector: IntentDetector {
         self.patterns = patterns
     }
 
-    public func detect(_ message: DetectionInput) -> DetectorReport {
+    package func detect(_ message: DetectionInput) -> DetectorReport {
         let text = message.text.scalars
         // A message matches a few phrases of a few intents: short lists,
         // searched by name, cost less than hashing every intent id.

@@ -1,13 +1,13 @@
 /// Why a detector believes an intent is present.
-public struct Evidence: Sendable, Hashable, Codable {
+package struct Evidence: Sendable, Hashable, Codable {
     /// The detector that produced it (`phrases`, `classifier`, `tone`, a plugin id).
-    public var detector: String
+    package var detector: String
     /// What it saw: a matched phrase, the nearest example, a tone cue.
-    public var detail: String
+    package var detail: String
     /// Its contribution, 0...1.
-    public var weight: Double
+    package var weight: Double
 
-    public init(detector: String, detail: String, weight: Double) {
+    package init(detector: String, detail: String, weight: Double) {
         self.detector = detector
         self.detail = detail
         self.weight = weight
@@ -15,16 +15,16 @@ public struct Evidence: Sendable, Hashable, Codable {
 }
 
 /// One detector's opinion about one intent.
-public struct IntentSignal: Sendable {
-    public var intent: String
+package struct IntentSignal: Sendable {
+    package var intent: String
     /// Probability-like strength, 0...1.
-    public var score: Double
+    package var score: Double
     /// A veto lowers the intent's confidence instead of raising it
     /// (counter-triggers such as "不用退", "no need to return").
-    public var isVeto: Bool
-    public var evidence: [Evidence]
+    package var isVeto: Bool
+    package var evidence: [Evidence]
 
-    public init(intent: String, score: Double, isVeto: Bool = false, evidence: [Evidence]) {
+    package init(intent: String, score: Double, isVeto: Bool = false, evidence: [Evidence]) {
         self.intent = intent
         self.score = score
         self.isVeto = isVeto
@@ -35,39 +35,39 @@ public struct IntentSignal: Sendable {
 /// The buyer's mood, read from wording, punctuation and capitals.
 public struct ToneReading: Sendable, Hashable, Codable {
     /// Anger, insults and threats, 0...1.
-    public var anger: Double
+    package var anger: Double
     /// Pressure to hurry, 0...1.
-    public var urgency: Double
+    package var urgency: Double
     /// What was seen ("!!!", "ALL CAPS", "骗子").
-    public var cues: [String]
+    package var cues: [String]
 
-    public init(anger: Double = 0, urgency: Double = 0, cues: [String] = []) {
+    package init(anger: Double = 0, urgency: Double = 0, cues: [String] = []) {
         self.anger = anger
         self.urgency = urgency
         self.cues = cues
     }
 
     /// Upset buyers get apology drafts first.
-    public var upset: Bool { anger >= 0.35 }
+    package var upset: Bool { anger >= 0.35 }
 
-    public static let calm = ToneReading()
+    package static let calm = ToneReading()
 }
 
 /// What one detector reports for a message.
 public struct DetectorReport: Sendable {
-    public var signals: [IntentSignal]
-    public var tone: ToneReading?
+    package var signals: [IntentSignal]
+    package var tone: ToneReading?
     /// How likely the message is no shop intent at all (the linear model's
     /// `other` probability), when the detector can tell. The combiner lets a
     /// lone phrase decide only when this is low.
-    public var noIntent: Double?
+    package var noIntent: Double?
     /// Intents `noIntent` says less about, with how much it counts for each
     /// (0...1; 1 for any intent not listed): the model cannot tell a shop's
     /// own intent with five examples from `other`, so its `other` reading
     /// must not silence that intent's trigger words.
-    public var noIntentReach: [String: Double]
+    package var noIntentReach: [String: Double]
 
-    public init(signals: [IntentSignal] = [], tone: ToneReading? = nil, noIntent: Double? = nil, noIntentReach: [String: Double] = [:]) {
+    package init(signals: [IntentSignal] = [], tone: ToneReading? = nil, noIntent: Double? = nil, noIntentReach: [String: Double] = [:]) {
         self.signals = signals
         self.tone = tone
         self.noIntent = noIntent

@@ -2,6 +2,7 @@
 /// render. Built once per loaded library (start-up and each reload); `suggest`
 /// is safe to call from any thread.
 public final class Engine: Sendable {
+    /// How the engine turns confidences into an answer: the thresholds, the detectors turned off, where trained models are cached.
     public struct Options: Sendable {
         /// Intents at or above this confidence are reported and answered.
         public var threshold: Double = 0.5
@@ -20,12 +21,13 @@ public final class Engine: Sendable {
         public var disabledDetectors: Set<CoreDetector> = []
         /// Where trained models are cached (`nil`: train every time).
         public var modelCache: String? = LinearModelStore.defaultCacheDirectory()
+        /// The defaults: what kefu runs with when config.yaml says nothing.
         public init() {}
     }
 
-    public let library: SnippetLibrary
-    public let options: Options
-    public let normalizer: TextNormalizer
+    package let library: SnippetLibrary
+    package let options: Options
+    package let normalizer: TextNormalizer
     private let detectors: [any IntentDetector]
     private let extractors: [any EntityExtractor]
     private let providers: [any DraftProvider]
@@ -74,7 +76,7 @@ public final class Engine: Sendable {
     }
 
     /// Detection and extraction only: what `kefu test` and `kefu eval` need.
-    public func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (
+    package func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (
         text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], guesses: [DetectedIntent], tone: ToneReading,
         entities: [Entity]
     ) {
@@ -156,7 +158,7 @@ public final class Engine: Sendable {
     /// The values a draft in `language` is rendered with (`DraftValues`):
     /// configuration and session, then the message, then the record, each
     /// in the draft's language.
-    public static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
+    package static func values(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
         DraftValues.assemble(request: request, entities: entities, language: language)
     }
 }

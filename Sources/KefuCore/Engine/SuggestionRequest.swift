@@ -2,25 +2,26 @@
 public struct SuggestionRequest: Sendable {
     /// Configuration and session values (`shop`, `agent`, `buyer`, `order_id`...).
     /// Values found in the message override these.
-    public var variables: [String: String]
+    package var variables: [String: String]
     /// Values that come with this one message (a JSON Lines record's `vars`):
     /// they override everything, including what was extracted.
-    public var recordVariables: [String: String]
+    package var recordVariables: [String: String]
     /// Write drafts in this language whatever the buyer wrote.
-    public var language: Language?
+    package var language: Language?
     /// How many drafts to render.
-    public var maxDrafts: Int
+    package var maxDrafts: Int
     /// Render this on-demand snippet instead of detecting (the payment reminder).
-    public var snippet: String?
+    package var snippet: String?
     /// Leave this pack example out of the classifier (testing examples as unseen).
-    public var heldOutExample: ExampleKey?
+    package var heldOutExample: ExampleKey?
     /// Write each draft's `explanation` (why it was offered). Batch runs that
     /// do not print it turn it off: its sentences cost more than the ranking.
-    public var explain: Bool
+    package var explain: Bool
     /// Per snippet id, the move its pick rate earns within its intent
     /// (`PickRates.adjustments`): the REPL passes the agent's own.
-    public var picks: [String: PickAdjustment] = [:]
+    package var picks: [String: PickAdjustment] = [:]
 
+    /// A request with the given values; every argument has the default a front end would choose.
     public init(
         variables: [String: String] = [:], recordVariables: [String: String] = [:],
         language: Language? = nil, maxDrafts: Int = 5, snippet: String? = nil, heldOutExample: ExampleKey? = nil,

@@ -11,10 +11,10 @@
 /// `-` and decimal points) and decides what each is from its shape and the
 /// words around it: a long digit run after "订单号" is an order number, the
 /// same run after "运单号" or beside "顺丰" is a tracking number.
-public struct BuiltinEntityExtractor: EntityExtractor {
-    public let id = "entities"
+package struct BuiltinEntityExtractor: EntityExtractor {
+    package let id = "entities"
 
-    public init() {}
+    package init() {}
 
     /// In order of precedence: a claimed range is not read again.
     static let recognizers: [any EntityRecognizer] = [
@@ -31,7 +31,7 @@ public struct BuiltinEntityExtractor: EntityExtractor {
         var isNumber: Bool { hasDigit && !hasLetter }
     }
 
-    public func extract(from message: NormalizedText) -> [Entity] {
+    package func extract(from message: NormalizedText) -> [Entity] {
         let text = message.scalars
         guard !text.isEmpty else { return [] }
         let hits = EntityLexicon.shared.scan(text)

@@ -13,8 +13,8 @@
 /// half-width). Leftmost-longest matching with allow-listed phrases (empty
 /// label) keeps negated and hypothetical forms out: "还没签收" is not a
 /// delivery, "可以拒收吗" is a question, not a refusal.
-public struct BuyerReportExtractor: Sendable {
-    public static let shared = BuyerReportExtractor()
+package struct BuyerReportExtractor: Sendable {
+    package static let shared = BuyerReportExtractor()
 
     enum Cue: String {
         case marked, notReceived, stuck, refused, photo
@@ -79,7 +79,7 @@ public struct BuyerReportExtractor: Sendable {
         matcher = ScalarTermMatcher(terms)
     }
 
-    public func extract(from text: NormalizedText) -> [Entity] {
+    package func extract(from text: NormalizedText) -> [Entity] {
         guard !text.isEmpty else { return [] }
         var cues: Set<String> = []
         for m in matcher.matches(in: text.folded) { cues.insert(m.label) }

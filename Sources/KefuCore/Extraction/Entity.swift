@@ -1,6 +1,6 @@
 /// The kinds of value kefu extracts from a message. Raw values are the
 /// template variable names they fill.
-public enum EntityKind: String, Sendable, CaseIterable, Codable {
+package enum EntityKind: String, Sendable, CaseIterable, Codable {
     case orderID = "order_id"
     case trackingNumber = "tracking_no"
     case carrier
@@ -24,13 +24,13 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
 
 /// One value found in a message.
 public struct Entity: Sendable, Hashable {
-    public var kind: EntityKind
+    package var kind: EntityKind
     /// The value as it fills a template.
-    public var value: String
+    package var value: String
     /// Extra facts (`currency` and `number` for amounts, `carrier` for tracking numbers).
-    public var attributes: [String: String]
+    package var attributes: [String: String]
 
-    public init(kind: EntityKind, value: String, attributes: [String: String] = [:]) {
+    package init(kind: EntityKind, value: String, attributes: [String: String] = [:]) {
         self.kind = kind
         self.value = value
         self.attributes = attributes
@@ -38,11 +38,11 @@ public struct Entity: Sendable, Hashable {
 
     /// A value kefu read but cannot vouch for (a tracking number whose check
     /// digit fails): reported with the entities, never put into a draft.
-    public var isAmbiguous: Bool { attributes["ambiguous"] != nil }
+    package var isAmbiguous: Bool { attributes["ambiguous"] != nil }
 
     /// The value as shown anywhere but inside a draft: phone numbers are masked
     /// so they do not spread through logs, scripts and screens.
-    public var displayValue: String {
+    package var displayValue: String {
         guard kind == .phone else { return value }
         let digits = Array(value)
         guard digits.count >= 7 else { return String(repeating: "*", count: digits.count) }

@@ -22,13 +22,13 @@ struct Recognition: Sendable {
 /// One row of a recogniser's example table: in `text`, an entity of `kind`
 /// with `value` (any value when nil) and at least these `attributes`; in a
 /// counter-example, no such entity.
-public struct EntityExample: Sendable, CustomStringConvertible {
-    public var text: String
-    public var kind: EntityKind
-    public var value: String?
-    public var attributes: [String: String]
+package struct EntityExample: Sendable, CustomStringConvertible {
+    package var text: String
+    package var kind: EntityKind
+    package var value: String?
+    package var attributes: [String: String]
 
-    public init(_ text: String, _ kind: EntityKind, _ value: String? = nil, _ attributes: [String: String] = [:]) {
+    package init(_ text: String, _ kind: EntityKind, _ value: String? = nil, _ attributes: [String: String] = [:]) {
         self.text = text
         self.kind = kind
         self.value = value
@@ -36,11 +36,11 @@ public struct EntityExample: Sendable, CustomStringConvertible {
     }
 
     /// Whether `entities` hold what this row describes.
-    public func isFound(in entities: [Entity]) -> Bool {
+    package func isFound(in entities: [Entity]) -> Bool {
         entities.contains { e in
             e.kind == kind && (value == nil || e.value == value) && attributes.allSatisfy { e.attributes[$0.key] == $0.value }
         }
     }
 
-    public var description: String { "\(text) → \(kind.rawValue)\(value.map { "=" + $0 } ?? "")" }
+    package var description: String { "\(text) → \(kind.rawValue)\(value.map { "=" + $0 } ?? "")" }
 }

@@ -1,8 +1,8 @@
 /// One message kefu learned from the agent: a redacted buyer message and
 /// the intent the agent's copies or labels gave it (`kefu learn list`).
-public struct LearnedExample: Codable, Sendable, Equatable {
+package struct LearnedExample: Codable, Sendable, Equatable {
     /// How it was learned.
-    public enum Source: String, Codable, Sendable {
+    package enum Source: String, Codable, Sendable {
         /// A draft of this intent was copied (unedited or lightly edited).
         case copy
         /// A draft of this intent was copied when kefu's first intent was another.
@@ -14,21 +14,21 @@ public struct LearnedExample: Codable, Sendable, Equatable {
     }
 
     /// Stable id for `kefu learn forget ID` (never reused).
-    public var id: Int
+    package var id: Int
     /// An intent id, or `other` for a message that is no intent.
-    public var intent: String
+    package var intent: String
     /// The message as kept: control sequences removed, private values
     /// replaced by their kind (`Redaction`).
-    public var text: String
+    package var text: String
     /// The normalised, case-folded text: the key examples are de-duplicated by.
-    public var folded: String
-    public var language: Language
+    package var folded: String
+    package var language: Language
     /// Copies and labels that gave the message this intent.
-    public var votes: Int
-    public var source: Source
+    package var votes: Int
+    package var source: Source
     /// ISO 8601 times of the first and the last vote.
-    public var learned: String
-    public var lastVote: String
+    package var learned: String
+    package var lastVote: String
 
     enum CodingKeys: String, CodingKey {
         case id, intent, text, folded, language, votes, source, learned
@@ -36,24 +36,24 @@ public struct LearnedExample: Codable, Sendable, Equatable {
     }
 
     /// Confirmed: voted for often enough to count as a pack example does.
-    public var confirmed: Bool { votes >= LearningPolicy.confirmations }
+    package var confirmed: Bool { votes >= LearningPolicy.confirmations }
 
     /// The weight its pack entry carries (`ExampleMessage.weight`).
-    public var weight: Double { confirmed ? 1 : LearningPolicy.unconfirmedWeight }
+    package var weight: Double { confirmed ? 1 : LearningPolicy.unconfirmedWeight }
 }
 
 /// How much one copy teaches. Why these numbers: docs/architecture.md, *Learning*.
-public enum LearningPolicy {
+package enum LearningPolicy {
     /// Votes after which a learned example counts as a pack example does
     /// (full weight as a neighbour, trained into the linear model).
-    public static let confirmations = 3
+    package static let confirmations = 3
     /// An unconfirmed example's similarity to a message counts this much.
-    public static let unconfirmedWeight = 0.5
+    package static let unconfirmedWeight = 0.5
     /// Examples kept at most; past it the least recently voted unconfirmed
     /// ones go first.
-    public static let cap = 5_000
+    package static let cap = 5_000
     /// An edited copy still teaches when the agent changed at most this
     /// share of the draft's characters (and at least `lightEditFloor`).
-    public static let lightEditShare = 0.3
-    public static let lightEditFloor = 10
+    package static let lightEditShare = 0.3
+    package static let lightEditFloor = 10
 }

@@ -2,15 +2,15 @@
 /// with examples only, so `kefu test`, `kefu plugins validate` and the
 /// pack loader read it like any other pack. Unconfirmed examples carry
 /// their weight (`{text: ..., weight: 0.5}`).
-public enum LearnedPack {
-    public static let packID = "learned"
+package enum LearnedPack {
+    package static let packID = "learned"
 
     /// The pack text. `weight`: what each example weighs (by default its
     /// own; an export a team reviews and commits writes every example at
     /// full weight: it is their own example then).
     /// `comments`: per intent, lines written as YAML comments after its
     /// examples (the export's examples kefu cannot yet recognise).
-    public static func yaml(
+    package static func yaml(
         _ examples: [LearnedExample], weight: (LearnedExample) -> Double = { $0.weight }, id: String = packID,
         name: String = "Learned examples",
         header: [String] = [
@@ -52,7 +52,7 @@ public enum LearnedPack {
     /// A YAML double-quoted scalar: only `\` and `"` and characters that
     /// are not printable are escaped, so buyer text stays readable in a
     /// diff and can never close the string or start YAML syntax.
-    public static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

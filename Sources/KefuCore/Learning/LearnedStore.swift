@@ -11,17 +11,17 @@ import Foundation
 /// Every change is read-modify-write under an exclusive lock (`.lock`),
 /// and both files are replaced atomically: two REPLs teaching at once take
 /// turns and neither loses the other's example. Both files are 0600.
-public struct LearnedStore: Sendable {
-    public let directory: String
-    public var cap: Int
+package struct LearnedStore: Sendable {
+    package let directory: String
+    package var cap: Int
 
-    public init(directory: String, cap: Int = LearningPolicy.cap) {
+    package init(directory: String, cap: Int = LearningPolicy.cap) {
         self.directory = directory
         self.cap = cap
     }
 
-    public var storePath: String { directory + "/learned.json" }
-    public var packPath: String { directory + "/learned.yaml" }
+    package var storePath: String { directory + "/learned.json" }
+    package var packPath: String { directory + "/learned.yaml" }
     var lockPath: String { directory + "/.lock" }
 
     struct File: Codable {
@@ -36,7 +36,7 @@ public struct LearnedStore: Sendable {
     }
 
     /// What a vote did.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// A new example.
         case added
         /// One more vote for an example already learned (`confirmedNow`: this
@@ -46,7 +46,7 @@ public struct LearnedStore: Sendable {
 
     /// The examples, in id order. A missing store is empty; an unreadable
     /// one is an error (it is never overwritten silently).
-    public func examples() throws -> [LearnedExample] { try read().examples }
+    package func examples() throws -> [LearnedExample] { try read().examples }
 
     private func read() throws -> File {
         guard FileManager.default.fileExists(atPath: storePath) else { return File() }
@@ -79,7 +79,7 @@ public struct LearnedStore: Sendable {
     /// once). A correction or a label takes the message away from any other
     /// intent it was learned as: the agent said kefu's reading was wrong.
     @discardableResult
-    public func vote(
+    package func vote(
         text: String, folded: String, language: Language, intent: String, source: LearnedExample.Source,
         votes: Int = 1, now: Date = Date()
     ) throws -> (example: LearnedExample, outcome: Outcome) {
@@ -92,7 +92,7 @@ public struct LearnedStore: Sendable {
 
     /// Many votes in one update (`kefu learn import`): returns how many
     /// examples were added and how many were already there.
-    public func voteAll(
+    package func voteAll(
         _ rows: [(text: String, folded: String, language: Language, intent: String)], source: LearnedExample.Source,
         votes: Int, now: Date = Date()
     ) throws -> (added: Int, known: Int) {
@@ -151,7 +151,7 @@ public struct LearnedStore: Sendable {
     }
 
     /// Removes examples by id; returns those removed.
-    public func forget(_ ids: Set<Int>) throws -> [LearnedExample] {
+    package func forget(_ ids: Set<Int>) throws -> [LearnedExample] {
         try update { file in
             let gone = file.examples.filter { ids.contains($0.id) }
             file.examples.removeAll { ids.contains($0.id) }

@@ -3,22 +3,22 @@ import Foundation
 /// `picks.json` beside the learned examples: the REPL's `PickRates`,
 /// updated under the learned folder's lock and written atomically, so two
 /// REPLs' picks add up.
-public struct PickStore: Sendable {
-    public let directory: String
+package struct PickStore: Sendable {
+    package let directory: String
 
-    public init(directory: String) { self.directory = directory }
+    package init(directory: String) { self.directory = directory }
 
-    public var path: String { directory + "/picks.json" }
+    package var path: String { directory + "/picks.json" }
 
     /// The rates as saved; empty when there are none or the file is unreadable
     /// (a pick rate is a nudge, never worth refusing to start over).
-    public func load() -> PickRates {
+    package func load() -> PickRates {
         guard let data = FileManager.default.contents(atPath: path) else { return PickRates() }
         return (try? JSONDecoder().decode(PickRates.self, from: data)) ?? PickRates()
     }
 
     /// Adds one copy to the saved rates; returns them as they are now.
-    public func record(offered: [String], picked: String, at now: Date = Date()) throws -> PickRates {
+    package func record(offered: [String], picked: String, at now: Date = Date()) throws -> PickRates {
         try PrivateFiles.withLock(directory + "/.lock") {
             var rates = load()
             rates.record(offered: offered, picked: picked, at: now)

@@ -9,9 +9,9 @@ import Foundation
 /// Files only their owner may read: the usage log and the learned pack hold
 /// what buyers wrote (redacted, but still the shop's conversations).
 /// Folders are created 0700, files 0600, and a file found wider is narrowed.
-public enum PrivateFiles {
+package enum PrivateFiles {
     /// Creates `path` and its parents (0700 for the ones created).
-    public static func makeDirectory(_ path: String) throws {
+    package static func makeDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw PrivateFileError("\(path) exists and is not a folder") }
@@ -24,7 +24,7 @@ public enum PrivateFiles {
     /// same folder, 0600, flushed, then renamed over `path`. A reader (or a
     /// REPL reloading its packs) sees the old file or the new one, never
     /// half of one.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
+    package static func writeAtomically(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try makeDirectory(folder)
         let temporary = folder + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
@@ -49,7 +49,7 @@ public enum PrivateFiles {
 
     /// Runs `body` holding an exclusive `flock` on `lockPath` (created 0600):
     /// two REPLs updating the same file take turns.
-    public static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+    package static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
         try makeDirectory((lockPath as NSString).deletingLastPathComponent)
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw PrivateFileError("cannot open \(lockPath): \(String(cString: strerror(errno)))") }
@@ -62,7 +62,7 @@ public enum PrivateFiles {
     }
 }
 
-public struct PrivateFileError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct PrivateFileError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -10,14 +10,14 @@
 /// trust with these values, is tested per kind, and a recogniser added
 /// later redacts too. A name written in free text with nothing marking it
 /// as one is not found; the usage log says so in docs/user-guide.md.
-public enum Redaction {
+package enum Redaction {
     /// The kinds that identify a buyer, an order or a parcel.
-    public static let privateKinds: Set<EntityKind> = [.orderID, .trackingNumber, .phone, .address, .invoiceTitle, .taxID]
+    package static let privateKinds: Set<EntityKind> = [.orderID, .trackingNumber, .phone, .address, .invoiceTitle, .taxID]
 
     /// `raw` without control sequences, with private values replaced by
     /// their kind. `names`: values known to be the buyer's (`buyer`, an
     /// order number set with `:set`).
-    public static func redact(_ raw: String, normalizer: TextNormalizer, names: [String] = []) -> String {
+    package static func redact(_ raw: String, normalizer: TextNormalizer, names: [String] = []) -> String {
         let text = normalizer.normalize(raw)
         let entities = BuiltinEntityExtractor().extract(from: text)
         var values: [(String, String)] = []

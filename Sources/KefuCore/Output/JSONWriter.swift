@@ -6,12 +6,12 @@
 /// a record is a few hundred small appends, and through an `[UInt8]` each one
 /// paid for the copy-on-write uniqueness check, through a class for dynamic
 /// exclusivity checks; a plain pointer and count pay for neither.
-public struct JSONWriter: ~Copyable {
+package struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
 
-    public init() {
+    package init() {
         capacity = 4096
         base = .allocate(capacity: capacity)
     }
@@ -20,11 +20,11 @@ public struct JSONWriter: ~Copyable {
 
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    public var output: String { String(decoding: written, as: UTF8.self) }
+    package var output: String { String(decoding: written, as: UTF8.self) }
 
     /// The output as one line of UTF-8 bytes, newline included: what a
     /// writer to a file descriptor wants, without building a `String`.
-    public var line: [UInt8] {
+    package var line: [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(count + 1)
         out.append(contentsOf: written)
@@ -61,7 +61,7 @@ public struct JSONWriter: ~Copyable {
         capacity = newCapacity
     }
 
-    public enum Value: Sendable {
+    package enum Value: Sendable {
         case string(String)
         case number(Double)
         case int(Int)
@@ -75,7 +75,7 @@ public struct JSONWriter: ~Copyable {
         case object([(String, Value)])
     }
 
-    public static func encode(_ value: Value) -> String {
+    package static func encode(_ value: Value) -> String {
         var w = JSONWriter()
         w.write(value)
         return w.output
@@ -83,7 +83,7 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes a whole value tree (for small records and values kept around,
     /// such as a record's `id`).
-    public mutating func write(_ value: Value) {
+    package mutating func write(_ value: Value) {
         switch value {
         case .string(let s): string(s)
         case .number(let d): number(d)
@@ -115,7 +115,7 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         put(UInt8(ascii: "{"))
         needsComma = false
@@ -124,7 +124,7 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
         put(UInt8(ascii: "["))
         needsComma = false
@@ -136,7 +136,7 @@ public struct JSONWriter: ~Copyable {
     /// An object key; the next call writes its value. Disfavoured so that a
     /// literal key takes the `StaticString` overload.
     @_disfavoredOverload
-    public mutating func key(_ k: String) {
+    package mutating func key(_ k: String) {
         separate()
         writeString(k)
         put(UInt8(ascii: ":"))
@@ -145,7 +145,7 @@ public struct JSONWriter: ~Copyable {
 
     /// A key written in the source: plain ASCII by construction, copied
     /// without the escape scan (a record has a few dozen of these).
-    public mutating func key(_ k: StaticString) {
+    package mutating func key(_ k: StaticString) {
         separate()
         put(UInt8(ascii: "\""))
         k.withUTF8Buffer { put($0) }
@@ -154,21 +154,21 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
-    public mutating func string(_ s: String) { separate(); writeString(s) }
-    public mutating func number(_ d: Double) { separate(); writeNumber(d) }
-    public mutating func int(_ i: Int) { separate(); writeInteger(i) }
-    public mutating func bool(_ b: Bool) { separate(); raw(b ? "true" : "false") }
-    public mutating func null() { separate(); raw("null") }
+    package mutating func string(_ s: String) { separate(); writeString(s) }
+    package mutating func number(_ d: Double) { separate(); writeNumber(d) }
+    package mutating func int(_ i: Int) { separate(); writeInteger(i) }
+    package mutating func bool(_ b: Bool) { separate(); raw(b ? "true" : "false") }
+    package mutating func null() { separate(); raw("null") }
 
     /// `key` then a string, or `null` when `s` is nil.
-    public mutating func field(_ k: StaticString, _ s: String?) {
+    package mutating func field(_ k: StaticString, _ s: String?) {
         key(k)
         if let s { string(s) } else { null() }
     }
-    public mutating func field(_ k: StaticString, _ d: Double) { key(k); number(d) }
-    public mutating func field(_ k: StaticString, _ i: Int) { key(k); int(i) }
-    public mutating func field(_ k: StaticString, _ b: Bool) { key(k); bool(b) }
-    public mutating func field(_ k: StaticString, strings: [String]) {
+    package mutating func field(_ k: StaticString, _ d: Double) { key(k); number(d) }
+    package mutating func field(_ k: StaticString, _ i: Int) { key(k); int(i) }
+    package mutating func field(_ k: StaticString, _ b: Bool) { key(k); bool(b) }
+    package mutating func field(_ k: StaticString, strings: [String]) {
         key(k)
         array { w in for s in strings { w.string(s) } }
     }

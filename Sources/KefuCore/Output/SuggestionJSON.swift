@@ -2,13 +2,13 @@
 /// Key order is part of the interface: see docs/user-guide.md. Written
 /// straight to bytes with `JSONWriter`'s streaming calls: this runs once per
 /// message in batch mode, and a `Value` tree would double its cost.
-public enum SuggestionJSON {
-    public static func record(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> String {
+package enum SuggestionJSON {
+    package static func record(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> String {
         writer(id: id, s, explain: explain).output
     }
 
     /// The record as one UTF-8 line, newline included (`kefu suggest`).
-    public static func line(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> [UInt8] {
+    package static func line(id: JSONWriter.Value, _ s: Suggestion, explain: Bool = false) -> [UInt8] {
         writer(id: id, s, explain: explain).line
     }
 
@@ -50,7 +50,7 @@ public enum SuggestionJSON {
         return w
     }
 
-    public static func error(id: JSONWriter.Value, record: Int, message: String) -> String {
+    package static func error(id: JSONWriter.Value, record: Int, message: String) -> String {
         JSONWriter.encode(.object([("id", id), ("record", .int(record)), ("error", .string(message))]))
     }
 

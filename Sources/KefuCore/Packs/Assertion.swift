@@ -6,7 +6,7 @@
 /// `contradictedBy` below are the one table of what backs each fact and what
 /// rules it out; `TruthAudit` enforces it in `kefu test` and
 /// `kefu plugins validate`.
-public enum Assertion: String, Sendable, CaseIterable, Hashable {
+package enum Assertion: String, Sendable, CaseIterable, Hashable {
     /// The asked-for item or option is in stock.
     case inStock = "in_stock"
     /// A restock date ("back next week").
@@ -44,7 +44,7 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
     /// needs one of them under `when: has:` (or the claim sits inside a
     /// `{{#var}}` section of one). Where each comes from is in
     /// docs/snippet-packs.md, "Variables".
-    public var sources: [String] {
+    package var sources: [String] {
         switch self {
         case .inStock: ["stock"]
         case .restock: ["restock_date"]
@@ -69,7 +69,7 @@ public enum Assertion: String, Sendable, CaseIterable, Hashable {
     /// sits inside a `{{^var}}` section). A parcel with a tracking number is
     /// not "shipping today"; one the buyer says was marked delivered but never
     /// came is not "on its way".
-    public var contradictedBy: [String] {
+    package var contradictedBy: [String] {
         switch self {
         case .shipDate: ["tracking_no", "parcel_status"]
         case .inTransit: ["parcel_status"]

@@ -4,8 +4,8 @@ import Foundation
 /// intents first, then the folders that extend them (`examples/`), each by
 /// path. The binary and the build (which trains the built-in model) use the
 /// same order, so both see the same library.
-public enum BuiltinPackOrder {
-    public static func precedes(_ a: String, _ b: String) -> Bool {
+package enum BuiltinPackOrder {
+    package static func precedes(_ a: String, _ b: String) -> Bool {
         (a.contains("/") ? 1 : 0, a) < (b.contains("/") ? 1 : 0, b)
     }
 }

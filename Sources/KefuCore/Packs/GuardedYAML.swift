@@ -4,8 +4,8 @@ import Yams
 /// config.yaml, shop.yaml): a leading byte-order mark is accepted, aliases
 /// cannot expand past `YAMLEventScan.aliasNodeLimit` nodes, and a duplicate
 /// key is reported where it is, not at 1:1.
-public enum GuardedYAML {
-    public enum DuplicateKeys: Sendable {
+package enum GuardedYAML {
+    package enum DuplicateKeys: Sendable {
         /// A duplicate key is an error and the file gives no tree (packs: a
         /// half-read pack would offer drafts nobody tested).
         case reject
@@ -15,14 +15,14 @@ public enum GuardedYAML {
         case keepFirst
     }
 
-    public struct Composed {
+    package struct Composed {
         /// Nil when the file is empty or could not be read as YAML.
-        public var root: Node?
+        package var root: Node?
         /// Problems, each with the file's line and column.
-        public var problems: [PackDiagnostic]
+        package var problems: [PackDiagnostic]
     }
 
-    public static func compose(_ text: String, file: String, duplicateKeys: DuplicateKeys) -> Composed {
+    package static func compose(_ text: String, file: String, duplicateKeys: DuplicateKeys) -> Composed {
         var text = text
         // Editors on Windows save UTF-8 with a BOM; libyaml only skips it
         // when it detects the encoding itself, and Yams tells it the encoding.

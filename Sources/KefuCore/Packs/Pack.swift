@@ -1,22 +1,22 @@
 /// A snippet pack as written in one YAML file (docs/snippet-packs.md).
-public struct Pack: Sendable {
-    public struct Info: Sendable {
-        public var id: String
-        public var name: String
-        public var version: String
-        public var description: String
-        public var languages: [Language]
+package struct Pack: Sendable {
+    package struct Info: Sendable {
+        package var id: String
+        package var name: String
+        package var version: String
+        package var description: String
+        package var languages: [Language]
         /// File path, or `builtin:NAME.yaml` for packs embedded in the binary.
-        public var source: String
-        public var layer: PackLayer
+        package var source: String
+        package var layer: PackLayer
     }
 
-    public var info: Info
-    public var variables: [String]
-    public var partials: [String: LocalizedTemplates]
-    public var intents: [IntentDefinition]
-    public var snippets: [SnippetDefinition]
+    package var info: Info
+    package var variables: [String]
+    package var partials: [String: LocalizedTemplates]
+    package var intents: [IntentDefinition]
+    package var snippets: [SnippetDefinition]
 }
 
 /// Texts of one template per language.
-public typealias LocalizedTemplates = [Language: Template]
+package typealias LocalizedTemplates = [Language: Template]

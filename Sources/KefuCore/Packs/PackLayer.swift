@@ -5,8 +5,10 @@ public enum PackLayer: Int, Sendable, Comparable, CaseIterable, CustomStringConv
     /// extend an intent of any other layer.
     case builtin, project, user, commandLine, learned
 
+    /// Layers order by precedence: a later layer overrides an earlier one.
     public static func < (a: PackLayer, b: PackLayer) -> Bool { a.rawValue < b.rawValue }
 
+    /// The layer as named in messages and `kefu list`.
     public var description: String {
         switch self {
         case .builtin: "built-in"

@@ -5,18 +5,19 @@ import Yams
 /// each with file, line and column. A file with any error yields no pack: a
 /// half-loaded pack would offer drafts its author never tested.
 public struct PackParser: Sendable {
-    public struct Result: Sendable {
-        public var pack: Pack?
-        public var diagnostics: [PackDiagnostic]
+    package struct Result: Sendable {
+        package var pack: Pack?
+        package var diagnostics: [PackDiagnostic]
     }
 
     private let normalizer: TextNormalizer
 
+    /// A parser that folds examples and triggers with `normalizer`, as the engine folds messages.
     public init(normalizer: TextNormalizer = TextNormalizer()) {
         self.normalizer = normalizer
     }
 
-    public func parse(_ text: String, file: String, layer: PackLayer) -> Result {
+    package func parse(_ text: String, file: String, layer: PackLayer) -> Result {
         var reader = YAMLNodeReader(file: file)
         let composed = GuardedYAML.compose(text, file: file, duplicateKeys: .reject)
         guard composed.problems.isEmpty else { return Result(pack: nil, diagnostics: composed.problems) }
@@ -34,7 +35,7 @@ public struct PackParser: Sendable {
 
     /// A Yams syntax error as `file:line:col`. Reader errors (control
     /// characters) carry a byte offset, turned into a line and column here.
-    public static func diagnostic(for error: YamlError, file: String) -> PackDiagnostic {
+    package static func diagnostic(for error: YamlError, file: String) -> PackDiagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),

@@ -2,10 +2,11 @@ import Foundation
 
 /// One pack file to load: its text and where it came from.
 public struct PackSource: Sendable {
-    public var path: String
-    public var text: String
-    public var layer: PackLayer
+    package var path: String
+    package var text: String
+    package var layer: PackLayer
 
+    /// A pack's text, the path its diagnostics name, and the layer it loads into.
     public init(path: String, text: String, layer: PackLayer) {
         self.path = path
         self.text = text
@@ -15,7 +16,7 @@ public struct PackSource: Sendable {
     /// Every `.yaml`/`.yml` file at `path` (a file, or a folder read recursively
     /// in path order). Unreadable files and folders, symlink loops and files
     /// over `UserTextFile.sizeLimit` come back as diagnostics, not silence.
-    public static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+    package static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [PackDiagnostic]) {
         var walk = PackFolderWalk()
         walk.visit(path, named: true)
         var sources: [PackSource] = []
@@ -36,7 +37,7 @@ public struct PackSource: Sendable {
     /// Modification times of every pack file under these paths, for noticing
     /// edits: the same files `files(at:)` loads (one walk, hidden entries
     /// skipped by both).
-    public static func fingerprint(of paths: [String]) -> [String: Date] {
+    package static func fingerprint(of paths: [String]) -> [String: Date] {
         var walk = PackFolderWalk()
         for path in paths where FileManager.default.fileExists(atPath: path) { walk.visit(path, named: true) }
         var result: [String: Date] = [:]

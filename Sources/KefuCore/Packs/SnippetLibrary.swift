@@ -2,31 +2,31 @@
 /// ones by id, `extends: true` intents add to earlier ones, and every pack that
 /// failed is kept with its diagnostics so it can be reported.
 public struct SnippetLibrary: Sendable {
-    public struct Failure: Sendable {
-        public var source: String
-        public var layer: PackLayer
-        public var diagnostics: [PackDiagnostic]
+    package struct Failure: Sendable {
+        package var source: String
+        package var layer: PackLayer
+        package var diagnostics: [PackDiagnostic]
     }
 
-    public private(set) var packs: [Pack.Info] = []
+    package private(set) var packs: [Pack.Info] = []
     /// Merged intents, by id, `other` excluded.
-    public private(set) var intents: [String: IntentDefinition] = [:]
+    package private(set) var intents: [String: IntentDefinition] = [:]
     /// Examples of the reserved `other` intent: messages that are no intent.
-    public private(set) var otherExamples: [ExampleMessage] = []
+    package private(set) var otherExamples: [ExampleMessage] = []
     /// Words that place a message outside any shop need (`other`'s
     /// triggers: 出租车, 班主任, flight, landlord): they make every intent
     /// less likely rather than deciding one.
-    public private(set) var otherTriggers: [Trigger] = []
+    package private(set) var otherTriggers: [Trigger] = []
     /// Merged snippets, in load order.
-    public private(set) var snippets: [SnippetDefinition] = []
-    public private(set) var partials: [String: LocalizedTemplates] = [:]
-    public private(set) var failures: [Failure] = []
+    package private(set) var snippets: [SnippetDefinition] = []
+    package private(set) var partials: [String: LocalizedTemplates] = [:]
+    package private(set) var failures: [Failure] = []
     /// Position of each snippet id in `snippets`, for overriding by id in constant time.
     private var snippetIndex: [String: Int] = [:]
 
-    public var diagnostics: [PackDiagnostic] { failures.flatMap(\.diagnostics) }
+    package var diagnostics: [PackDiagnostic] { failures.flatMap(\.diagnostics) }
 
-    public init() {}
+    package init() {}
 
     /// Parses and merges `sources` in order. `problems` are reading errors found
     /// before parsing (missing folder, invalid UTF-8), reported as failures.

@@ -1,19 +1,20 @@
 /// A position in a pack file: 1-based line and column (columns in Unicode scalars).
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// `file:line:col`, as editors and compilers write it.
     public var description: String { "\(file):\(line):\(column)" }
 
     /// In a pack embedded in the binary (`builtin:NAME.yaml`).
-    public var isBuiltIn: Bool { file.hasPrefix("builtin:") }
+    package var isBuiltIn: Bool { file.hasPrefix("builtin:") }
 
     /// Line and column (1-based, columns in Unicode scalars) of the unit at
     /// `offset` of a text held as scalars or as UTF-8 bytes: the one count

@@ -1,19 +1,19 @@
 /// Where a snippet's text for one language starts in its pack file, so that
 /// a problem found inside the text (a claim phrase, by the truth audit) is
 /// reported at its own line and column.
-public struct TextOrigin: Sendable, Hashable {
+package struct TextOrigin: Sendable, Hashable {
     /// The file position of the text's first character.
-    public var start: SourceLocation
+    package var start: SourceLocation
     /// A block scalar (`|`, `>`): every line starts at the same indentation.
-    public var isBlock: Bool
+    package var isBlock: Bool
 
-    public init(start: SourceLocation, isBlock: Bool) {
+    package init(start: SourceLocation, isBlock: Bool) {
         self.start = start
         self.isBlock = isBlock
     }
 
     /// The file position of a 1-based line and column inside the text.
-    public func location(line: Int, column: Int) -> SourceLocation {
+    package func location(line: Int, column: Int) -> SourceLocation {
         var l = start
         if line == 1 {
             l.column = start.column + column - 1

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Finding where UTF-8 goes wrong, for messages that point at it.
-public enum UTF8Validation {
-    public static func firstInvalidOffset(in data: Data) -> Int? {
+package enum UTF8Validation {
+    package static func firstInvalidOffset(in data: Data) -> Int? {
         let bytes = [UInt8](data)
         var i = 0
         while i < bytes.count {
@@ -23,7 +23,7 @@ public enum UTF8Validation {
         return nil
     }
 
-    public static func lineColumn(ofByte offset: Int, in data: Data) -> (Int, Int) {
+    package static func lineColumn(ofByte offset: Int, in data: Data) -> (Int, Int) {
         SourceLocation.lineColumn(of: offset, in: data, newline: 0x0A) { $0 & 0xC0 != 0x80 }
     }
 }

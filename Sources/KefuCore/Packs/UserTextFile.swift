@@ -11,13 +11,13 @@ import Foundation
 /// folder or an unreadable file is not "missing", and a huge file is refused
 /// before it is read. The file is opened once, non-blocking, and checked on
 /// the descriptor, so what is checked is what is read.
-public enum UserTextFile {
+package enum UserTextFile {
     /// The largest pack or configuration file kefu reads. A 50 MB pack
     /// (150,000 snippets) took 6.5 s and 718 MB to load; 10 MB is 30,000
     /// snippets, far past any shop's library, and loads in about a second.
-    public static let sizeLimit = 10 * 1024 * 1024
+    package static let sizeLimit = 10 * 1024 * 1024
 
-    public enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         case text(String)
         /// Nothing at the path (a dangling symlink included).
         case missing
@@ -26,7 +26,7 @@ public enum UserTextFile {
         case problem(String, line: Int, column: Int)
     }
 
-    public static func load(_ path: String, limit: Int = sizeLimit) -> Outcome {
+    package static func load(_ path: String, limit: Int = sizeLimit) -> Outcome {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {

@@ -4,22 +4,23 @@
 public struct CodePluginSet: Sendable {
     /// `disabled` is only ever the user's choice (`disabled_plugins`); a code
     /// plugin that cannot load is `failed`.
-    public enum State: String, Sendable { case loaded, disabled, failed }
+    package enum State: String, Sendable { case loaded, disabled, failed }
 
-    public struct Status: Sendable {
-        public var declaration: PluginDeclaration
-        public var state: State
-        public var detail: String?
-        public var examples: [PluginExample]
+    package struct Status: Sendable {
+        package var declaration: PluginDeclaration
+        package var state: State
+        package var detail: String?
+        package var examples: [PluginExample]
     }
 
-    public private(set) var statuses: [Status] = []
+    package private(set) var statuses: [Status] = []
+    /// Everything the loaded plugins add, merged in registration order.
     public private(set) var parts = PluginParts()
 
     /// - Parameters:
     ///   - settings: per plugin id, already checked against declared keys.
     ///   - disabled: plugin ids turned off (`disabled_plugins:`, `--disable`).
-    public init(_ plugins: [any CodePlugin], settings: [String: PluginSettings] = [:], disabled: Set<String> = [], folder: String = ".") {
+    package init(_ plugins: [any CodePlugin], settings: [String: PluginSettings] = [:], disabled: Set<String> = [], folder: String = ".") {
         // Ids compared case-insensitively, as for external plugins.
         let off = Set(disabled.map { $0.lowercased() })
         for plugin in plugins {
@@ -37,5 +38,5 @@ public struct CodePluginSet: Sendable {
         }
     }
 
-    public var failures: [Status] { statuses.filter { $0.state == .failed } }
+    package var failures: [Status] { statuses.filter { $0.state == .failed } }
 }

@@ -11,6 +11,7 @@ public protocol DraftCheck: Sendable {
 }
 
 extension DraftCheck {
+    /// One verdict per draft, from `check(_:message:)` on each.
     public func check(_ drafts: [Draft], message: NormalizedText) -> [DraftVerdict] {
         drafts.map { check($0, message: message) }
     }
@@ -18,14 +19,17 @@ extension DraftCheck {
 
 /// What a check says about one draft.
 public struct DraftVerdict: Sendable, Hashable {
+    /// What the agent is told about the draft; shown under it.
     public var warnings: [DraftWarning]
     /// The draft is dropped (and the next one takes its place).
     public var block: Bool
 
+    /// A verdict with these warnings; `block` drops the draft.
     public init(warnings: [DraftWarning] = [], block: Bool = false) {
         self.warnings = warnings
         self.block = block
     }
 
+    /// Nothing to say: the draft is shown as it is.
     public static let pass = DraftVerdict()
 }

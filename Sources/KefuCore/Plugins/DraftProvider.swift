@@ -11,6 +11,7 @@ public protocol DraftProvider: Sendable {
 
 /// What a provider sees of a message.
 public struct DraftContext: Sendable {
+    /// The message, normalised.
     public var text: NormalizedText
     /// The language drafts are written in (detected or forced).
     public var language: Language
@@ -23,11 +24,14 @@ public struct DraftContext: Sendable {
     /// True when nothing is plausible and generic drafts are offered: a
     /// provider's drafts without an intent are ranked among them.
     public var generic: Bool
+    /// Values found in the message (order number, phone...).
     public var entities: [Entity]
     /// Configuration, session, extracted and record values, as templates see them.
     public var values: [String: String]
+    /// How the buyer sounds (angry, urgent...).
     public var tone: ToneReading
 
+    /// A context as the engine builds it for each message.
     public init(
         text: NormalizedText, language: Language, intents: [DetectedIntent], entities: [Entity], values: [String: String],
         tone: ToneReading,
@@ -57,12 +61,15 @@ public struct DraftContribution: Sendable {
     /// that configuration, the session or the message already gave.
     public var variables: [String: String]
 
+    /// A contribution of these drafts and values.
     public init(drafts: [ProvidedDraft] = [], variables: [String: String] = [:]) {
         self.drafts = drafts
         self.variables = variables
     }
 
+    /// Nothing for this message.
     public static let none = DraftContribution()
+    /// True when the provider adds neither drafts nor values.
     public var isEmpty: Bool { drafts.isEmpty && variables.isEmpty }
 }
 
@@ -73,9 +80,11 @@ public struct ProvidedDraft: Sendable, Hashable {
     /// The detected intent it answers; ranked by that intent's confidence.
     /// `nil`: a generic draft, offered only when nothing is plausible.
     public var intent: String?
+    /// Reply, apology, upsell...: how the ranker weighs the draft.
     public var kind: SnippetKind
     /// 0...100, like a pack snippet's priority.
     public var priority: Int
+    /// The draft's template text; `{{name}}` placeholders are filled like a pack snippet's.
     public var text: String
     /// Why it was offered (shown by `why` / `--explain`).
     public var explanation: [String]
@@ -83,6 +92,7 @@ public struct ProvidedDraft: Sendable, Hashable {
     /// (`plugin:<id>`); by default the part of `id` before the first dot.
     public var plugin: String
 
+    /// A draft; `plugin` defaults to the providing plugin's id.
     public init(id: String, intent: String?, kind: SnippetKind, priority: Int, text: String, explanation: [String], plugin: String? = nil) {
         self.id = id
         self.intent = intent

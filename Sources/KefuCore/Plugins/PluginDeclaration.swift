@@ -2,14 +2,18 @@
 /// used to validate its settings under `plugins:` in config.yaml before the
 /// plugin ever sees them.
 public struct PluginDeclaration: Sendable, Hashable {
+    /// Stable id: the key under `plugins:` in config.yaml and in `--disable`.
     public var id: String
+    /// The plugin's own version, shown by `kefu plugins list`.
     public var version: String
     /// One line for `kefu plugins list`.
     public var summary: String
+    /// What the plugin adds to the pipeline.
     public var provides: [PluginCapability]
     /// The keys it reads under `plugins: {<id>: {...}}`; any other key is an error.
     public var configurationKeys: [PluginConfigurationKey]
 
+    /// A declaration; `configurationKeys` empty means the plugin takes no settings.
     public init(
         id: String, version: String, summary: String, provides: [PluginCapability], configurationKeys: [PluginConfigurationKey] = []
     ) {
@@ -31,6 +35,7 @@ public enum PluginCapability: String, Sendable, Hashable, CaseIterable {
 
 /// One setting a plugin reads, with the shape its value must have.
 public struct PluginConfigurationKey: Sendable, Hashable {
+    /// The kinds of value a setting takes, checked before the plugin loads.
     public enum Kind: String, Sendable, Hashable {
         /// Any scalar.
         case text
@@ -44,10 +49,14 @@ public struct PluginConfigurationKey: Sendable, Hashable {
         case path
     }
 
+    /// The key under the plugin's entry in config.yaml.
     public var name: String
+    /// What its value must be.
     public var kind: Kind
+    /// One line for `kefu plugins list` and error hints.
     public var help: String
 
+    /// A key the plugin reads.
     public init(_ name: String, _ kind: Kind, _ help: String) {
         self.name = name
         self.kind = kind

@@ -2,7 +2,7 @@ extension PluginExample {
     /// Whether `answer` (the engine's answer to `message`) is what the
     /// example expects, and the expectation in words: the one rule `kefu
     /// test` and the test suite hold code plugins' examples to.
-    public func evaluate(_ answer: Suggestion) -> (passed: Bool, expectation: String) {
+    package func evaluate(_ answer: Suggestion) -> (passed: Bool, expectation: String) {
         var wanted: [String] = []
         var passed = true
         let not = absent ? "no " : ""

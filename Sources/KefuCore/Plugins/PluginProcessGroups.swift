@@ -12,7 +12,7 @@
 ///
 /// Lives in KefuCore (not with the plugin host) so that every front end's
 /// signal handling can reach it without depending on the host.
-public enum PluginProcessGroups {
+package enum PluginProcessGroups {
     static let capacity = 256
     /// Process-group ids (0: free slot). Written under `lock` by spawns and
     /// reaps, read without a lock by signal handlers (aligned 32-bit loads).
@@ -27,7 +27,7 @@ public enum PluginProcessGroups {
         return true
     }()
 
-    public static func add(_ group: Int32) {
+    package static func add(_ group: Int32) {
         _ = lockReady
         pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
         for i in 0..<capacity where slots[i] == 0 {
@@ -36,14 +36,14 @@ public enum PluginProcessGroups {
         }
     }
 
-    public static func remove(_ group: Int32) {
+    package static func remove(_ group: Int32) {
         _ = lockReady
         pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
         for i in 0..<capacity where slots[i] == group { slots[i] = 0 }
     }
 
     /// SIGKILL to every registered group. Async-signal-safe: loads and kill(2).
-    public static func killAll() {
+    package static func killAll() {
         for i in 0..<capacity {
             let group = slots[i]
             if group > 1 { _ = kill(-group, SIGKILL) }
@@ -54,7 +54,7 @@ public enum PluginProcessGroups {
     /// plugin group and then do what was set before (by default: die of the
     /// signal, so the exit status still says how kefu ended). A signal kefu
     /// ignores (`nohup`) stays ignored.
-    public static func installTerminationHandlers() {
+    package static func installTerminationHandlers() {
         _ = installed
     }
 

@@ -2,28 +2,37 @@
 /// with where it was written, so a plugin reports a bad value as
 /// `file:line:col`. Values were already checked against the declared kinds.
 public struct PluginSettings: Sendable, Hashable {
+    /// One setting as written, with where it was written (for error messages).
     public struct Value: Sendable, Hashable {
+        /// The value as written in config.yaml.
         public var text: String
+        /// Where it was written.
         public var location: SourceLocation
+        /// A value and its place.
         public init(text: String, location: SourceLocation) {
             self.text = text
             self.location = location
         }
     }
 
+    /// The settings by key.
     public var values: [String: Value]
     /// The folder relative paths are resolved against (the config folder).
     public var folder: String
 
+    /// Settings read from config.yaml; `folder` resolves relative paths.
     public init(values: [String: Value] = [:], folder: String = ".") {
         self.values = values
         self.folder = folder
     }
 
+    /// The setting under `key`, if written.
     public subscript(key: String) -> Value? { values[key] }
 
+    /// The setting as an integer, if it is one.
     public func integer(_ key: String) -> Int? { values[key].flatMap { Int($0.text) } }
 
+    /// The setting as a boolean (`true`/`false`, `yes`/`no`, `on`/`off`), if it is one.
     public func boolean(_ key: String) -> Bool? {
         switch values[key]?.text.lowercased() {
         case "true", "yes", "on": true
@@ -64,11 +73,15 @@ public struct PluginSettings: Sendable, Hashable {
 
 /// A setting a plugin cannot use, at the place it was written.
 public struct PluginSettingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Where the bad value was written.
     public var location: SourceLocation
+    /// What is wrong with it.
     public var message: String
+    /// An error at a place.
     public init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
+    /// `file:line:col: error: message`, as every diagnostic prints.
     public var description: String { "\(location.file):\(location.line):\(location.column): error: \(message)" }
 }

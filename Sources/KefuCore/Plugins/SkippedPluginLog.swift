@@ -6,17 +6,17 @@ import Foundation
 /// here; `Engine.suggest` binds one log per message (a task-local value,
 /// which synchronous code on the same thread sees too) and puts what it
 /// collected in `Suggestion.pluginsSkipped`.
-public final class SkippedPluginLog: @unchecked Sendable {
+package final class SkippedPluginLog: @unchecked Sendable {
     // Unchecked: every access goes through `lock`.
-    @TaskLocal public static var current: SkippedPluginLog?
+    @TaskLocal package static var current: SkippedPluginLog?
 
     private let lock = NSLock()
     private var entries: [SkippedPlugin] = []
     private var pluginDeadline: Double?
 
-    public init() {}
+    package init() {}
 
-    public func record(_ new: [SkippedPlugin]) {
+    package func record(_ new: [SkippedPlugin]) {
         guard !new.isEmpty else { return }
         lock.withLock { entries += new }
     }
@@ -24,14 +24,14 @@ public final class SkippedPluginLog: @unchecked Sendable {
     /// Plugins already failed or unavailable for this message, not to be
     /// asked again within it (an error answer, or a check that blocked
     /// everything, is the plugin working: it is asked the next thing).
-    public var unavailableIDs: Set<String> {
+    package var unavailableIDs: Set<String> {
         lock.withLock { Set(entries.filter { $0.reason != "plugin_error" && $0.reason != "blocked_every_draft" }.map(\.id)) }
     }
 
     /// The one deadline every external plugin request of this message
     /// shares: set by the first request (to `proposed`), kept by the rest, so
     /// a message waits at most one deadline whatever hangs where.
-    public func sharedDeadline(proposing proposed: Double) -> Double {
+    package func sharedDeadline(proposing proposed: Double) -> Double {
         lock.withLock {
             if pluginDeadline == nil { pluginDeadline = proposed }
             return pluginDeadline!
@@ -39,7 +39,7 @@ public final class SkippedPluginLog: @unchecked Sendable {
     }
 
     /// One entry per plugin: the first reason it was skipped for.
-    public var skipped: [SkippedPlugin] {
+    package var skipped: [SkippedPlugin] {
         lock.withLock {
             var seen: Set<String> = []
             return entries.filter { seen.insert($0.id).inserted }

@@ -8,8 +8,8 @@
 /// longest, so "是否有货" (whether it is in stock) consumes its "有货", and
 /// "if it's already shipped" its "already shipped". Conditional and
 /// negated forms are the usual way a checking draft mentions a fact.
-public enum ClaimLexicon {
-    public static let chinese: [(String, Assertion?)] = {
+package enum ClaimLexicon {
+    package static let chinese: [(String, Assertion?)] = {
         var t: [(String, Assertion?)] = []
         func add(_ words: [String], _ a: Assertion?) { t += words.map { ($0, a) } }
         add(["有货", "有现货", "现货", "库存充足", "还有货", "库存有限", "库存不多", "仅剩"], .inStock)
@@ -44,7 +44,7 @@ public enum ClaimLexicon {
         return t
     }()
 
-    public static let english: [(String, Assertion?)] = {
+    package static let english: [(String, Assertion?)] = {
         var t: [(String, Assertion?)] = []
         func add(_ words: [String], _ a: Assertion?) { t += words.map { ($0, a) } }
         add(
@@ -102,7 +102,7 @@ public enum ClaimLexicon {
     }()
 
     /// The phrases for one language's texts.
-    public static func phrases(for language: Language) -> [(String, Assertion?)] {
+    package static func phrases(for language: Language) -> [(String, Assertion?)] {
         language == .english ? english : chinese
     }
 }

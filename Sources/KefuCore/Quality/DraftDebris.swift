@@ -4,7 +4,7 @@ import Foundation
 /// holes `kefu test` renders every snippet to look for ("Good news — is in
 /// stock!", "马上帮您查询的物流进度", "（）"). A visible ⟨placeholder⟩ is not
 /// debris: it is the blank the agent fills.
-public enum DraftDebris {
+package enum DraftDebris {
     /// Literal pieces that never belong in a finished draft.
     static let pieces: [(String, String)] = [
         ("  ", "double space"),
@@ -29,7 +29,7 @@ public enum DraftDebris {
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.anchorsMatchLines]), $0.1) }
 
     /// Descriptions of the debris in `text`, each with the piece found.
-    public static func find(in text: String) -> [String] {
+    package static func find(in text: String) -> [String] {
         // A placeholder stands for a word the agent will type.
         var t = text
         while let open = t.range(of: TemplateRenderer.placeholderOpen),

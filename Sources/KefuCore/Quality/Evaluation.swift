@@ -4,57 +4,57 @@ import Foundation
 /// intent precision, recall and F1, macro-F1 over the intents the data
 /// labels, top-3 hit rate, how often messages labelled `other` are given an
 /// intent, and the most frequent confusions.
-public struct Evaluation: Sendable {
-    public struct Row: Sendable {
-        public var text: String
+package struct Evaluation: Sendable {
+    package struct Row: Sendable {
+        package var text: String
         /// Gold intents; empty means `other`.
-        public var intents: Set<String>
-        public init(text: String, intents: Set<String>) {
+        package var intents: Set<String>
+        package init(text: String, intents: Set<String>) {
             self.text = text
             self.intents = intents
         }
     }
 
-    public struct IntentScore: Sendable {
-        public var intent: String
-        public var support: Int
-        public var truePositives: Int
-        public var falsePositives: Int
-        public var falseNegatives: Int
-        public var precision: Double {
+    package struct IntentScore: Sendable {
+        package var intent: String
+        package var support: Int
+        package var truePositives: Int
+        package var falsePositives: Int
+        package var falseNegatives: Int
+        package var precision: Double {
             truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
         }
-        public var recall: Double { support == 0 ? 0 : Double(truePositives) / Double(support) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        package var recall: Double { support == 0 ? 0 : Double(truePositives) / Double(support) }
+        package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    public var rows: Int
+    package var rows: Int
     /// Intents that the data labels at least once, sorted.
-    public var perIntent: [IntentScore]
-    public var macroF1: Double
+    package var perIntent: [IntentScore]
+    package var macroF1: Double
     /// Share of labelled (non-`other`) rows whose gold intents include one of the top three candidates.
-    public var top3: Double
-    public var labelledRows: Int
-    public var otherRows: Int
+    package var top3: Double
+    package var labelledRows: Int
+    package var otherRows: Int
     /// Share of `other` rows given at least one confident intent.
-    public var otherFlagged: Double
+    package var otherFlagged: Double
     /// (gold, predicted) → count, for predicted intents the row does not carry.
-    public var confusions: [(gold: String, predicted: String, count: Int)]
+    package var confusions: [(gold: String, predicted: String, count: Int)]
     /// Share of rows whose predicted set equals the gold set exactly.
-    public var exactMatch: Double
+    package var exactMatch: Double
     /// What the agent sees, over labelled rows: draft 1 answers a gold intent.
-    public var draft1Fits: Double
+    package var draft1Fits: Double
     /// One of the first three drafts answers a gold intent.
-    public var anyOf3Fits: Double
+    package var anyOf3Fits: Double
     /// Share of labelled rows answered with generic drafts (nothing plausible).
-    public var genericShare: Double
+    package var genericShare: Double
     /// Share of labelled rows answered with a hedged guess.
-    public var hedgedShare: Double
+    package var hedgedShare: Double
     /// Share of `other` rows given shop drafts (reported or hedged): what
     /// the agent sees for unrelated text.
-    public var otherGivenShopDrafts: Double
+    package var otherGivenShopDrafts: Double
 
-    public init(engine: Engine, rows: [Row]) {
+    package init(engine: Engine, rows: [Row]) {
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
         var top3Hits = 0, labelled = 0, others = 0, flagged = 0, exact = 0
         var draft1 = 0, anyOf3 = 0, generic = 0, hedged = 0, otherShop = 0
@@ -119,17 +119,17 @@ public struct Evaluation: Sendable {
 /// Reads labelled TSV: a header naming `text` and `intents` columns (others,
 /// such as `mapping`, are available for filtering), intents joined by `+`,
 /// `other` for none.
-public struct LabelledTSV: Sendable {
-    public struct Problem: Error, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "line \(line): \(message)" }
+package struct LabelledTSV: Sendable {
+    package struct Problem: Error, Sendable, CustomStringConvertible {
+        package var line: Int
+        package var message: String
+        package var description: String { "line \(line): \(message)" }
     }
 
-    public var columns: [String]
-    public var records: [(line: Int, fields: [String: String])]
+    package var columns: [String]
+    package var records: [(line: Int, fields: [String: String])]
 
-    public init(_ text: String) throws(Problem) {
+    package init(_ text: String) throws(Problem) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
@@ -149,7 +149,7 @@ public struct LabelledTSV: Sendable {
         }
     }
 
-    public func rows(where keep: ([String: String]) -> Bool = { _ in true }) -> [Evaluation.Row] {
+    package func rows(where keep: ([String: String]) -> Bool = { _ in true }) -> [Evaluation.Row] {
         records.filter { keep($0.fields) }.map { r in
             let labels = Set(
                 (r.fields["intents"] ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter {

@@ -9,29 +9,29 @@
 /// A built-in pack's example is judged on the built-in intents only: a
 /// shop's packs and plugins never make a built-in example fail (their own
 /// examples are where a shop's trigger words are tested).
-public struct ExampleTester {
-    public struct Case: Sendable {
-        public enum Kind: String, Sendable {
+package struct ExampleTester {
+    package struct Case: Sendable {
+        package enum Kind: String, Sendable {
             case example
             case counterExample = "counter_example"
             case other
         }
-        public var kind: Kind
-        public var intent: String
-        public var text: String
-        public var location: SourceLocation
-        public var passed: Bool
+        package var kind: Kind
+        package var intent: String
+        package var text: String
+        package var location: SourceLocation
+        package var passed: Bool
         /// What kefu detected instead, for the report.
-        public var got: [DetectedIntent]
+        package var got: [DetectedIntent]
     }
 
-    public let engine: Engine
+    package let engine: Engine
 
-    public init(engine: Engine) { self.engine = engine }
+    package init(engine: Engine) { self.engine = engine }
 
     /// Tests the examples of intents declared in packs whose source is in
     /// `sources` (all packs when nil).
-    public func run(sources: Set<String>? = nil) -> [Case] {
+    package func run(sources: Set<String>? = nil) -> [Case] {
         var cases: [Case] = []
         func included(_ location: SourceLocation) -> Bool { sources.map { $0.contains(location.file) } ?? true }
         let builtInIntents = Set(engine.library.intents.values.filter(\.location.isBuiltIn).map(\.id))

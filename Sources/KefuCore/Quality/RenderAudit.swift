@@ -2,29 +2,29 @@
 /// known, with none, and with each one missing in turn, in every language it
 /// can be offered in — and reports template debris (`DraftDebris`). Run by
 /// `kefu test`, and over the built-in library by the test suite.
-public struct RenderAudit: Sendable {
+package struct RenderAudit: Sendable {
     /// One rendering of one snippet.
-    public struct Rendering: Sendable {
-        public var snippet: String
-        public var language: Language
+    package struct Rendering: Sendable {
+        package var snippet: String
+        package var language: Language
         /// "all values", "no values" or "without NAME".
-        public var variant: String
-        public var text: String
-        public var missing: [String]
-        public var location: SourceLocation
+        package var variant: String
+        package var text: String
+        package var missing: [String]
+        package var location: SourceLocation
     }
 
     private let library: SnippetLibrary
     private let templates: DraftTemplates
 
-    public init(library: SnippetLibrary) {
+    package init(library: SnippetLibrary) {
         self.library = library
         self.templates = DraftTemplates(library: library)
     }
 
     /// Debris in the snippets whose file is in `files` (all when nil), one
     /// diagnostic per snippet and language (the first variant that shows it).
-    public func run(files: Set<String>? = nil) -> [PackDiagnostic] {
+    package func run(files: Set<String>? = nil) -> [PackDiagnostic] {
         var out: [PackDiagnostic] = []
         for s in library.snippets where files?.contains(s.location.file) ?? true {
             var reported: Set<Language> = []
@@ -44,7 +44,7 @@ public struct RenderAudit: Sendable {
     /// Every variant of every language the snippet is offered in. Values its
     /// `when:` requires are always set (`equals:` to their value) and values
     /// it must lack never are: those renderings never reach a buyer.
-    public func renderings(of s: SnippetDefinition) -> [Rendering] {
+    package func renderings(of s: SnippetDefinition) -> [Rendering] {
         var out: [Rendering] = []
         let c = s.conditions
         for language in Language.allCases where DraftTemplates.hasText(s.texts, for: language) {
@@ -84,7 +84,7 @@ public struct RenderAudit: Sendable {
     }
 
     /// Realistic values per language, as the extractors and configuration give them.
-    public static func samples(_ language: Language) -> [String: String] {
+    package static func samples(_ language: Language) -> [String: String] {
         var common: [String: String] = [
             "order_id": "20231122001", "tracking_no": "SF1234567890123", "phone": "13812345678", "size": "XL", "quantity": "2",
             "sku": "A1023", "returning": "true", "photos_sent": "true", "parcel_status": "stuck", "status": "in_transit",

@@ -13,14 +13,14 @@ import Foundation
 ///
 /// Not a load error: a pack that breaks the rule still loads and works (an
 /// agent reads a draft before sending it), but its tests fail.
-public struct TruthAudit: Sendable {
+package struct TruthAudit: Sendable {
     private let library: SnippetLibrary
     /// Partials resolved as drafts resolve them, so the audit reads what is sent.
     private let templates: DraftTemplates
     private let zh: ScalarTermMatcher
     private let en: ScalarTermMatcher
 
-    public init(library: SnippetLibrary) {
+    package init(library: SnippetLibrary) {
         self.library = library
         self.templates = DraftTemplates(library: library)
         func matcher(_ phrases: [(String, Assertion?)]) -> ScalarTermMatcher {
@@ -31,22 +31,22 @@ public struct TruthAudit: Sendable {
     }
 
     /// One claim phrase found in a snippet's text.
-    public struct Claim: Sendable, Hashable {
-        public var assertion: Assertion
-        public var phrase: String
-        public var location: SourceLocation
+    package struct Claim: Sendable, Hashable {
+        package var assertion: Assertion
+        package var phrase: String
+        package var location: SourceLocation
         /// A source of the fact is known where the phrase is (by `when:` or an enclosing section).
-        public var sourced: Bool
+        package var sourced: Bool
         /// Variables that could contradict the fact and are not ruled out where the phrase is.
-        public var unexcluded: [String]
+        package var unexcluded: [String]
     }
 
     /// Problems of the snippets whose file is in `files` (all when nil).
-    public func run(files: Set<String>? = nil) -> [PackDiagnostic] {
+    package func run(files: Set<String>? = nil) -> [PackDiagnostic] {
         library.snippets.filter { files?.contains($0.location.file) ?? true }.flatMap(audit)
     }
 
-    public func audit(_ snippet: SnippetDefinition) -> [PackDiagnostic] {
+    package func audit(_ snippet: SnippetDefinition) -> [PackDiagnostic] {
         let c = snippet.conditions
         let known = Set(c.has).union(c.equals.keys)
         let claims = self.claims(in: snippet)
@@ -98,7 +98,7 @@ public struct TruthAudit: Sendable {
 
     /// Every claim phrase in the texts the snippet's pack wrote (a converted
     /// Traditional text says what its Simplified one says), partials included.
-    public func claims(in snippet: SnippetDefinition) -> [Claim] {
+    package func claims(in snippet: SnippetDefinition) -> [Claim] {
         let c = snippet.conditions
         var out: [Claim] = []
         for language in Language.allCases {

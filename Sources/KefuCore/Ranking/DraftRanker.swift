@@ -11,7 +11,7 @@ import Foundation
 /// draft of each near the top rather than five drafts of one. Drafts the
 /// agent copies more often than their share move up within their intent,
 /// those never copied down (`PickRates`).
-public struct DraftRanker: Sendable {
+package struct DraftRanker: Sendable {
     struct Candidate {
         var snippet: Int
         var intent: String?
@@ -165,7 +165,7 @@ public struct DraftRanker: Sendable {
     /// confidence scaled by the author's priority (0...100). Plugin drafts,
     /// in-process and external, are scored with it too, so they rank among
     /// the packs' drafts on equal terms.
-    public static func baseScore(confidence: Double, priority: Int) -> Double {
+    package static func baseScore(confidence: Double, priority: Int) -> Double {
         confidence * (0.6 + 0.4 * Double(priority) / 100)
     }
 

@@ -7,31 +7,31 @@ import Foundation
 /// `$XDG_STATE_HOME/kefu/learned/picks.json` (`PickStore`); the engine only
 /// sees the adjustments (`SuggestionRequest.picks`), so an answer stays a
 /// function of its request.
-public struct PickRates: Sendable, Equatable, Codable {
-    public struct Tally: Sendable, Equatable, Codable {
+package struct PickRates: Sendable, Equatable, Codable {
+    package struct Tally: Sendable, Equatable, Codable {
         /// Decayed counts as of `time` (seconds since 1970).
-        public var offered: Double
-        public var picked: Double
-        public var time: Double
+        package var offered: Double
+        package var picked: Double
+        package var time: Double
     }
 
-    public var tallies: [String: Tally] = [:]
+    package var tallies: [String: Tally] = [:]
 
     /// Picks lose half their weight in this many seconds.
-    public static let halfLife: Double = 30 * 86_400
+    package static let halfLife: Double = 30 * 86_400
     /// Below this many (decayed) offers a draft's rate says nothing yet.
-    public static let minimumOffers = 3.0
+    package static let minimumOffers = 3.0
     /// What a rate is compared with: about one draft in four of an intent is
     /// the one copied when nothing is known.
-    public static let prior = 0.25
+    package static let prior = 0.25
     /// Offers of pseudo-count at the prior: 1 of 1 is not 100%.
-    public static let smoothing = 2.0
+    package static let smoothing = 2.0
     /// Score moved per unit of (rate − prior): a draft always picked gains
     /// about 0.2, enough to pass its intent's first draft (priorities 60
     /// against 90 differ by 0.1 × confidence); one never picked loses 0.07.
-    public static let weight = 0.3
+    package static let weight = 0.3
 
-    public init() {}
+    package init() {}
 
     static func decay(_ t: Tally, to now: Double) -> Tally {
         let f = pow(0.5, max(0, now - t.time) / halfLife)
@@ -39,7 +39,7 @@ public struct PickRates: Sendable, Equatable, Codable {
     }
 
     /// One copy: `picked` was chosen among `offered` (the drafts of its intent on screen).
-    public mutating func record(offered: [String], picked: String, at now: Date) {
+    package mutating func record(offered: [String], picked: String, at now: Date) {
         let t = now.timeIntervalSince1970
         for id in Set(offered + [picked]) {
             var tally = tallies[id].map { Self.decay($0, to: t) } ?? Tally(offered: 0, picked: 0, time: t)
@@ -50,7 +50,7 @@ public struct PickRates: Sendable, Equatable, Codable {
     }
 
     /// The score adjustment of every draft with enough offers, as of `now`.
-    public func adjustments(at now: Date) -> [String: PickAdjustment] {
+    package func adjustments(at now: Date) -> [String: PickAdjustment] {
         let t = now.timeIntervalSince1970
         var out: [String: PickAdjustment] = [:]
         for (id, tally) in tallies {
@@ -66,12 +66,12 @@ public struct PickRates: Sendable, Equatable, Codable {
 }
 
 /// A draft's move from its pick rate, and the counts that explain it.
-public struct PickAdjustment: Sendable, Equatable {
-    public var delta: Double
-    public var picked: Int
-    public var offered: Int
+package struct PickAdjustment: Sendable, Equatable {
+    package var delta: Double
+    package var picked: Int
+    package var offered: Int
 
-    public init(delta: Double, picked: Int, offered: Int) {
+    package init(delta: Double, picked: Int, offered: Int) {
         self.delta = delta
         self.picked = picked
         self.offered = offered

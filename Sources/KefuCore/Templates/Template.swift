@@ -9,25 +9,25 @@
 /// wrong for chat text (HTML escaping, silent empty strings for unknown
 /// variables and partials). Values are appended as plain text and never parsed,
 /// so buyer text can never become template syntax.
-public struct Template: Sendable, Hashable {
-    public indirect enum Segment: Sendable, Hashable {
+package struct Template: Sendable, Hashable {
+    package indirect enum Segment: Sendable, Hashable {
         case text(String)
         case variable(String)
         case section(String, inverted: Bool, [Segment])
         case partial(String)
     }
 
-    public let source: String
-    public let segments: [Segment]
+    package let source: String
+    package let segments: [Segment]
 
     /// Variable names the template reads, in order of first use.
-    public var variables: [String] {
+    package var variables: [String] {
         collect { if case .variable(let n) = $0 { n } else if case .section(let n, _, _) = $0 { n } else { nil } }
     }
     /// Partial names the template includes.
-    public var partials: [String] { collect { if case .partial(let n) = $0 { n } else { nil } } }
+    package var partials: [String] { collect { if case .partial(let n) = $0 { n } else { nil } } }
 
-    public init(_ source: String) throws(TemplateError) {
+    package init(_ source: String) throws(TemplateError) {
         self.source = source
         var parser = TemplateParser(source)
         self.segments = try parser.parse()
@@ -48,8 +48,8 @@ public struct Template: Sendable, Hashable {
 
 /// A template syntax error with its position inside the template text
 /// (1-based line and column, in Unicode scalars).
-public struct TemplateError: Error, Sendable, Equatable {
-    public let message: String
-    public let line: Int
-    public let column: Int
+package struct TemplateError: Error, Sendable, Equatable {
+    package let message: String
+    package let line: Int
+    package let column: Int
 }

@@ -3,20 +3,20 @@
 /// A variable read outside a section whose value is unknown renders as the
 /// visible placeholder `⟨name⟩` and is reported in `missing`, so the agent
 /// fills it rather than sending a reply with a hole in it.
-public struct TemplateRenderer {
-    public typealias PartialLookup = (String) -> Template?
+package struct TemplateRenderer {
+    package typealias PartialLookup = (String) -> Template?
 
-    public static let placeholderOpen = "⟨"
-    public static let placeholderClose = "⟩"
+    package static let placeholderOpen = "⟨"
+    package static let placeholderClose = "⟩"
 
-    public static func placeholder(_ name: String) -> String { placeholderOpen + name + placeholderClose }
+    package static func placeholder(_ name: String) -> String { placeholderOpen + name + placeholderClose }
 
-    public struct Output: Sendable, Equatable {
-        public var text: String
-        public var missing: [String]
+    package struct Output: Sendable, Equatable {
+        package var text: String
+        package var missing: [String]
     }
 
-    public static func render(
+    package static func render(
         _ template: Template, values: [String: String], partials: PartialLookup
     ) -> Output {
         var out = Output(text: "", missing: [])

@@ -16,9 +16,10 @@ import Synchronization
 /// anything Traditional here?" costs a dictionary lookup per CJK character
 /// instead of a full conversion.
 public final class ChineseConverter: @unchecked Sendable {
+    /// The one converter a process needs: OpenCC's tables load once.
     public static let shared = ChineseConverter()
 
-    public enum Direction: Sendable {
+    package enum Direction: Sendable {
         case toSimplified
         /// To the Traditional Chinese of `region`, words included (資訊, 影片).
         case toTraditional
@@ -33,7 +34,7 @@ public final class ChineseConverter: @unchecked Sendable {
     /// Whose Traditional `.toTraditional` writes; set once at start-up from
     /// config.yaml's `region`, before any draft is rendered (templates
     /// converted earlier keep the region they were converted for).
-    public var region: ChineseRegion {
+    package var region: ChineseRegion {
         get { regionSetting.withLock { $0 } }
         set { regionSetting.withLock { $0 = newValue } }
     }
@@ -67,14 +68,14 @@ public final class ChineseConverter: @unchecked Sendable {
     }
 
     /// Converts `text`; returns it unchanged when OpenCC is unavailable.
-    public func convert(_ text: String, _ direction: Direction) -> String {
+    package func convert(_ text: String, _ direction: Direction) -> String {
         let (file, fixes) = configuration(direction)
         return convert(text, file: file, fixes: fixes)
     }
 
     /// Converts Simplified `text` to the Traditional of `region`, whatever
     /// the process's `region` is.
-    public func convert(_ text: String, toTraditionalOf region: ChineseRegion) -> String {
+    package func convert(_ text: String, toTraditionalOf region: ChineseRegion) -> String {
         convert(text, file: region.openCCConfiguration, fixes: region.usageFixes)
     }
 
@@ -96,7 +97,7 @@ public final class ChineseConverter: @unchecked Sendable {
     /// each, which would otherwise land on the first Traditional answer. Called when an engine is built, after the
     /// work the first prompt waits for; a draft that needs the conversion
     /// before it is open waits on the same lock instead of opening it twice.
-    public func openInBackground() {
+    package func openInBackground() {
         guard !backgroundOpenStarted.exchange(true, ordering: .relaxed) else { return }
         let files = [configuration(.toTraditional).file, configuration(.toTraditionalCharacters).file]
         Thread.detachNewThread { [self] in for f in Set(files) { _ = handle(f) } }
@@ -104,7 +105,7 @@ public final class ChineseConverter: @unchecked Sendable {
 
     /// Whether converting this scalar to Simplified would change it, i.e. it is
     /// a Traditional-only character.
-    public func isTraditionalOnly(_ scalar: Unicode.Scalar) -> Bool {
+    package func isTraditionalOnly(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         guard Self.tableRange.contains(v) else {
             if let known = changesUnderT2S.withLock({ $0[v] }) { return known }

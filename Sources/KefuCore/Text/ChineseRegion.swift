@@ -2,12 +2,12 @@
 /// by default (OpenCC `s2twp`: Taiwan characters and Taiwan words, 資訊,
 /// 影片, 軟體), Hong Kong characters (`s2hk`) when the shop says
 /// `region: HK` in config.yaml.
-public enum ChineseRegion: String, Sendable, CaseIterable {
+package enum ChineseRegion: String, Sendable, CaseIterable {
     case taiwan = "TW"
     case hongKong = "HK"
 
     /// `TW`, `HK`, and the tags people type for them (`zh-TW`, `tw`, `hk`...).
-    public init?(tag: String) {
+    package init?(tag: String) {
         switch tag.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "tw", "zh-tw", "taiwan": self = .taiwan
         case "hk", "zh-hk", "hongkong", "hong kong", "mo", "zh-mo": self = .hongKong

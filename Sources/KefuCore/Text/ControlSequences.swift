@@ -20,10 +20,10 @@
 /// Output goes through `OutputSanitizer` instead, which shows these
 /// characters rather than dropping them; both use `isControl` below, the one
 /// list of what counts as terminal control.
-public enum ControlSequences {
+package enum ControlSequences {
     /// Whether `text` needs `strip` at all: the common case is no.
     @inlinable
-    public static func containsControl(_ text: String) -> Bool {
+    package static func containsControl(_ text: String) -> Bool {
         text.unicodeScalars.contains { isControl($0) && $0 != "\n" }
     }
 
@@ -32,7 +32,7 @@ public enum ControlSequences {
     /// bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
     /// and the Arabic letter mark (U+061C).
     @inlinable
-    public static func isControl(_ s: Unicode.Scalar) -> Bool {
+    package static func isControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v <= 0x9F) { return true }
         guard v >= 0x061C else { return false }
@@ -40,7 +40,7 @@ public enum ControlSequences {
             || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
     }
 
-    public static func strip(_ text: String) -> String {
+    package static func strip(_ text: String) -> String {
         guard containsControl(text) else { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

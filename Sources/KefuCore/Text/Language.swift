@@ -5,13 +5,14 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
     case traditionalChinese = "zh-Hant"
     case english = "en"
 
+    /// Orders languages as `Language.allCases` lists them.
     public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
 
     /// Whether this is one of the two Chinese scripts.
-    public var isChinese: Bool { self != .english }
+    package var isChinese: Bool { self != .english }
 
     /// Parses the tags people actually type: `zh-Hans`, `zh-CN`, `zh-TW`, `zh_hant`, `en-US`, ...
-    public init?(tag: String) {
+    package init?(tag: String) {
         let t = tag.lowercased().replacingOccurrences(of: "_", with: "-")
         switch t {
         case "zh-hans", "zh-cn", "zh-sg", "zh", "hans", "sc", "cn": self = .simplifiedChinese

@@ -4,17 +4,17 @@ import Foundation
 public struct NormalizedText: Sendable {
     /// NFKC, control sequences removed, original case and script: what entities
     /// are extracted from and what may be echoed.
-    public let display: String
+    package let display: String
     /// `display` case-folded, Traditional → Simplified, white space collapsed to
     /// single spaces: what triggers, patterns and the classifier match against.
-    public let folded: String
+    package let folded: String
     /// `folded` as scalar values, for the phrase automaton and n-gram features.
-    public let scalars: [UInt32]
+    package let scalars: [UInt32]
     /// The buyer's language, by dominant script.
-    public let language: Language
+    package let language: Language
     /// Number of Han characters and of Latin words (for language decisions downstream).
-    public let hanCount: Int
-    public let latinWordCount: Int
+    package let hanCount: Int
+    package let latinWordCount: Int
 
-    public var isEmpty: Bool { scalars.isEmpty }
+    package var isEmpty: Bool { scalars.isEmpty }
 }

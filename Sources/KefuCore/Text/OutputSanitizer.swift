@@ -10,8 +10,8 @@
 /// sequence thus prints as harmless text (`^[]52;c;SGk=^G`). Which characters
 /// count is `ControlSequences.isControl`. JSON output escapes the same
 /// characters instead (`JSONWriter`).
-public enum OutputSanitizer {
-    public enum LineBreaks: Sendable {
+package enum OutputSanitizer {
+    package enum LineBreaks: Sendable {
         /// Multi-line text (a draft): newline and tab stay.
         case keep
         /// One line (an id, a key, a file name): newline and tab are shown too.
@@ -19,7 +19,7 @@ public enum OutputSanitizer {
     }
 
     /// `text` with every control and format character shown visibly.
-    public static func visible(_ text: String, lineBreaks: LineBreaks = .keep) -> String {
+    package static func visible(_ text: String, lineBreaks: LineBreaks = .keep) -> String {
         guard needsWork(text, lineBreaks) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
@@ -31,7 +31,7 @@ public enum OutputSanitizer {
     }
 
     /// How one control character is shown.
-    public static func shown(_ s: Unicode.Scalar) -> String {
+    package static func shown(_ s: Unicode.Scalar) -> String {
         switch s.value {
         case 0x00..<0x20: return "^" + String(Unicode.Scalar(UInt8(s.value) + 0x40))
         case 0x7F: return "^?"

@@ -9,16 +9,16 @@
 /// starts and ends on scalar boundaries.) Bytes are first mapped to classes
 /// (the bytes the terms use, upper-case ASCII folded onto lower case, and one
 /// class for every other byte), which keeps the table small.
-public struct ScalarTermMatcher: Sendable {
+package struct ScalarTermMatcher: Sendable {
     /// One term found: its text as written in the scanned string, its label,
     /// and where it is (UTF-8 offsets).
-    public struct Match: Sendable, Hashable {
-        public var term: String
-        public var label: String
-        public var utf8Range: Range<Int>
+    package struct Match: Sendable, Hashable {
+        package var term: String
+        package var label: String
+        package var utf8Range: Range<Int>
     }
 
-    public var isEmpty: Bool { lengths.isEmpty }
+    package var isEmpty: Bool { lengths.isEmpty }
 
     /// Byte → class; 0 for bytes no term uses.
     private let classOf: [UInt8]
@@ -35,7 +35,7 @@ public struct ScalarTermMatcher: Sendable {
 
     /// - Parameter terms: (term, label) pairs; an empty label marks an
     ///   allow-listed term that is consumed but not reported.
-    public init(_ terms: [(String, String)]) {
+    package init(_ terms: [(String, String)]) {
         let kept = terms.filter { !$0.0.isEmpty }
         let folded = kept.map { $0.0.utf8.map(Self.fold) }
         lengths = folded.map(\.count)
@@ -103,7 +103,7 @@ public struct ScalarTermMatcher: Sendable {
     static func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     /// Each matching term with its label, in order of appearance.
-    public func matches(in text: String) -> [Match] {
+    package func matches(in text: String) -> [Match] {
         if lengths.isEmpty { return [] }
         var text = text
         return text.withUTF8 { buf in

@@ -11,10 +11,12 @@ import Foundation
 public struct TextNormalizer: Sendable {
     private let converter: ChineseConverter
 
+    /// A normaliser converting scripts with `converter`.
     public init(converter: ChineseConverter = .shared) {
         self.converter = converter
     }
 
+    /// The message folded, script-converted and tokenised, ready for every detector.
     public func normalize(_ raw: String) -> NormalizedText {
         var display = ControlSequences.strip(raw)
         if display.unicodeScalars.contains(where: Self.mayChangeUnderNFKC) {
@@ -81,7 +83,7 @@ public struct TextNormalizer: Sendable {
     }
 
     /// Normalises a trigger phrase or example the same way as a message.
-    public func fold(_ phrase: String) -> String { normalize(phrase).folded }
+    package func fold(_ phrase: String) -> String { normalize(phrase).folded }
 
     /// White space runs collapsed to one space (none at the ends), curly
     /// apostrophes straightened.

@@ -22,25 +22,25 @@ import Foundation
 /// checking again that no other process rotated it first; the oldest
 /// rotated files beyond `keptFiles` are deleted. A writer that opened the
 /// file before the rename finishes its record in the rotated file, whole.
-public struct UsageLog: Sendable {
-    public let directory: String
-    public var fileLimit: Int
-    public var keptFiles: Int
+package struct UsageLog: Sendable {
+    package let directory: String
+    package var fileLimit: Int
+    package var keptFiles: Int
     /// A record longer than this has its text shortened (then dropped).
-    public static let recordLimit = 8 * 1024
+    package static let recordLimit = 8 * 1024
 
-    public init(directory: String, fileLimit: Int = 4 << 20, keptFiles: Int = 8) {
+    package init(directory: String, fileLimit: Int = 4 << 20, keptFiles: Int = 8) {
         self.directory = directory
         self.fileLimit = fileLimit
         self.keptFiles = keptFiles
     }
 
-    public var currentPath: String { directory + "/usage.jsonl" }
+    package var currentPath: String { directory + "/usage.jsonl" }
 
     /// Appends one record. Errors are returned, not thrown: the REPL says
     /// so once and goes on answering.
     @discardableResult
-    public func append(_ record: UsageRecord) -> String? {
+    package func append(_ record: UsageRecord) -> String? {
         var data = record.line()
         if data.count > Self.recordLimit {
             var shorter = record
@@ -100,13 +100,13 @@ public struct UsageLog: Sendable {
     }
 
     /// Rotated files, oldest first (their names sort by time).
-    public func rotatedFiles() -> [String] {
+    package func rotatedFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasPrefix("usage-") && $0.hasSuffix(".jsonl") }.sorted().map { directory + "/" + $0 }
     }
 
     /// Every file of the log, oldest first, the current one last.
-    public func allFiles() -> [String] {
+    package func allFiles() -> [String] {
         rotatedFiles() + (FileManager.default.fileExists(atPath: currentPath) ? [currentPath] : [])
     }
 }

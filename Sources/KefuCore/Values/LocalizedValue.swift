@@ -18,16 +18,16 @@ import Synchronization
 /// - Chinese text in an English draft is left out, so the draft shows the
 ///   ⟨name⟩ placeholder (or drops an optional clause) instead of pasting
 ///   Chinese into English.
-public enum LocalizedValue {
-    public static let separator: Character = "@"
+package enum LocalizedValue {
+    package static let separator: Character = "@"
 
     /// The key of a name's text in one language: `shop@en`.
-    public static func key(_ name: String, _ language: Language) -> String {
+    package static func key(_ name: String, _ language: Language) -> String {
         name + String(separator) + language.rawValue
     }
 
     /// `shop@en` → (`shop`, English); nil for a plain name.
-    public static func split(_ key: String) -> (name: String, language: Language)? {
+    package static func split(_ key: String) -> (name: String, language: Language)? {
         guard let at = key.lastIndex(of: separator), at != key.startIndex,
             let language = Language(tag: String(key[key.index(after: at)...]))
         else { return nil }
@@ -35,10 +35,10 @@ public enum LocalizedValue {
     }
 
     /// Whether a value named `name` is a date.
-    public static func isDate(_ name: String) -> Bool { name == "date" || name.hasSuffix("_date") }
+    package static func isDate(_ name: String) -> Bool { name == "date" || name.hasSuffix("_date") }
 
     /// Every name's value for a draft in `language`.
-    public static func resolve(_ values: [String: String], for language: Language) -> [String: String] {
+    package static func resolve(_ values: [String: String], for language: Language) -> [String: String] {
         var plain: [String: String] = [:]
         var variants: [String: [Language: String]] = [:]
         for (k, v) in values where !v.isEmpty {
@@ -63,7 +63,7 @@ public enum LocalizedValue {
 
     /// One value made right for a draft in `language`; nil when it cannot
     /// be (Chinese text for an English draft).
-    public static func localize(_ value: String, name: String, for language: Language) -> String? {
+    package static func localize(_ value: String, name: String, for language: Language) -> String? {
         if isDate(name), let date = DateValue(value) {
             let text = date.text(english: language == .english)
             return language == .traditionalChinese ? converted(text, .toTraditional) : text
