@@ -25,7 +25,7 @@ struct CompliancePolicy: Sendable, Hashable {
         self.init()
         if let v = s["refund_days"] {
             guard let d = s.integer("refund_days"), (0...365).contains(d) else {
-                throw PluginSettingError(location: v.location, message: "refund_days must be a number of days between 0 and 365")
+                throw Diagnostic("refund_days must be a number of days between 0 and 365", at: v.location)
             }
             refundDays = d
         }

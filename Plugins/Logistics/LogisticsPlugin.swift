@@ -27,7 +27,7 @@ package struct LogisticsPlugin: CodePlugin {
         var cutoff: Int?
         if let v = settings["dispatch_cutoff"] {
             guard let m = settings.timeOfDay("dispatch_cutoff") else {
-                throw PluginSettingError(location: v.location, message: "dispatch_cutoff must be a time of day HH:MM, found '\(v.text)'")
+                throw Diagnostic("dispatch_cutoff must be a time of day HH:MM, found '\(v.text)'", at: v.location)
             }
             cutoff = m
         }

@@ -15,14 +15,13 @@ struct Catalog: Sendable {
         var bySKU: [String: Int] = [:]
         for (i, p) in products.enumerated() {
             if bySKU[p.sku.lowercased()] != nil {
-                throw CatalogError(location: SourceLocation(file: file, line: 1, column: 1), message: "sku \(p.sku) appears twice")
+                throw Diagnostic("sku \(p.sku) appears twice", at: SourceLocation(file: file, line: 1, column: 1))
             }
             bySKU[p.sku.lowercased()] = i
         }
         for p in products {
             for partner in p.bundle where bySKU[partner.lowercased()] == nil {
-                throw CatalogError(
-                    location: SourceLocation(file: file, line: 1, column: 1), message: "bundle of \(p.sku) names unknown sku \(partner)")
+                throw Diagnostic("bundle of \(p.sku) names unknown sku \(partner)", at: SourceLocation(file: file, line: 1, column: 1))
             }
         }
         self.bySKU = bySKU

@@ -13,20 +13,19 @@ enum CatalogCSVReader {
             rows.append((n + 1, cells(of: l)))
         }
         guard let header = rows.first else {
-            throw CatalogError(location: SourceLocation(file: file, line: 1, column: 1), message: "empty catalogue")
+            throw Diagnostic("empty catalogue", at: SourceLocation(file: file, line: 1, column: 1))
         }
         let columns = header.cells.map { $0.text.lowercased().trimmingCharacters(in: .whitespaces) }
         for need in ["sku", "name", "price", "stock"] where !columns.contains(need) {
-            throw CatalogError(
-                location: SourceLocation(file: file, line: header.line, column: 1), message: "the header needs a \(need) column")
+            throw Diagnostic("the header needs a \(need) column", at: SourceLocation(file: file, line: header.line, column: 1))
         }
         var products: [CatalogProduct] = []
         for row in rows.dropFirst() {
             func cell(_ name: String) -> (text: String, column: Int)? {
                 columns.firstIndex(of: name).flatMap { $0 < row.cells.count ? row.cells[$0] : nil }
             }
-            func fail(_ name: String, _ message: String) -> CatalogError {
-                CatalogError(location: SourceLocation(file: file, line: row.line, column: cell(name)?.column ?? 1), message: message)
+            func fail(_ name: String, _ message: String) -> Diagnostic {
+                Diagnostic(message, at: SourceLocation(file: file, line: row.line, column: cell(name)?.column ?? 1))
             }
             func list(_ name: String) -> [String] {
                 (cell(name)?.text ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

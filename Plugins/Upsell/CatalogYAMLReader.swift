@@ -41,7 +41,7 @@ enum CatalogYAMLReader {
     ]
 
     static func product(_ entry: Node, nodes: FactsNodes, strict: Bool) throws -> CatalogProduct {
-        func fail(_ node: Node?, _ message: String) -> CatalogError { nodes.fail(node, message) }
+        func fail(_ node: Node?, _ message: String) -> Diagnostic { nodes.fail(node, message) }
         guard case .mapping(var f) = entry else { throw fail(entry, "a product must be a mapping with sku, name, price, stock") }
         if strict { f = try nodes.mapping(entry, "a product", known: productKeys) }
         guard let sku = f["sku"]?.string, !sku.isEmpty else { throw fail(entry, "product needs a sku") }

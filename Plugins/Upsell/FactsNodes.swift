@@ -11,13 +11,13 @@ struct FactsNodes {
         SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
     }
 
-    func fail(_ node: Node?, _ message: String) -> CatalogError { CatalogError(location: at(node), message: message) }
+    func fail(_ node: Node?, _ message: String) -> Diagnostic { Diagnostic(message, at: at(node)) }
 
     /// The file's root, YAML syntax errors at their place.
     func root(_ text: String) throws -> Node? {
         // Bounded like packs: no alias bomb, a BOM accepted, a duplicate key at its place.
         let composed = GuardedYAML.compose(text, file: file, duplicateKeys: .reject)
-        if let d = composed.problems.first { throw CatalogError(location: d.location, message: d.message) }
+        if let d = composed.problems.first { throw Diagnostic(d.message, at: d.location) }
         return composed.root
     }
 

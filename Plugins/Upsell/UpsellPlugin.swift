@@ -45,7 +45,7 @@ package struct UpsellPlugin: CodePlugin {
     static func existing(_ settings: PluginSettings, key: String, defaults: [String], what: String) throws -> String? {
         if let p = settings.path(key) {
             guard FileManager.default.fileExists(atPath: p) else {
-                throw PluginSettingError(location: settings[key]!.location, message: "\(what) \(p) does not exist")
+                throw Diagnostic("\(what) \(p) does not exist", at: settings[key]!.location)
             }
             return p
         }
@@ -58,10 +58,10 @@ package struct UpsellPlugin: CodePlugin {
         switch UserTextFile.load(path) {
         case .text(let text): return text
         case .missing:
-            throw CatalogError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the \(what): it is missing")
+            throw Diagnostic("cannot read the \(what): it is missing", at: SourceLocation(file: path, line: 1, column: 1))
         case .problem(let message, let line, let column):
             let said = message.hasPrefix("is ") ? "the \(what) \(message)" : "\(what): \(message)"
-            throw CatalogError(location: SourceLocation(file: path, line: line, column: column), message: said)
+            throw Diagnostic(said, at: SourceLocation(file: path, line: line, column: column))
         }
     }
 

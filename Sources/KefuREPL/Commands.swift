@@ -170,7 +170,7 @@ extension Session {
     func unknownVariableWarning(_ name: String) -> String? {
         let known = knownVariableNames
         guard !known.contains(name) else { return nil }
-        let hint = SpellingSuggestion.closest(to: name, in: known.sorted()).map { " — did you mean '\($0)'?" } ?? ""
+        let hint = SpellingSuggestion.hint(for: name, in: known.sorted()).map { " — \($0)" } ?? ""
         return "'\(name)' is not used by any loaded snippet" + hint + " (set anyway; :unset \(name) forgets it)"
     }
 

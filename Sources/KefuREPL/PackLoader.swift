@@ -6,7 +6,7 @@ import KefuCore
 package struct PackLoader: Sendable {
     /// Every pack source on the search path as it is now, with the problems
     /// met reading it (a missing folder, a file that is not UTF-8).
-    package var collect: @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic])
+    package var collect: @Sendable () -> (sources: [PackSource], problems: [Diagnostic])
     /// Files and folders whose `.yaml` files are watched for changes (they
     /// need not exist yet).
     package var watchedPaths: @Sendable () -> [String]
@@ -14,7 +14,7 @@ package struct PackLoader: Sendable {
     package var makeEngine: @Sendable (SnippetLibrary) -> Engine
 
     package init(
-        collect: @escaping @Sendable () -> (sources: [PackSource], problems: [PackDiagnostic]),
+        collect: @escaping @Sendable () -> (sources: [PackSource], problems: [Diagnostic]),
         watchedPaths: @escaping @Sendable () -> [String],
         makeEngine: @escaping @Sendable (SnippetLibrary) -> Engine
     ) {
@@ -43,7 +43,7 @@ final class LiveLibrary {
         var changedFiles: [String] = []
         /// Problems of this load (file:line:col), with whether an older
         /// version of the file is serving instead.
-        var diagnostics: [PackDiagnostic] = []
+        var diagnostics: [Diagnostic] = []
         var keptPrevious: [String] = []
         var reloaded = false
     }
@@ -62,7 +62,7 @@ final class LiveLibrary {
     }
 
     /// The problems of the first load, to show at start-up.
-    var startupDiagnostics: [PackDiagnostic] { engine.library.diagnostics }
+    var startupDiagnostics: [Diagnostic] { engine.library.diagnostics }
 
     private static func load(_ loader: PackLoader, lastGood: [String: String]) -> (SnippetLibrary, ReloadReport, [PackSource]) {
         var report = ReloadReport()
@@ -77,7 +77,7 @@ final class LiveLibrary {
             guard replaceable.contains(s.path), let good = lastGood[s.path] else { return s }
             return PackSource(path: s.path, text: good, layer: s.layer)
         }
-        var remainingProblems: [PackDiagnostic] = []
+        var remainingProblems: [Diagnostic] = []
         for p in problems {
             let file = p.location.file
             if replaceable.contains(file), let good = lastGood[file], !patched.contains(where: { $0.path == file }) {

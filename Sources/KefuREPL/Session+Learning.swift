@@ -85,7 +85,7 @@ extension Session {
         guard id == otherIntentID || engine.library.intents[id] != nil else {
             let hint =
                 engine.library.intents.keys.sorted().first { $0.hasPrefix(id.lowercased()) || $0.hasSuffix("." + id.lowercased()) }
-                .map { " (did you mean \($0)?)" } ?? ""
+                .map { " (did you mean '\($0)'?)" } ?? ""
             say("no intent '\(Canvas.oneLine(id))'\(hint) — :intents lists them", .warning)
             return
         }

@@ -90,8 +90,8 @@ import Testing
     @Test func badSettingsNameTheirPlace() throws {
         let at = SourceLocation(file: "config.yaml", line: 4, column: 18)
         let s = PluginSettings(values: ["refund_days": .init(text: "900", location: at)])
-        #expect(throws: PluginSettingError.self) { try CompliancePlugin().load(s) }
-        do { _ = try CompliancePlugin().load(s) } catch let e as PluginSettingError {
+        #expect(throws: Diagnostic.self) { try CompliancePlugin().load(s) }
+        do { _ = try CompliancePlugin().load(s) } catch let e as Diagnostic {
             #expect(e.description.hasPrefix("config.yaml:4:18: error:"))
         }
     }

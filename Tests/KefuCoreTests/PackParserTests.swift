@@ -3,7 +3,7 @@ import Testing
 @testable import KefuCore
 
 @Suite struct PackParserTests {
-    func diagnostics(_ yaml: String) -> [PackDiagnostic] {
+    func diagnostics(_ yaml: String) -> [Diagnostic] {
         PackParser().parse(yaml, file: "p.yaml", layer: .commandLine).diagnostics
     }
 
@@ -42,7 +42,7 @@ import Testing
                 """)
         #expect(d.map(\.location.line) == [8])
         #expect(d.first?.location.column == 5)
-        #expect(d.first?.message.contains("did you mean 'triggers'") == true)
+        #expect(d.first?.hint == "did you mean 'triggers'?")
     }
 
     @Test func missingTextAndUnknownVariable() {
@@ -99,7 +99,7 @@ import Testing
                     kind: apology
                     text: {en: y}
                 """)
-        let messages = d.map(\.message)
+        let messages = d.map(\.description)
         #expect(messages.contains { $0.contains("invalid regular expression") })
         #expect(messages.contains { $0.contains("unknown kind 'apologize'") && $0.contains("did you mean 'apology'") })
         #expect(messages.contains { $0.contains("duplicate snippet id 's' (first at line 13)") })

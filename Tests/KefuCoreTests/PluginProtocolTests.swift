@@ -76,7 +76,7 @@ import Testing
         struct Broken: CodePlugin {
             let declaration = PluginDeclaration(id: "broken", version: "0.1", summary: "", provides: [.draftCheck])
             func load(_ s: PluginSettings) throws -> PluginParts {
-                throw PluginSettingError(location: SourceLocation(file: "c.yaml", line: 3, column: 5), message: "bad")
+                throw Diagnostic("bad", at: SourceLocation(file: "c.yaml", line: 3, column: 5))
             }
         }
         struct Fine: CodePlugin {

@@ -19,7 +19,7 @@ import Testing
 
         """
 
-    func audit(_ snippets: String) -> [PackDiagnostic] {
+    func audit(_ snippets: String) -> [Diagnostic] {
         let library = SnippetLibrary.load([PackSource(path: "t.yaml", text: Self.header + snippets, layer: .commandLine)])
         #expect(library.diagnostics.isEmpty, "\(library.diagnostics)")
         return TruthAudit(library: library).run()
@@ -166,7 +166,7 @@ import Testing
         #expect(r.pack == nil)
         #expect(
             r.diagnostics.contains {
-                $0.message.contains("unknown assertion 'instock'") && $0.message.contains("did you mean 'in_stock'")
+                $0.message.contains("unknown assertion 'instock'") && $0.hint == "did you mean 'in_stock'?"
                     && $0.location.line == 14
             }, "\(r.diagnostics)")
     }

@@ -92,7 +92,7 @@ import Testing
         let c = try provider(at: Self.at(17), cutoff: "18:30").contribute(context("发货", intents: ["urge_delivery"]))
         #expect(c.variables["ship_date"] == "今天")
         #expect(c.drafts.first?.text.contains("18:30") == true)
-        #expect(throws: PluginSettingError.self) { try provider(at: Self.at(1), cutoff: "4pm") }
+        #expect(throws: Diagnostic.self) { try provider(at: Self.at(1), cutoff: "4pm") }
     }
 
     @Test func aKnownShipDateIsKept() throws {

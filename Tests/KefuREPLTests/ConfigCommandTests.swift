@@ -63,7 +63,7 @@ struct ConfigCommandTests {
         let history = try #require(lines.first { $0.hasPrefix("history_size ") })
         #expect(history.contains("50") && history.contains("config.yaml:4:15"), "\(history)")
         #expect(r.output.contains("config.yaml:2:9: error: 'drafts' must be a number from 1 to 20"), "\(r.output)")
-        #expect(r.output.contains("config.yaml:3:1: error: unknown key 'clipbaord' (did you mean 'clipboard'?)"), "\(r.output)")
+        #expect(r.output.contains("config.yaml:3:1: error: unknown key 'clipbaord'; ignored (did you mean 'clipboard'?)"), "\(r.output)")
     }
 
     /// `threshold:` moves every front end's line between an answer and a

@@ -72,7 +72,7 @@ import Testing
         do {
             _ = try ShopFactsReader.read(text, file: "/etc/kefu/shop.yaml")
             Issue.record("no error for case \(i): \(text)")
-        } catch let e as CatalogError {
+        } catch let e as Diagnostic {
             #expect(e.location.file == "/etc/kefu/shop.yaml")
             #expect((e.location.line, e.location.column) == (line, column), "\(e)")
             #expect(e.message.contains(message), "\(e)")
@@ -86,6 +86,6 @@ import Testing
         let settings = PluginSettings(values: [
             "facts": .init(text: "/nonexistent/shop.yaml", location: SourceLocation(file: "config.yaml", line: 4, column: 12))
         ])
-        #expect(throws: PluginSettingError.self) { try UpsellPlugin().load(settings) }
+        #expect(throws: Diagnostic.self) { try UpsellPlugin().load(settings) }
     }
 }

@@ -82,6 +82,6 @@ import Testing
         #expect(
             error { try CatalogYAMLReader.read("products:\n  - {sku: A, name: x, price: 1, stock: 1, bundle: [Z]}\n", file: "c.yaml") }
                 .contains("unknown sku Z"))
-        #expect(throws: PluginSettingError.self) { try provider("/nonexistent/catalog.yaml") }
+        #expect(throws: Diagnostic.self) { try provider("/nonexistent/catalog.yaml") }
     }
 }

@@ -29,7 +29,7 @@ struct CodePluginConfiguration {
             SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         }
         func problem(_ node: Node, _ message: String, plugin: String? = nil) {
-            let p = PluginSettingError(location: location(node), message: message)
+            let p = Diagnostic(message, at: location(node))
             // A plugin's own problem is reported once, as that plugin's failure.
             if let plugin {
                 if result.invalid[plugin] == nil { result.invalid[plugin] = p.description }

@@ -44,8 +44,8 @@ struct Configuration {
 
     /// Where each value came from: `config.yaml:3:7`; absent means the default.
     var origins: [String: String] = [:]
-    /// Problems found, as `file:line:col: error: ...`.
-    var diagnostics: [String] = []
+    /// Problems found, each at its `file:line:col`.
+    var diagnostics: [Diagnostic] = []
     /// Whether the file exists.
     var found = false
     /// The file these values were read from.
@@ -69,7 +69,7 @@ struct Configuration {
     /// Reads the file, writing its problems to `errors` (what `kefu suggest` does).
     static func load(reportingTo errors: StandardError) -> Configuration {
         let config = read()
-        for d in config.diagnostics { errors.write(d + "\n") }
+        for d in config.diagnostics { errors.write("\(d)\n") }
         return config
     }
 
@@ -84,19 +84,24 @@ struct Configuration {
         case .problem(let message, let line, let column):
             // Something is there: saying nothing would drop the shop's values silently.
             config.found = true
-            config.diagnostics.append("\(path):\(line):\(column): error: \(message); using the defaults")
+            config.diagnostics.append(
+                Diagnostic("\(message); using the defaults", at: SourceLocation(file: path, line: line, column: column)))
             return config
         }
         config.found = true
         // A repeated key is reported and its later value ignored; the rest counts.
         let composed = GuardedYAML.compose(text, file: path, duplicateKeys: .keepFirst)
         let fatal = composed.root == nil && !composed.problems.isEmpty
-        for p in composed.problems { config.diagnostics.append(fatal ? "\(p); using the defaults" : "\(p)") }
+        for var p in composed.problems {
+            if fatal { p.message += "; using the defaults" }
+            config.diagnostics.append(p)
+        }
         let root = composed.root
         guard let root else { return config }  // empty file
         config.document = root
         guard case .mapping(let map) = root else {
-            config.diagnostics.append("\(at(root, path)): error: the configuration must be a mapping (key: value); using the defaults")
+            config.diagnostics.append(
+                Diagnostic("the configuration must be a mapping (key: value); using the defaults", at: at(root, path)))
             return config
         }
         for (keyNode, value) in map {
@@ -109,8 +114,8 @@ struct Configuration {
         return config
     }
 
-    private static func at(_ node: Node, _ file: String) -> String {
-        "\(file):\(node.mark?.line ?? 1):\(node.mark?.column ?? 1)"
+    private static func at(_ node: Node, _ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     private static func isNull(_ node: Node) -> Bool {
@@ -121,7 +126,7 @@ struct Configuration {
     private mutating func apply(key: String, keyNode: Node, value: Node, file: String) {
         let origin = "\((file as NSString).lastPathComponent):\(value.mark?.line ?? 1):\(value.mark?.column ?? 1)"
         func bad(_ what: String, default d: String) {
-            diagnostics.append("\(Self.at(value, file)): error: '\(key)' \(what); using the default (\(d))")
+            diagnostics.append(Diagnostic("'\(key)' \(what); using the default (\(d))", at: Self.at(value, file)))
         }
         func scalar() -> String? {
             guard case .scalar(let s) = value else { return nil }
@@ -215,7 +220,7 @@ struct Configuration {
                 guard let name = vk.string else { continue }
                 guard assignValue(name, vv, file: file) else {
                     diagnostics.append(
-                        "\(Self.at(vv, file)): error: variable '\(name)' must be text or a map of languages to text; ignored")
+                        Diagnostic("variable '\(name)' must be text or a map of languages to text; ignored", at: Self.at(vv, file)))
                     continue
                 }
                 origins["variables." + name] = "\((file as NSString).lastPathComponent):\(vv.mark?.line ?? 1):\(vv.mark?.column ?? 1)"
@@ -223,8 +228,10 @@ struct Configuration {
         case _ where Self.pluginKeys.contains(key):
             origins[key] = origin
         default:
-            let hint = SpellingSuggestion.closest(to: key, in: Self.knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
-            diagnostics.append("\(Self.at(keyNode, file)): error: unknown key '\(key)'\(hint); ignored")
+            diagnostics.append(
+                Diagnostic(
+                    "unknown key '\(key)'; ignored", at: Self.at(keyNode, file), hint: SpellingSuggestion.hint(for: key, in: Self.knownKeys)
+                ))
         }
     }
 
@@ -242,7 +249,7 @@ struct Configuration {
             guard let tag = tagNode.string, case .scalar(let text) = textNode else { return false }
             guard let language = Language(tag: tag) else {
                 diagnostics.append(
-                    "\(Self.at(tagNode, file)): error: '\(name)': unknown language '\(tag)' (zh-Hans, zh-Hant or en); ignored")
+                    Diagnostic("'\(name)': unknown language '\(tag)' (zh-Hans, zh-Hant or en); ignored", at: Self.at(tagNode, file)))
                 continue
             }
             entries.append((LocalizedValue.key(name, language), text.string))

@@ -51,9 +51,9 @@ struct LibraryOptions: ParsableArguments {
     /// then the search path as it is now (optional folders only when they
     /// exist), without the packs config.yaml names in `disabled_packs:`.
     /// Every command and the REPL's reloads read packs through here.
-    func collectSources(_ settings: PackSettings, first: [PackSource] = []) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+    func collectSources(_ settings: PackSettings, first: [PackSource] = []) -> (sources: [PackSource], problems: [Diagnostic]) {
         var sources = first + BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
-        var problems: [PackDiagnostic] = []
+        var problems: [Diagnostic] = []
         for (path, layer, required) in searchPath(settings) {
             if !required && !FileManager.default.fileExists(atPath: path) { continue }
             let found = PackSource.files(at: path, layer: layer)

@@ -19,7 +19,7 @@ package enum GuardedYAML {
         /// Nil when the file is empty or could not be read as YAML.
         package var root: Node?
         /// Problems, each with the file's line and column.
-        package var problems: [PackDiagnostic]
+        package var problems: [Diagnostic]
     }
 
     package static func compose(_ text: String, file: String, duplicateKeys: DuplicateKeys) -> Composed {
@@ -32,7 +32,7 @@ package enum GuardedYAML {
         // none: they skip the second parse.
         if text.utf8.contains(UInt8(ascii: "&")), case .aliasLimit(let line, let column) = YAMLEventScan.scan(text) {
             let message = "aliases would expand to more than \(YAMLEventScan.aliasNodeLimit) nodes (an alias bomb?); the file is not read"
-            return Composed(root: nil, problems: [PackDiagnostic(message, at: SourceLocation(file: file, line: line, column: column))])
+            return Composed(root: nil, problems: [Diagnostic(message, at: SourceLocation(file: file, line: line, column: column))])
         }
         do {
             // The basic resolver: kefu reads every scalar as text and converts
@@ -43,7 +43,7 @@ package enum GuardedYAML {
         } catch let error as YamlError {
             return Composed(root: nil, problems: [PackParser.diagnostic(for: error, file: file)])
         } catch {
-            return Composed(root: nil, problems: [PackDiagnostic("\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+            return Composed(root: nil, problems: [Diagnostic("\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
         }
     }
 
@@ -52,11 +52,11 @@ package enum GuardedYAML {
     /// kept, so every other node keeps its line and column).
     private static func withoutDuplicates(_ text: String, file: String, duplicateKeys: DuplicateKeys) -> Composed {
         guard case .scanned(let duplicates) = YAMLEventScan.scan(text), !duplicates.isEmpty else {
-            return Composed(root: nil, problems: [PackDiagnostic("duplicate keys", at: SourceLocation(file: file, line: 1, column: 1))])
+            return Composed(root: nil, problems: [Diagnostic("duplicate keys", at: SourceLocation(file: file, line: 1, column: 1))])
         }
         let suffix = duplicateKeys == .keepFirst ? "; ignored" : ""
         let problems = duplicates.map {
-            PackDiagnostic(
+            Diagnostic(
                 "duplicate key '\($0.key)' (first at line \($0.firstLine))\(suffix)",
                 at: SourceLocation(file: file, line: $0.line, column: $0.column))
         }

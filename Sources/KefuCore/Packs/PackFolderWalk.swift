@@ -6,7 +6,7 @@ import Foundation
 /// skipped; a folder reached twice through symlinks is read once.
 struct PackFolderWalk {
     private(set) var files: [String] = []
-    private(set) var problems: [PackDiagnostic] = []
+    private(set) var problems: [Diagnostic] = []
     private var seenFolders: Set<[UInt64]> = []
 
     /// `named`: the path was given by the user (or config), so anything at it
@@ -45,6 +45,6 @@ struct PackFolderWalk {
     }
 
     private mutating func problem(_ path: String, _ message: String) {
-        problems.append(PackDiagnostic(message, at: SourceLocation(file: path, line: 1, column: 1)))
+        problems.append(Diagnostic(message, at: SourceLocation(file: path, line: 1, column: 1)))
     }
 }

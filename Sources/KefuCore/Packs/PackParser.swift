@@ -7,7 +7,7 @@ import Yams
 public struct PackParser: Sendable {
     package struct Result: Sendable {
         package var pack: Pack?
-        package var diagnostics: [PackDiagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     private let normalizer: TextNormalizer
@@ -35,13 +35,13 @@ public struct PackParser: Sendable {
 
     /// A Yams syntax error as `file:line:col`. Reader errors (control
     /// characters) carry a byte offset, turned into a line and column here.
-    package static func diagnostic(for error: YamlError, file: String) -> PackDiagnostic {
+    package static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return PackDiagnostic("invalid YAML: \(what)", at: at(mark))
+            return Diagnostic("invalid YAML: \(what)", at: at(mark))
         case .reader(let problem, let offset, _, let yaml):
             var line = 1, column = 1
             if let offset {
@@ -49,9 +49,9 @@ public struct PackParser: Sendable {
                     if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
                 }
             }
-            return PackDiagnostic("invalid text: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+            return Diagnostic("invalid text: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         default:
-            return PackDiagnostic("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 }
@@ -333,8 +333,9 @@ private struct ParseState {
                 guard let k = reader.string(value, "kind") else { continue }
                 guard let kind = SnippetKind(rawValue: k) else {
                     let all = SnippetKind.allCases.map(\.rawValue)
-                    let hint = SpellingSuggestion.closest(to: k, in: all).map { "did you mean '\($0)'? " } ?? ""
-                    reader.error("unknown kind '\(k)' (\(hint)kinds: \(all.joined(separator: ", ")))", at: value)
+                    reader.error(
+                        "unknown kind '\(k)'; kinds: \(all.joined(separator: ", "))", at: value,
+                        hint: SpellingSuggestion.hint(for: k, in: all))
                     continue
                 }
                 snippet.kind = kind; hasKind = true
@@ -411,8 +412,9 @@ private struct ParseState {
             guard let name = reader.nonEmptyString(item, "an assertion") else { return nil }
             guard let a = Assertion(rawValue: name) else {
                 let all = Assertion.allCases.map(\.rawValue)
-                let hint = SpellingSuggestion.closest(to: name, in: all).map { "did you mean '\($0)'? " } ?? ""
-                reader.error("unknown assertion '\(name)' (\(hint)assertions: \(all.joined(separator: ", ")))", at: item)
+                reader.error(
+                    "unknown assertion '\(name)'; assertions: \(all.joined(separator: ", "))", at: item,
+                    hint: SpellingSuggestion.hint(for: name, in: all))
                 return nil
             }
             return a
@@ -437,8 +439,9 @@ private struct ParseState {
 
     mutating func checkVariable(_ name: String, at node: Node) {
         if !declaredVariables.contains(name) {
-            let hint = SpellingSuggestion.closest(to: name, in: Array(declaredVariables)).map { " (did you mean '\($0)'?)" } ?? ""
-            reader.error("unknown variable '\(name)'\(hint); declare it under 'variables:' if your shop sets it", at: node)
+            reader.error(
+                "unknown variable '\(name)'; declare it under 'variables:' if your shop sets it", at: node,
+                hint: SpellingSuggestion.hint(for: name, in: Array(declaredVariables)))
         }
     }
 
@@ -451,9 +454,10 @@ private struct ParseState {
             do {
                 let template = try Template(source)
                 for name in template.variables where !declaredVariables.contains(name) {
-                    let hint = SpellingSuggestion.closest(to: name, in: Array(declaredVariables)).map { " (did you mean '\($0)'?)" } ?? ""
                     let at = position(of: "{{", name: name, in: source, node: value)
-                    reader.error("unknown variable '\(name)' in \(owner)\(hint)", at: at)
+                    reader.error(
+                        "unknown variable '\(name)' in \(owner)", at: at,
+                        hint: SpellingSuggestion.hint(for: name, in: Array(declaredVariables)))
                 }
                 result[language] = template
             } catch {

@@ -16,7 +16,7 @@ public struct PackSource: Sendable {
     /// Every `.yaml`/`.yml` file at `path` (a file, or a folder read recursively
     /// in path order). Unreadable files and folders, symlink loops and files
     /// over `UserTextFile.sizeLimit` come back as diagnostics, not silence.
-    package static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [PackDiagnostic]) {
+    package static func files(at path: String, layer: PackLayer) -> (sources: [PackSource], problems: [Diagnostic]) {
         var walk = PackFolderWalk()
         walk.visit(path, named: true)
         var sources: [PackSource] = []
@@ -26,9 +26,9 @@ public struct PackSource: Sendable {
             case .text(let text): sources.append(PackSource(path: p, text: text, layer: layer))
             case .missing:
                 problems.append(
-                    PackDiagnostic("cannot read the file: it is a dangling symbolic link", at: SourceLocation(file: p, line: 1, column: 1)))
+                    Diagnostic("cannot read the file: it is a dangling symbolic link", at: SourceLocation(file: p, line: 1, column: 1)))
             case .problem(let message, let line, let column):
-                problems.append(PackDiagnostic(message, at: SourceLocation(file: p, line: line, column: column)))
+                problems.append(Diagnostic(message, at: SourceLocation(file: p, line: line, column: column)))
             }
         }
         return (sources, problems.sorted { $0.location.file < $1.location.file })

@@ -5,7 +5,7 @@ public struct SnippetLibrary: Sendable {
     package struct Failure: Sendable {
         package var source: String
         package var layer: PackLayer
-        package var diagnostics: [PackDiagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     package private(set) var packs: [Pack.Info] = []
@@ -24,13 +24,13 @@ public struct SnippetLibrary: Sendable {
     /// Position of each snippet id in `snippets`, for overriding by id in constant time.
     private var snippetIndex: [String: Int] = [:]
 
-    package var diagnostics: [PackDiagnostic] { failures.flatMap(\.diagnostics) }
+    package var diagnostics: [Diagnostic] { failures.flatMap(\.diagnostics) }
 
     package init() {}
 
     /// Parses and merges `sources` in order. `problems` are reading errors found
     /// before parsing (missing folder, invalid UTF-8), reported as failures.
-    public static func load(_ sources: [PackSource], problems: [PackDiagnostic] = [], parser: PackParser = PackParser()) -> SnippetLibrary {
+    public static func load(_ sources: [PackSource], problems: [Diagnostic] = [], parser: PackParser = PackParser()) -> SnippetLibrary {
         var parsed: [(Pack, PackLayer)] = []
         var library = SnippetLibrary()
         for p in problems {
@@ -50,7 +50,7 @@ public struct SnippetLibrary: Sendable {
         while true {
             var merged = SnippetLibrary()
             for (pack, _) in parsed { merged.merge(pack) }
-            let broken = parsed.enumerated().compactMap { index, entry -> (Int, [PackDiagnostic])? in
+            let broken = parsed.enumerated().compactMap { index, entry -> (Int, [Diagnostic])? in
                 let problems = merged.danglingReferences(in: entry.0)
                 return problems.isEmpty ? nil : (index, problems)
             }
@@ -101,18 +101,20 @@ public struct SnippetLibrary: Sendable {
         }
     }
 
-    private func danglingReferences(in pack: Pack) -> [PackDiagnostic] {
-        var problems: [PackDiagnostic] = []
+    private func danglingReferences(in pack: Pack) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         // The learned pack may hold examples of an intent whose pack is gone
         // or disabled: they wait, silently, rather than take every other
         // learned example down with them.
         for intent in pack.intents where intent.extends && intents[intent.id] == nil && pack.info.layer != .learned {
-            problems.append(PackDiagnostic("intent '\(intent.id)' extends an intent that no loaded pack declares", at: intent.location))
+            problems.append(Diagnostic("intent '\(intent.id)' extends an intent that no loaded pack declares", at: intent.location))
         }
         for snippet in pack.snippets {
             for id in snippet.intents where intents[id] == nil {
-                let hint = SpellingSuggestion.closest(to: id, in: Array(intents.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append(PackDiagnostic("snippet '\(snippet.id)' answers unknown intent '\(id)'\(hint)", at: snippet.location))
+                problems.append(
+                    Diagnostic(
+                        "snippet '\(snippet.id)' answers unknown intent '\(id)'", at: snippet.location,
+                        hint: SpellingSuggestion.hint(for: id, in: Array(intents.keys))))
             }
         }
         let templates =
@@ -123,10 +125,12 @@ public struct SnippetLibrary: Sendable {
         for (location, owner, template) in templates {
             for name in template.partials {
                 if partials[name] == nil {
-                    let hint = SpellingSuggestion.closest(to: name, in: Array(partials.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                    problems.append(PackDiagnostic("\(owner) includes unknown partial '\(name)'\(hint)", at: location))
+                    problems.append(
+                        Diagnostic(
+                            "\(owner) includes unknown partial '\(name)'", at: location,
+                            hint: SpellingSuggestion.hint(for: name, in: Array(partials.keys))))
                 } else if includesItself(name, seen: []) {
-                    problems.append(PackDiagnostic("partial '\(name)' includes itself", at: location))
+                    problems.append(Diagnostic("partial '\(name)' includes itself", at: location))
                 }
             }
         }

@@ -1,11 +1,11 @@
 import Yams
 
 /// Reads a composed YAML tree with positions, collecting every problem as a
-/// `PackDiagnostic` instead of stopping at the first, so a team member sees all
+/// `Diagnostic` instead of stopping at the first, so a team member sees all
 /// the errors of a file at once.
 struct YAMLNodeReader {
     let file: String
-    private(set) var diagnostics: [PackDiagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 
@@ -14,12 +14,12 @@ struct YAMLNodeReader {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    mutating func error(_ message: String, at node: Node?) {
-        diagnostics.append(PackDiagnostic(message, at: location(node)))
+    mutating func error(_ message: String, at node: Node?, hint: String? = nil) {
+        diagnostics.append(Diagnostic(message, at: location(node), hint: hint))
     }
 
-    mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(PackDiagnostic(message, at: location))
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Diagnostic(message, at: location, hint: hint))
     }
 
     /// The entries of a mapping with string keys; unknown keys are reported with
@@ -33,8 +33,7 @@ struct YAMLNodeReader {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { error("\(what) has a key that is not text", at: keyNode); continue }
             if !allowed.isEmpty && !allowed.contains(key) {
-                let hint = SpellingSuggestion.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                error("unknown key '\(key)' in \(what)\(hint)", at: keyNode)
+                error("unknown key '\(key)' in \(what)", at: keyNode, hint: SpellingSuggestion.hint(for: key, in: allowed))
                 continue
             }
             entries.append((key, keyNode, value))

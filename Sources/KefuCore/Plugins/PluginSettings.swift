@@ -70,18 +70,3 @@ public struct PluginSettings: Sendable, Hashable {
         }
     }
 }
-
-/// A setting a plugin cannot use, at the place it was written.
-public struct PluginSettingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Where the bad value was written.
-    public var location: SourceLocation
-    /// What is wrong with it.
-    public var message: String
-    /// An error at a place.
-    public init(location: SourceLocation, message: String) {
-        self.location = location
-        self.message = message
-    }
-    /// `file:line:col: error: message`, as every diagnostic prints.
-    public var description: String { "\(location.file):\(location.line):\(location.column): error: \(message)" }
-}

@@ -24,8 +24,8 @@ package struct RenderAudit: Sendable {
 
     /// Debris in the snippets whose file is in `files` (all when nil), one
     /// diagnostic per snippet and language (the first variant that shows it).
-    package func run(files: Set<String>? = nil) -> [PackDiagnostic] {
-        var out: [PackDiagnostic] = []
+    package func run(files: Set<String>? = nil) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for s in library.snippets where files?.contains(s.location.file) ?? true {
             var reported: Set<Language> = []
             for r in renderings(of: s) where !reported.contains(r.language) {
@@ -33,7 +33,7 @@ package struct RenderAudit: Sendable {
                 guard !debris.isEmpty else { continue }
                 reported.insert(r.language)
                 out.append(
-                    PackDiagnostic(
+                    Diagnostic(
                         "snippet '\(s.id)' (\(r.language.rawValue), \(r.variant)) leaves template debris: \(debris.joined(separator: "; ")) in “\(r.text)”",
                         at: r.location))
             }

@@ -42,15 +42,15 @@ package struct TruthAudit: Sendable {
     }
 
     /// Problems of the snippets whose file is in `files` (all when nil).
-    package func run(files: Set<String>? = nil) -> [PackDiagnostic] {
+    package func run(files: Set<String>? = nil) -> [Diagnostic] {
         library.snippets.filter { files?.contains($0.location.file) ?? true }.flatMap(audit)
     }
 
-    package func audit(_ snippet: SnippetDefinition) -> [PackDiagnostic] {
+    package func audit(_ snippet: SnippetDefinition) -> [Diagnostic] {
         let c = snippet.conditions
         let known = Set(c.has).union(c.equals.keys)
         let claims = self.claims(in: snippet)
-        var problems: [PackDiagnostic] = []
+        var problems: [Diagnostic] = []
         let declaredAt = snippet.assertsLocation ?? snippet.location
         for a in Assertion.allCases where snippet.asserts.contains(a) {
             let own = claims.filter { $0.assertion == a }
@@ -62,13 +62,13 @@ package struct TruthAudit: Sendable {
             if !hasSource {
                 let options = a.sources.map { "'\($0)'" }.joined(separator: " or ")
                 problems.append(
-                    PackDiagnostic(
+                    Diagnostic(
                         "snippet '\(snippet.id)' asserts '\(a.rawValue)' without a source: add `when: has: [...]` with \(options), or say it only inside a {{#...}} section of one; otherwise write a checking form (\"let me check\")",
                         at: declaredAt))
             }
             for v in a.contradictedBy where !c.lacks.contains(v) && (own.isEmpty || own.contains { $0.unexcluded.contains(v) }) {
                 problems.append(
-                    PackDiagnostic(
+                    Diagnostic(
                         "snippet '\(snippet.id)' asserts '\(a.rawValue)', which '\(v)' from the message contradicts: add `when: lacks: [\(v)]`",
                         at: declaredAt))
             }
@@ -78,7 +78,7 @@ package struct TruthAudit: Sendable {
             guard reported.insert("\(claim.location)\(claim.assertion)").inserted else { continue }
             let source = claim.assertion.sources.map { "'\($0)'" }.joined(separator: " or ")
             problems.append(
-                PackDiagnostic(
+                Diagnostic(
                     "snippet '\(snippet.id)' says “\(claim.phrase)”, which states '\(claim.assertion.rawValue)': declare `asserts: [\(claim.assertion.rawValue)]` with a source (`when: has:` \(source)), or rewrite it as a checking form",
                     at: claim.location))
         }

@@ -10,6 +10,12 @@ package enum SpellingSuggestion {
         return best
     }
 
+    /// "did you mean 'x'?" for the nearest candidate, the hint every
+    /// diagnostic and REPL message gives a misspelt name; nil when none is near.
+    package static func hint(for word: String, in candidates: [String]) -> String? {
+        closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
     /// Levenshtein distance over characters, one row at a time.
     package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

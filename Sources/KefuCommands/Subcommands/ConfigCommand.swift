@@ -98,7 +98,7 @@ struct ConfigCommand: ParsableCommand {
                 out += o + "\n"
             }
             StandardOutput.write(out)
-            for d in config.diagnostics { StandardError().write(d + "\n") }
+            for d in config.diagnostics { StandardError().write("\(d)\n") }
             if !config.diagnostics.isEmpty { throw ExitCode(1) }
         }
     }
