@@ -55,6 +55,8 @@ let benchmarks: @Sendable () -> Void = {
         return e
     }
 
+    learningBenchmarks()
+
     externalPluginBenchmarks { external in
         Engine(
             library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + external.detectorFactories,

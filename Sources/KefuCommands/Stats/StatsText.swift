@@ -116,7 +116,8 @@ struct StatsText {
         let labels = rows.map { OutputSanitizer.visible($0.label, lineBreaks: .show) }
         let lw = labelWidth(labels)
         let tw = rows.map { DisplayWidth.of($0.text) }.max() ?? 0
-        let barWidth = max(1, width - 2 - lw - 2 - 2 - tw)
+        // The last column stays empty: a terminal may wrap a line that fills it.
+        let barWidth = max(1, width - 1 - 2 - lw - 2 - 2 - tw)
         for (label, row) in zip(labels, rows) {
             t.add("  " + padded(label, to: lw) + "  ")
             let bar = Bars.bar(row.value, of: maximum, width: barWidth)
