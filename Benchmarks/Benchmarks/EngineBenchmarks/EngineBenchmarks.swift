@@ -56,6 +56,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     learningBenchmarks()
+    learningReloadBenchmarks()
 
     externalPluginBenchmarks { external in
         Engine(

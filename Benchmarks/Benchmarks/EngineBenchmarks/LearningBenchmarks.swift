@@ -45,8 +45,42 @@ func learningBenchmarks() {
         let base = engine(builtin)
         let examples = LearnedExamples.generate(5_000, labelledBy: base)
         let e = engine(builtin + [PackSource(path: "learned/learned.yaml", text: LearnedPack.yaml(examples), layer: .learned)])
+        // The learned layer really is there: every example loaded, none refused.
+        func exampleCount(_ e: Engine) -> Int { e.library.intents.values.reduce(0) { $0 + $1.examples.count } }
+        precondition(e.library.diagnostics.isEmpty, "\(e.library.diagnostics)")
+        precondition(exampleCount(e) - exampleCount(base) >= 4_500, "learned examples not loaded")
         for m in Messages.all { _ = e.suggest(m, request) }
         return LearnedSetup(engine: e, picks: LearnedExamples.picks(for: base.library))
+    }
+}
+
+/// The other cost of learning: a copy that teaches rewrites the learned
+/// pack and the REPL reloads its packs at once (parse, build the engine;
+/// the neighbours and the model build on threads of their own), so the
+/// next message waits for whatever of that is left. Measured to the first
+/// answer, against the same reload without the learned layer. The model
+/// comes from the cache, as after a lesson that confirms nothing (a new
+/// confirmation changes the training set: the model is trained again, as
+/// `Reload with a 10,000-example pack` measures).
+func learningReloadBenchmarks() {
+    let builtin = BuiltinSnippets.files.map { PackSource(path: "builtin:" + $0.path, text: $0.text, layer: .builtin) }
+    let parts = BuiltinPlugins.loaded().parts
+    func engine(_ sources: [PackSource]) -> Engine {
+        Engine(
+            library: SnippetLibrary.load(sources), detectorFactories: parts.detectorFactories, extractors: parts.extractors,
+            providers: parts.providers, checks: parts.checks)
+    }
+    let request = SuggestionRequest(variables: ["shop": "Acme", "agent": "Mia"], maxDrafts: 5, explain: true)
+    let learned = PackSource(
+        path: "learned/learned.yaml", text: LearnedPack.yaml(LearnedExamples.generate(5_000, labelledBy: engine(builtin))), layer: .learned)
+    for (name, sources) in [("no learned examples", builtin), ("5,000 learned examples", builtin + [learned])] {
+        _ = engine(sources).suggest("warm the model cache", request)
+        Benchmark("Reload after a lesson to first answer (\(name))", configuration: .init(maxDuration: .seconds(10), maxIterations: 100)) {
+            benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(engine(sources).suggest("我的快递到哪了", request))
+            }
+        }
     }
 }
 
