@@ -191,6 +191,16 @@ struct UsageFixture {
         #expect(cut.lines.count == 1 && cut.malformed.map(\.line) == [2])
     }
 
+    @Test func theLogsOwnTimesAreReadAsFoundationReadsThem() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for t in ["2026-12-02T06:51:49.911Z", "2024-02-29T23:59:59.999Z", "2000-03-01T00:00:00.000Z", "1969-12-31T23:59:59.500Z"] {
+            #expect(UsageLogReader.TimeParser.logTime(t) == f.date(from: t), "\(t)")
+        }
+        #expect(UsageLogReader.TimeParser.logTime("2026-12-02T06:51:49Z") == nil, "another shape: Foundation's")
+        #expect(UsageLogReader.TimeParser().date("2026-12-02T14:51:49+08:00") == f.date(from: "2026-12-02T06:51:49.000Z"))
+    }
+
     @Test func daysRunFromFirstToLastWithQuietDaysAsZero() {
         var f = UsageFixture()
         f.answered(1, at: 0)

@@ -103,7 +103,10 @@ public enum UsageLogReader {
         }
     }
 
-    /// ISO 8601 times as the log writes them (milliseconds), or whole seconds.
+    /// ISO 8601 times: the log's own shape (`2026-12-02T06:51:49.911Z`) read
+    /// digit by digit, since a team's logs are hundreds of thousands of
+    /// lines and a date formatter per line was most of the time; any other
+    /// ISO 8601 form (an offset, whole seconds) through Foundation.
     final class TimeParser {
         private let withFraction: ISO8601DateFormatter = {
             let f = ISO8601DateFormatter()
@@ -112,6 +115,35 @@ public enum UsageLogReader {
         }()
         private let whole = ISO8601DateFormatter()
 
-        func date(_ text: String) -> Date? { withFraction.date(from: text) ?? whole.date(from: text) }
+        func date(_ text: String) -> Date? {
+            Self.logTime(text) ?? withFraction.date(from: text) ?? whole.date(from: text)
+        }
+
+        /// `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC, or nil for anything else.
+        static func logTime(_ text: String) -> Date? {
+            let u = Array(text.utf8)
+            guard u.count == 24, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x2E, u[23] == 0x5A
+            else { return nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var n = 0
+                for i in from..<(from + count) {
+                    guard (0x30...0x39).contains(u[i]) else { return nil }
+                    n = n * 10 + Int(u[i] - 0x30)
+                }
+                return n
+            }
+            guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let h = number(11, 2), let mi = number(14, 2),
+                let s = number(17, 2), let ms = number(20, 3), (1...12).contains(m), (1...31).contains(d), h < 24, mi < 60, s < 61
+            else { return nil }
+            // Days from 1970-01-01 to the civil date (H. Hinnant's algorithm).
+            let yy = m <= 2 ? y - 1 : y
+            let era = (yy >= 0 ? yy : yy - 399) / 400
+            let yoe = yy - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            let days = era * 146097 + doe - 719468
+            let seconds = Double(days * 86400 + h * 3600 + mi * 60 + s) + Double(ms) / 1000
+            return Date(timeIntervalSince1970: seconds)
+        }
     }
 }
