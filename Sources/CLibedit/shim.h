@@ -24,11 +24,6 @@
 #include <wchar.h>
 
 extern char **environ;
-// Declared by <wchar.h> only under _XOPEN_SOURCE; the C library has it.
-extern int wcwidth(wchar_t c);
-
-/// Terminal columns of one character under the current locale (-1: not printable).
-static inline int kefu_wcwidth(wchar_t c) { return wcwidth(c); }
 
 // MARK: - Locale
 

@@ -26,7 +26,7 @@ package struct KefuCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             SuggestCommand.self, ReplCommand.self, TestCommand.self, EvalCommand.self, PluginsCommand.self,
-            ConfigCommand.self, LearnCommand.self,
+            ConfigCommand.self, LearnCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: SuggestCommand.self)
 

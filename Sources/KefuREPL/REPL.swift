@@ -61,6 +61,14 @@ package enum REPL {
         }
     }
 
+    /// Columns of the terminal standard output is, nil when it is not one
+    /// (commands that draw for a terminal: `kefu stats`).
+    public static func terminalColumns() -> Int? {
+        guard TerminalIO.stdoutIsTerminal else { return nil }
+        let c = Int(kefu_terminal_columns(1))
+        return c > 0 ? c : nil
+    }
+
     /// The editor `v N` runs and where that choice comes from.
     package static func describeEditor() -> (command: String, source: String) {
         guard let e = ExternalEditor.command(environment: ProcessInfo.processInfo.environment) else {

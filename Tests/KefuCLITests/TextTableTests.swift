@@ -1,3 +1,4 @@
+import KefuCore
 import Testing
 
 @testable import KefuCommands
@@ -18,7 +19,7 @@ import Testing
                 "      why: broken",
             ])
         // "myshop.礼品" is 9 characters but 11 columns wide: padded to 16 with 5 spaces, not 7.
-        #expect(DisplayColumns.width("myshop.礼品") == 11)
+        #expect(DisplayWidth.of("myshop.礼品") == 11)
     }
 
     @Test func theLastCellIsNotPadded() {

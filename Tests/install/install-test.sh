@@ -26,12 +26,14 @@ outside=$(cd "$stage/root" && find . -type f | grep -v "^.$prefix/" || true)
 # The man page is one man(1) reads, and documents the options.
 grep -q '^\.Dt KEFU 1' "$root/share/man/man1/kefu.1" || fail "kefu.1 is not a man page"
 grep -q 'render-snippet' "$root/share/man/man1/kefu.1" || fail "kefu.1 does not document kefu suggest's options"
+grep -q 'usage log' "$root/share/man/man1/kefu.1" || fail "kefu.1 does not document kefu stats"
 if command -v man >/dev/null 2>&1; then
   MANWIDTH=80 man -l "$root/share/man/man1/kefu.1" 2>/dev/null | grep -q 'Ranked draft replies' || fail "man cannot render kefu.1"
 fi
 # The bash completion loads and registers itself, and knows a subcommand's options.
 bash -c ". '$root/share/bash-completion/completions/kefu' && complete -p kefu" >/dev/null || fail "the bash completion does not load"
 grep -q -- '--render-snippet' "$root/share/bash-completion/completions/kefu" || fail "the bash completion lacks kefu suggest's options"
+grep -q -- '--since' "$root/share/bash-completion/completions/kefu" || fail "the bash completion lacks kefu stats' options"
 head -1 "$root/share/zsh/site-functions/_kefu" | grep -q '^#compdef kefu' || fail "_kefu is not a zsh completion"
 grep -q "^complete -c 'kefu'" "$root/share/fish/vendor_completions.d/kefu.fish" || fail "kefu.fish is not a fish completion"
 

@@ -55,6 +55,9 @@ let benchmarks: @Sendable () -> Void = {
         return e
     }
 
+    learningBenchmarks()
+    learningReloadBenchmarks()
+
     externalPluginBenchmarks { external in
         Engine(
             library: SnippetLibrary.load(builtin), detectorFactories: BuiltinPlugins.detectorFactories + external.detectorFactories,

@@ -90,30 +90,16 @@ struct ConfigCommand: ParsableCommand {
             var out =
                 "config file  \(Configuration.path)  (\(config.found ? "found" : "not found: kefu config init writes one"); \(configSource))\n\n"
             let keyWidth = rows.map { $0.0.count }.max() ?? 10
-            let valueWidth = min(48, rows.map { DisplayColumns.width($0.1) }.max() ?? 10)
+            let valueWidth = min(48, rows.map { DisplayWidth.of($0.1) }.max() ?? 10)
             for (k, v, o) in rows {
                 let value = OutputSanitizer.visible(v, lineBreaks: .show)
                 out += OutputSanitizer.visible(k, lineBreaks: .show).padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0)
-                out += value + String(repeating: " ", count: max(2, valueWidth + 2 - DisplayColumns.width(value)))
+                out += value + String(repeating: " ", count: max(2, valueWidth + 2 - DisplayWidth.of(value)))
                 out += o + "\n"
             }
             StandardOutput.write(out)
             for d in config.diagnostics { StandardError().write("\(d)\n") }
             if !config.diagnostics.isEmpty { throw ExitCode(1) }
-        }
-    }
-}
-
-/// Rough terminal columns for aligning `config show` (CJK counts two).
-enum DisplayColumns {
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-                || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return w + (wide ? 2 : (v < 0x20 ? 0 : 1))
         }
     }
 }

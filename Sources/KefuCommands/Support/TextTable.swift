@@ -1,5 +1,7 @@
+import KefuCore
+
 /// Rows of cells printed as aligned columns, two spaces apart, measured in
-/// terminal columns (`DisplayColumns`: a Chinese character takes two), so
+/// terminal columns (`DisplayWidth`: a Chinese character takes two), so
 /// `kefu plugins list` stays readable with Chinese pack names. The last
 /// column is not padded (no trailing blanks); notes are lines under a row
 /// that take no part in the alignment.
@@ -23,7 +25,7 @@ struct TextTable {
         for case .cells(let cells) in rows {
             for (i, cell) in cells.enumerated() {
                 if i == widths.count { widths.append(0) }
-                widths[i] = max(widths[i], DisplayColumns.width(cell))
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
             }
         }
         var out = ""
@@ -35,7 +37,7 @@ struct TextTable {
                 var line = indent
                 for (i, cell) in cells.enumerated() {
                     line += cell
-                    if i < cells.count - 1 { line += String(repeating: " ", count: widths[i] - DisplayColumns.width(cell) + 2) }
+                    if i < cells.count - 1 { line += String(repeating: " ", count: widths[i] - DisplayWidth.of(cell) + 2) }
                 }
                 while line.hasSuffix(" ") { line.removeLast() }
                 out += line + "\n"

@@ -30,6 +30,21 @@ package struct LearnedExample: Codable, Sendable, Equatable {
     package var learned: String
     package var lastVote: String
 
+    public init(
+        id: Int, intent: String, text: String, folded: String, language: Language, votes: Int, source: Source, learned: String,
+        lastVote: String
+    ) {
+        self.id = id
+        self.intent = intent
+        self.text = text
+        self.folded = folded
+        self.language = language
+        self.votes = votes
+        self.source = source
+        self.learned = learned
+        self.lastVote = lastVote
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, intent, text, folded, language, votes, source, learned
         case lastVote = "last_vote"

@@ -140,8 +140,11 @@ final class TmuxTerminal: @unchecked Sendable {
     }
 
     /// Starts kefu (a bare `kefu` with `arguments`, as an agent types it) in a
-    /// new session. LANG and LC_* are unset, TERM is xterm-256color.
-    func start(_ arguments: [String], session: String = "main", environment: [String: String] = [:]) throws {
+    /// new session. LANG, LC_* and COLUMNS are unset, TERM is xterm-256color.
+    /// `linger`: the pane stays open after kefu exits (a command that prints
+    /// and exits, such as `kefu stats`, can be over before `remain-on-exit`
+    /// is set).
+    func start(_ arguments: [String], session: String = "main", environment: [String: String] = [:], linger: Bool = false) throws {
         // The model cache is shared with the test process: every sandbox
         // trains the same models, once is enough.
         let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache"
@@ -158,13 +161,15 @@ final class TmuxTerminal: @unchecked Sendable {
         // terminal's settings as kefu left them (`stty -a`).
         let statusFile = statusPath(session)
         try? FileManager.default.removeItem(atPath: statusFile)
-        let script = "trap '' INT; \"$@\"; s=$?; stty -a > '\(sttyPath(session))' 2>&1; echo $s > '\(statusFile)'"
+        let script =
+            "trap '' INT; \"$@\"; s=$?; stty -a > '\(sttyPath(session))' 2>&1; echo $s > '\(statusFile)'"
+            + (linger ? "; exec sleep 600" : "")
         let wrapper = ["/bin/sh", "-c", script, "kefu-wrapper"]
         let command =
             wrapper + [
                 "/usr/bin/env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LC_MESSAGES",
                 "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
-                "-u", "TMUX",
+                "-u", "TMUX", "-u", "COLUMNS",
             ] + env + [KefuBinary.path] + arguments
         try tmux(
             [
