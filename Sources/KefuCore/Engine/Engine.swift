@@ -25,9 +25,11 @@ public final class Engine: Sendable {
         public init() {}
     }
 
-    package let library: SnippetLibrary
+    /// The packs this engine answers from.
+    public let library: SnippetLibrary
     package let options: Options
-    package let normalizer: TextNormalizer
+    /// How messages (and examples) are normalised before detection.
+    public let normalizer: TextNormalizer
     private let detectors: [any IntentDetector]
     private let extractors: [any EntityExtractor]
     private let providers: [any DraftProvider]

@@ -1,6 +1,7 @@
 /// An intent kefu believes the buyer has, with how sure it is and why.
 public struct DetectedIntent: Sendable, Hashable {
-    package var intent: String
+    /// The intent's id (`logistics`, `refund_return`...).
+    public var intent: String
     /// Calibrated confidence, 0...1; an intent is reported when it reaches
     /// `Engine.Options.threshold`.
     package var confidence: Double
@@ -58,7 +59,7 @@ public struct Suggestion: Sendable {
     /// The language the buyer wrote in.
     package var detectedLanguage: Language
     /// Confident intents, best first. Empty when nothing is confident.
-    package var intents: [DetectedIntent]
+    public var intents: [DetectedIntent]
     /// Every intent with any signal, best first, including unconfident ones.
     package var candidates: [DetectedIntent]
     package var entities: [Entity]

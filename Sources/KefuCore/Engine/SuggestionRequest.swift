@@ -19,7 +19,7 @@ public struct SuggestionRequest: Sendable {
     package var explain: Bool
     /// Per snippet id, the move its pick rate earns within its intent
     /// (`PickRates.adjustments`): the REPL passes the agent's own.
-    package var picks: [String: PickAdjustment] = [:]
+    public var picks: [String: PickAdjustment] = [:]
 
     /// A request with the given values; every argument has the default a front end would choose.
     public init(

@@ -1,8 +1,8 @@
 /// One message kefu learned from the agent: a redacted buyer message and
 /// the intent the agent's copies or labels gave it (`kefu learn list`).
-package struct LearnedExample: Codable, Sendable, Equatable {
+public struct LearnedExample: Codable, Sendable, Equatable {
     /// How it was learned.
-    package enum Source: String, Codable, Sendable {
+    public enum Source: String, Codable, Sendable {
         /// A draft of this intent was copied (unedited or lightly edited).
         case copy
         /// A draft of this intent was copied when kefu's first intent was another.
@@ -30,6 +30,7 @@ package struct LearnedExample: Codable, Sendable, Equatable {
     package var learned: String
     package var lastVote: String
 
+    /// An example as the store keeps it.
     public init(
         id: Int, intent: String, text: String, folded: String, language: Language, votes: Int, source: Source, learned: String,
         lastVote: String
@@ -54,14 +55,14 @@ package struct LearnedExample: Codable, Sendable, Equatable {
     package var confirmed: Bool { votes >= LearningPolicy.confirmations }
 
     /// The weight its pack entry carries (`ExampleMessage.weight`).
-    package var weight: Double { confirmed ? 1 : LearningPolicy.unconfirmedWeight }
+    public var weight: Double { confirmed ? 1 : LearningPolicy.unconfirmedWeight }
 }
 
 /// How much one copy teaches. Why these numbers: docs/architecture.md, *Learning*.
-package enum LearningPolicy {
+public enum LearningPolicy {
     /// Votes after which a learned example counts as a pack example does
     /// (full weight as a neighbour, trained into the linear model).
-    package static let confirmations = 3
+    public static let confirmations = 3
     /// An unconfirmed example's similarity to a message counts this much.
     package static let unconfirmedWeight = 0.5
     /// Examples kept at most; past it the least recently voted unconfirmed

@@ -2,15 +2,16 @@
 /// with examples only, so `kefu test`, `kefu plugins validate` and the
 /// pack loader read it like any other pack. Unconfirmed examples carry
 /// their weight (`{text: ..., weight: 0.5}`).
-package enum LearnedPack {
-    package static let packID = "learned"
+public enum LearnedPack {
+    /// The pack id learned examples load under (`extends` every intent).
+    public static let packID = "learned"
 
     /// The pack text. `weight`: what each example weighs (by default its
     /// own; an export a team reviews and commits writes every example at
     /// full weight: it is their own example then).
     /// `comments`: per intent, lines written as YAML comments after its
     /// examples (the export's examples kefu cannot yet recognise).
-    package static func yaml(
+    public static func yaml(
         _ examples: [LearnedExample], weight: (LearnedExample) -> Double = { $0.weight }, id: String = packID,
         name: String = "Learned examples",
         header: [String] = [

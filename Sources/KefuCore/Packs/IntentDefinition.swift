@@ -1,5 +1,5 @@
 /// A buyer message written into a pack as an example or counter-example.
-package struct ExampleMessage: Sendable, Hashable {
+public struct ExampleMessage: Sendable, Hashable {
     package var text: String
     package var language: Language
     package var location: SourceLocation
@@ -24,7 +24,8 @@ package struct ExampleMessage: Sendable, Hashable {
 /// The reserved intent id whose examples teach the classifier what is no intent.
 package let otherIntentID = "other"
 
-package struct IntentDefinition: Sendable {
+/// One intent as the packs declare it: its triggers, patterns and example messages, merged across packs.
+public struct IntentDefinition: Sendable {
     package var id: String
     package var description: String
     /// Adds to an earlier intent of the same id instead of replacing it.
@@ -35,7 +36,8 @@ package struct IntentDefinition: Sendable {
     package var triggers: [Trigger]
     package var patterns: [PatternTrigger]
     package var counterTriggers: [Trigger]
-    package var examples: [ExampleMessage]
+    /// Buyer messages that mean this intent (the classifiers learn from them).
+    public var examples: [ExampleMessage]
     package var counterExamples: [ExampleMessage]
     package var location: SourceLocation
     package var pack: String

@@ -3,8 +3,10 @@ public enum SnippetKind: String, Sendable, CaseIterable, Codable {
     case greeting, apology, answer, logistics, refund, upsell, promo, reminder, escalation, invoice, closing, generic
 }
 
-package struct SnippetDefinition: Sendable {
-    package var id: String
+/// One snippet as a pack declares it: the intents it answers, its texts per language, when it applies.
+public struct SnippetDefinition: Sendable {
+    /// Unique across loaded packs (`logistics.check`).
+    public var id: String
     package var intents: [String]
     package var kind: SnippetKind
     package var priority: Int

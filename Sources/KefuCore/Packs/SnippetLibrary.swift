@@ -10,7 +10,7 @@ public struct SnippetLibrary: Sendable {
 
     package private(set) var packs: [Pack.Info] = []
     /// Merged intents, by id, `other` excluded.
-    package private(set) var intents: [String: IntentDefinition] = [:]
+    public private(set) var intents: [String: IntentDefinition] = [:]
     /// Examples of the reserved `other` intent: messages that are no intent.
     package private(set) var otherExamples: [ExampleMessage] = []
     /// Words that place a message outside any shop need (`other`'s
@@ -18,13 +18,14 @@ public struct SnippetLibrary: Sendable {
     /// less likely rather than deciding one.
     package private(set) var otherTriggers: [Trigger] = []
     /// Merged snippets, in load order.
-    package private(set) var snippets: [SnippetDefinition] = []
+    public private(set) var snippets: [SnippetDefinition] = []
     package private(set) var partials: [String: LocalizedTemplates] = [:]
     package private(set) var failures: [Failure] = []
     /// Position of each snippet id in `snippets`, for overriding by id in constant time.
     private var snippetIndex: [String: Int] = [:]
 
-    package var diagnostics: [Diagnostic] { failures.flatMap(\.diagnostics) }
+    /// Every problem of the packs that failed to load, in load order.
+    public var diagnostics: [Diagnostic] { failures.flatMap(\.diagnostics) }
 
     package init() {}
 

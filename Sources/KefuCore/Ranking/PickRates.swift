@@ -7,7 +7,7 @@ import Foundation
 /// `$XDG_STATE_HOME/kefu/learned/picks.json` (`PickStore`); the engine only
 /// sees the adjustments (`SuggestionRequest.picks`), so an answer stays a
 /// function of its request.
-package struct PickRates: Sendable, Equatable, Codable {
+public struct PickRates: Sendable, Equatable, Codable {
     package struct Tally: Sendable, Equatable, Codable {
         /// Decayed counts as of `time` (seconds since 1970).
         package var offered: Double
@@ -31,7 +31,8 @@ package struct PickRates: Sendable, Equatable, Codable {
     /// against 90 differ by 0.1 × confidence); one never picked loses 0.07.
     package static let weight = 0.3
 
-    package init() {}
+    /// No picks yet: every draft keeps its pack order.
+    public init() {}
 
     static func decay(_ t: Tally, to now: Double) -> Tally {
         let f = pow(0.5, max(0, now - t.time) / halfLife)
@@ -39,7 +40,7 @@ package struct PickRates: Sendable, Equatable, Codable {
     }
 
     /// One copy: `picked` was chosen among `offered` (the drafts of its intent on screen).
-    package mutating func record(offered: [String], picked: String, at now: Date) {
+    public mutating func record(offered: [String], picked: String, at now: Date) {
         let t = now.timeIntervalSince1970
         for id in Set(offered + [picked]) {
             var tally = tallies[id].map { Self.decay($0, to: t) } ?? Tally(offered: 0, picked: 0, time: t)
@@ -50,7 +51,7 @@ package struct PickRates: Sendable, Equatable, Codable {
     }
 
     /// The score adjustment of every draft with enough offers, as of `now`.
-    package func adjustments(at now: Date) -> [String: PickAdjustment] {
+    public func adjustments(at now: Date) -> [String: PickAdjustment] {
         let t = now.timeIntervalSince1970
         var out: [String: PickAdjustment] = [:]
         for (id, tally) in tallies {
@@ -66,7 +67,7 @@ package struct PickRates: Sendable, Equatable, Codable {
 }
 
 /// A draft's move from its pick rate, and the counts that explain it.
-package struct PickAdjustment: Sendable, Equatable {
+public struct PickAdjustment: Sendable, Equatable {
     package var delta: Double
     package var picked: Int
     package var offered: Int

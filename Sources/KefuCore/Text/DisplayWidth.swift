@@ -14,7 +14,7 @@ import Foundation
 /// sets, the same table libedit uses to draw the line being edited, so what
 /// kefu prints lines up with what libedit draws. Shared by the REPL and the
 /// commands that draw for a terminal (`kefu stats`).
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// The C library's `wcwidth`, looked up once: Swift's Glibc module does
     /// not declare it (`<wchar.h>` hides it outside `_XOPEN_SOURCE`), and the
     /// core must not link libedit for one function.
@@ -28,7 +28,7 @@ public enum DisplayWidth {
         return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
     }()
 
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
         let w = wcwidth.map { Int($0(Int32(bitPattern: v))) } ?? -1
@@ -37,19 +37,19 @@ public enum DisplayWidth {
         return isWide(v) ? 2 : (v >= 0xA0 ? 1 : 0)
     }
 
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         var w = 0
         for s in character.unicodeScalars { w += of(s) }
         return w
     }
 
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    package static func of<S: StringProtocol>(_ text: S) -> Int {
         var w = 0
         for s in text.unicodeScalars { w += of(s) }
         return w
     }
 
-    public static func isWide(_ v: UInt32) -> Bool {
+    package static func isWide(_ v: UInt32) -> Bool {
         (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
@@ -57,12 +57,12 @@ public enum DisplayWidth {
     }
 
     /// Characters a line should not start with (closing punctuation).
-    public static let noLineStart: Set<Character> = Set("，。！？、；：）」』】〉》…～,.!?;:)]}%’”·ー")
+    package static let noLineStart: Set<Character> = Set("，。！？、；：）」』】〉》…～,.!?;:)]}%’”·ー")
     /// Characters a line should not end with (opening brackets).
-    public static let noLineEnd: Set<Character> = Set("（「『【〈《“‘([{")
+    package static let noLineEnd: Set<Character> = Set("（「『【〈《“‘([{")
 
     /// Text shortened to `width` columns, with `…` when something was cut.
-    public static func truncate(_ text: String, width: Int) -> String {
+    package static func truncate(_ text: String, width: Int) -> String {
         guard of(text) > width else { return text }
         var out = ""
         var used = 0
@@ -79,7 +79,7 @@ public enum DisplayWidth {
     /// text are kept; a blank line stays blank. Latin words and ⟨placeholders⟩
     /// move to the next line whole (unless longer than a line); Chinese breaks
     /// between any two characters, except before closing punctuation.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    package static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 4)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -7,11 +7,11 @@ public struct NormalizedText: Sendable {
     package let display: String
     /// `display` case-folded, Traditional → Simplified, white space collapsed to
     /// single spaces: what triggers, patterns and the classifier match against.
-    package let folded: String
+    public let folded: String
     /// `folded` as scalar values, for the phrase automaton and n-gram features.
     package let scalars: [UInt32]
     /// The buyer's language, by dominant script.
-    package let language: Language
+    public let language: Language
     /// Number of Han characters and of Latin words (for language decisions downstream).
     package let hanCount: Int
     package let latinWordCount: Int

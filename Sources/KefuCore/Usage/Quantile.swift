@@ -2,13 +2,13 @@
 /// (the definition of numpy's default and spreadsheets' PERCENTILE.INC):
 /// the median of 1, 2, 3, 4 is 2.5 and its 90th percentile 3.7. Nil for an
 /// empty sample.
-public enum Quantile {
+package enum Quantile {
     /// `q` (0…1) of `values`, which need not be sorted.
-    public static func of(_ values: [Double], _ q: Double) -> Double? {
+    package static func of(_ values: [Double], _ q: Double) -> Double? {
         of(sorted: values.sorted(), q)
     }
 
-    public static func of(sorted values: [Double], _ q: Double) -> Double? {
+    package static func of(sorted values: [Double], _ q: Double) -> Double? {
         guard !values.isEmpty else { return nil }
         let position = Double(values.count - 1) * min(max(q, 0), 1)
         let below = Int(position.rounded(.down))

@@ -2,13 +2,13 @@ import Foundation
 
 /// One usage record as `kefu stats` read it: the record, its time as a
 /// date, and where it was read (for reports that name file and line).
-public struct UsageLine: Sendable, Equatable {
-    public var record: UsageRecord
-    public var date: Date
-    public var path: String
-    public var line: Int
+package struct UsageLine: Sendable, Equatable {
+    package var record: UsageRecord
+    package var date: Date
+    package var path: String
+    package var line: Int
 
-    public init(record: UsageRecord, date: Date, path: String, line: Int) {
+    package init(record: UsageRecord, date: Date, path: String, line: Int) {
         self.record = record
         self.date = date
         self.path = path
@@ -18,16 +18,16 @@ public struct UsageLine: Sendable, Equatable {
 
 /// A line of a usage file that is not a usage record: reported with its
 /// file and line, skipped, and counted; the rest of the file still counts.
-public struct MalformedUsageLine: Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var reason: String
+package struct MalformedUsageLine: Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    package var line: Int
+    package var reason: String
 
-    public init(path: String, line: Int, reason: String) {
+    package init(path: String, line: Int, reason: String) {
         self.path = path
         self.line = line
         self.reason = reason
     }
 
-    public var description: String { "\(path):\(line): skipped: \(reason)" }
+    package var description: String { "\(path):\(line): skipped: \(reason)" }
 }

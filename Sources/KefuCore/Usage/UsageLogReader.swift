@@ -8,12 +8,12 @@ import Foundation
 /// time that is not ISO 8601) is skipped and reported with its file and
 /// line, and every other line still counts. Blank lines are no records and
 /// no problem.
-public enum UsageLogReader {
+package enum UsageLogReader {
     /// The usage files at `paths`, in order: a file as named, a folder's
     /// `*.jsonl` files at any depth (sorted, so rotated files come oldest
     /// first and the current `usage.jsonl` after them). Each file once,
     /// however it was reached. `missing`: paths that are neither.
-    public static func files(at paths: [String]) -> (files: [String], missing: [String]) {
+    package static func files(at paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
         var seen = Set<String>()
@@ -58,7 +58,7 @@ public enum UsageLogReader {
 
     /// Every record of one file; a file that cannot be read is one problem
     /// (line 0).
-    public static func read(_ path: String) -> (lines: [UsageLine], malformed: [MalformedUsageLine]) {
+    package static func read(_ path: String) -> (lines: [UsageLine], malformed: [MalformedUsageLine]) {
         do {
             return parse(try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
         } catch {
@@ -68,7 +68,7 @@ public enum UsageLogReader {
     }
 
     /// The records of one file's bytes, numbered from line 1.
-    public static func parse(_ data: Data, path: String) -> (lines: [UsageLine], malformed: [MalformedUsageLine]) {
+    package static func parse(_ data: Data, path: String) -> (lines: [UsageLine], malformed: [MalformedUsageLine]) {
         let decoder = JSONDecoder()
         let times = TimeParser()
         var lines: [UsageLine] = []

@@ -3,15 +3,15 @@ import Foundation
 /// One answered message with what the agent did about it, joined from its
 /// usage records by `thread` and `message`: the `answered` record, the
 /// first `copied` one, and the last `:intent` label.
-public struct UsageMessage: Sendable, Equatable {
-    public var date: Date
-    public var answer: UsageRecord
+package struct UsageMessage: Sendable, Equatable {
+    package var date: Date
+    package var answer: UsageRecord
     /// The first copy made from the message's drafts (what answered the buyer).
-    public var firstCopy: UsageRecord.Copy?
+    package var firstCopy: UsageRecord.Copy?
     /// The intent the agent gave the message with `:intent` (`other`: none).
-    public var label: String?
+    package var label: String?
 
-    public init(date: Date, answer: UsageRecord, firstCopy: UsageRecord.Copy? = nil, label: String? = nil) {
+    package init(date: Date, answer: UsageRecord, firstCopy: UsageRecord.Copy? = nil, label: String? = nil) {
         self.date = date
         self.answer = answer
         self.firstCopy = firstCopy
@@ -19,33 +19,33 @@ public struct UsageMessage: Sendable, Equatable {
     }
 
     /// kefu's first intent: the first reported one, else the first guess.
-    public var offeredIntent: String? { answer.intents?.first?.intent }
+    package var offeredIntent: String? { answer.intents?.first?.intent }
 
     /// Whether kefu answered with `offeredIntent` confidently (reported,
     /// not a marked guess, not generic).
-    public var answeredConfidently: Bool {
+    package var answeredConfidently: Bool {
         answer.generic != true && answer.hedged != true && answer.intents?.first?.reported == true
     }
 
     /// What the agent says the message is: the `:intent` label, else the
     /// intent of the one draft copied first. Nil when the agent copied
     /// nothing, combined drafts, or copied a draft of no intent (a generic one).
-    public var agentIntent: String? { label ?? firstCopy?.intent }
+    package var agentIntent: String? { label ?? firstCopy?.intent }
 
     /// The message's intent for volumes: the agent's, else kefu's first.
-    public var intent: String? { agentIntent ?? offeredIntent }
+    package var intent: String? { agentIntent ?? offeredIntent }
 
     /// A miss: the agent gave the message an intent (by copying one of its
     /// drafts or with `:intent`) that kefu did not answer it with first and
     /// confidently: kefu's first intent was another, or only a guess, or
     /// the answer was generic. Nil when the agent's intent is unknown.
-    public var missed: Bool? {
+    package var missed: Bool? {
         guard let agent = agentIntent else { return nil }
         return !(answeredConfidently && offeredIntent == agent)
     }
 
     /// Whether draft 1 alone answered the buyer.
-    public var answeredByDraft1: Bool { firstCopy?.ranks == [1] }
+    package var answeredByDraft1: Bool { firstCopy?.ranks == [1] }
 
     /// The intent a `learned` or `labelled` record names (`"<id> <intent>"`).
     static func learnedIntent(_ learned: String?) -> String? {
@@ -58,7 +58,7 @@ public struct UsageMessage: Sendable, Equatable {
     /// `answered` record at or after `since`, in time order. A second
     /// `answered` record for the same thread and message (the same file
     /// read twice under two names) is left out.
-    public static func join(_ lines: [UsageLine], since: Date? = nil) -> [UsageMessage] {
+    package static func join(_ lines: [UsageLine], since: Date? = nil) -> [UsageMessage] {
         struct Key: Hashable {
             var thread: String
             var message: Int

@@ -4,13 +4,13 @@ import Foundation
 /// back from now (`30m`, `24h`, `7d`, `2w`), a calendar day (`2026-11-01`,
 /// from its midnight in the local time zone), or an ISO 8601 time
 /// (`2026-11-01T08:00:00Z`).
-public enum UsagePeriod {
-    public struct Invalid: Error, CustomStringConvertible {
-        public var description: String
+package enum UsagePeriod {
+    package struct Invalid: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The first moment that counts.
-    public static func start(_ text: String, now: Date, timeZone: TimeZone = .current) throws -> Date {
+    package static func start(_ text: String, now: Date, timeZone: TimeZone = .current) throws -> Date {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let unit = t.last, let seconds = ["m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0][String(unit)],
             let n = Int(t.dropLast()), n >= 0

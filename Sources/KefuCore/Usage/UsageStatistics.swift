@@ -3,21 +3,21 @@ import Foundation
 /// What `kefu stats` reports, computed from usage records alone (no files,
 /// no clock): messages answered, how they were answered, per intent and
 /// per snippet. docs/user-guide.md, *kefu stats*, defines every figure.
-public struct UsageStatistics: Sendable, Equatable {
+package struct UsageStatistics: Sendable, Equatable {
     /// A snippet counts as nearly always edited when at least `editedShare`
     /// of at least `editedMinimumCopies` single-draft copies were edited:
     /// five copies keep one agent's odd day from naming a snippet, and four
     /// in five edited says the text itself wants changing.
-    public static let editedShare = 0.8
-    public static let editedMinimumCopies = 5
+    package static let editedShare = 0.8
+    package static let editedMinimumCopies = 5
 
     /// Count, median and 90th percentile (`Quantile`) of a sample.
-    public struct Distribution: Sendable, Equatable {
-        public var count: Int
-        public var median: Double?
-        public var p90: Double?
+    package struct Distribution: Sendable, Equatable {
+        package var count: Int
+        package var median: Double?
+        package var p90: Double?
 
-        public init(_ values: [Double]) {
+        package init(_ values: [Double]) {
             let sorted = values.sorted()
             count = sorted.count
             median = Quantile.of(sorted: sorted, 0.5)
@@ -27,67 +27,67 @@ public struct UsageStatistics: Sendable, Equatable {
 
     /// One intent: how many messages it was, how many of them the agent
     /// settled (copied a draft of, or labelled), and how many of those kefu missed.
-    public struct IntentRow: Sendable, Equatable {
-        public var intent: String
-        public var messages: Int
-        public var settled: Int
-        public var misses: Int
+    package struct IntentRow: Sendable, Equatable {
+        package var intent: String
+        package var messages: Int
+        package var settled: Int
+        package var misses: Int
 
         /// misses / settled; nil when the agent settled none.
-        public var missRate: Double? { settled > 0 ? Double(misses) / Double(settled) : nil }
+        package var missRate: Double? { settled > 0 ? Double(misses) / Double(settled) : nil }
     }
 
     /// One snippet's use: offered among a message's drafts, copied (alone
     /// or combined), and among its single-draft copies, how many edited.
-    public struct SnippetRow: Sendable, Equatable {
-        public var id: String
-        public var offered = 0
-        public var copies = 0
-        public var singleCopies = 0
-        public var edited = 0
-        public var editDistance = 0
+    package struct SnippetRow: Sendable, Equatable {
+        package var id: String
+        package var offered = 0
+        package var copies = 0
+        package var singleCopies = 0
+        package var edited = 0
+        package var editDistance = 0
 
-        public init(id: String) { self.id = id }
+        package init(id: String) { self.id = id }
 
-        public var editedShare: Double? { singleCopies > 0 ? Double(edited) / Double(singleCopies) : nil }
+        package var editedShare: Double? { singleCopies > 0 ? Double(edited) / Double(singleCopies) : nil }
     }
 
     /// Messages answered on one day (local calendar day, `yyyy-MM-dd`).
-    public struct Day: Sendable, Equatable {
-        public var day: String
-        public var messages: Int
+    package struct Day: Sendable, Equatable {
+        package var day: String
+        package var messages: Int
     }
 
-    public var messages = 0
+    package var messages = 0
     /// Messages the agent copied a draft for.
-    public var copied = 0
+    package var copied = 0
     /// Messages whose first copy was draft 1 alone.
-    public var byDraft1 = 0
+    package var byDraft1 = 0
     /// Of each message's first copy.
-    public var keystrokes = Distribution([])
-    public var seconds = Distribution([])
-    public var generic = 0
-    public var hedged = 0
+    package var keystrokes = Distribution([])
+    package var seconds = Distribution([])
+    package var generic = 0
+    package var hedged = 0
     /// Messages whose intent the agent settled, and the misses among them (`UsageMessage.missed`).
-    public var settled = 0
-    public var misses = 0
+    package var settled = 0
+    package var misses = 0
     /// By messages, most first (ties by id).
-    public var intents: [IntentRow] = []
+    package var intents: [IntentRow] = []
     /// Every day from the first message's to the last's, quiet days included.
-    public var days: [Day] = []
-    public var first: Date?
-    public var last: Date?
+    package var days: [Day] = []
+    package var first: Date?
+    package var last: Date?
     /// Snippets of the library never copied, most offered first (ties by id).
-    public var neverPicked: [SnippetRow] = []
+    package var neverPicked: [SnippetRow] = []
     /// Snippets nearly always edited (`editedShare`, `editedMinimumCopies`), most edited share first.
-    public var nearlyAlwaysEdited: [SnippetRow] = []
+    package var nearlyAlwaysEdited: [SnippetRow] = []
 
-    public init() {}
+    package init() {}
 
     /// The statistics of `lines` from `since` on. `snippets`: the ids of the
     /// loaded library's snippets, for those never picked. Days are
     /// calendar days in `timeZone`.
-    public init(lines: [UsageLine], since: Date? = nil, snippets: [String], timeZone: TimeZone = .current) {
+    package init(lines: [UsageLine], since: Date? = nil, snippets: [String], timeZone: TimeZone = .current) {
         let messages = UsageMessage.join(lines, since: since)
         self.messages = messages.count
         first = messages.first?.date
@@ -122,10 +122,10 @@ public struct UsageStatistics: Sendable, Equatable {
     }
 
     /// Share of messages, nil when there are none.
-    public func share(_ n: Int) -> Double? { messages > 0 ? Double(n) / Double(messages) : nil }
+    package func share(_ n: Int) -> Double? { messages > 0 ? Double(n) / Double(messages) : nil }
 
     /// Misses over messages the agent settled.
-    public var missRate: Double? { settled > 0 ? Double(misses) / Double(settled) : nil }
+    package var missRate: Double? { settled > 0 ? Double(misses) / Double(settled) : nil }
 
     static func days(_ dates: [Date], timeZone: TimeZone) -> [Day] {
         guard let first = dates.min(), let last = dates.max() else { return [] }
