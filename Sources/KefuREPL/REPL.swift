@@ -22,12 +22,15 @@ public struct REPLSettings: Sendable {
     public var usageDirectory: String?
     /// The learned examples' folder; nil learns nothing (`--no-learned`).
     public var learnedDirectory: String?
+    /// The user's pack file `:save` adds snippets to; nil when the user's
+    /// packs are not loaded (`--no-user-packs`), so nothing would be offered.
+    public var savedPackPath: String?
 
     public init(
         variables: [String: String] = [:], language: Language? = nil, draftsShown: Int = 5,
         clipboard: ClipboardMethod = .auto, noColor: Bool = false,
         historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = [],
-        usageDirectory: String? = nil, learnedDirectory: String? = nil
+        usageDirectory: String? = nil, learnedDirectory: String? = nil, savedPackPath: String? = nil
     ) {
         self.variables = variables
         self.language = language
@@ -39,6 +42,7 @@ public struct REPLSettings: Sendable {
         self.notices = notices
         self.usageDirectory = usageDirectory
         self.learnedDirectory = learnedDirectory
+        self.savedPackPath = savedPackPath
     }
 }
 

@@ -37,6 +37,10 @@ final class Session {
     let learning: LearningSession
     /// The drafts a copy under way was made from, and the agent's edit.
     var copyOrigin: CopyOrigin?
+    /// `/word`: the search index and what it found (`Session+Finding.swift`).
+    var finding = Finding()
+    /// The last edited or combined reply copied, for `:save` (`Session+Saving.swift`).
+    var savable: SavableReply?
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
@@ -106,6 +110,11 @@ final class Session {
                 remember(trimmed)
                 return command(trimmed)
             }
+            if let query = Self.findQuery(trimmed) {
+                remember(trimmed)
+                find(query)
+                return .goOn
+            }
             if let action = DraftAction.parse(trimmed, draftCount: drafts.count), !drafts.isEmpty || isKeyOnly(trimmed) {
                 perform(action)
                 return .goOn
@@ -162,7 +171,7 @@ final class Session {
         var c = Canvas(colour: colour)
         if let s = suggestion, draftSource == .message { DraftView.header(s, forced: language, into: &c) }
         if case .onDemand(let title) = draftSource { c.line(title, .bold) }
-        DraftView.drafts(drafts[...], width: width, into: &c)
+        DraftView.drafts(drafts[...], width: width, label: foundLabel, into: &c)
         if !drafts.isEmpty { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
         return c.output
     }

@@ -85,7 +85,8 @@ struct ReplCommand: ParsableCommand {
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
             notices: config.diagnostics,
             usageDirectory: config.usage ? StatePaths.usageDirectory() : nil,
-            learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil)
+            learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil,
+            savedPackPath: library.builtinOnly ? nil : Paths.configHome + "/kefu/snippets/saved.yaml")
     }
 }
 

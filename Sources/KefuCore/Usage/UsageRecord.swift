@@ -46,13 +46,20 @@ public struct UsageRecord: Codable, Sendable, Equatable {
         public var keystrokes: Int
         /// Seconds from the Enter that sent the message to the copy.
         public var seconds: Double
+        /// `true` when the copy was of a snippet the agent found by a word
+        /// (`/word`, `:find`) rather than one offered for the message;
+        /// absent otherwise, so older lines and readers are unchanged.
+        public var found: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case ids, ranks, intent, edited, keystrokes, seconds
+            case ids, ranks, intent, edited, keystrokes, seconds, found
             case editDistance = "edit_distance"
         }
 
-        public init(ids: [String], ranks: [Int], intent: String?, edited: Bool, editDistance: Int, keystrokes: Int, seconds: Double) {
+        public init(
+            ids: [String], ranks: [Int], intent: String?, edited: Bool, editDistance: Int, keystrokes: Int, seconds: Double,
+            found: Bool? = nil
+        ) {
             self.ids = ids
             self.ranks = ranks
             self.intent = intent
@@ -60,6 +67,7 @@ public struct UsageRecord: Codable, Sendable, Equatable {
             self.editDistance = editDistance
             self.keystrokes = keystrokes
             self.seconds = seconds
+            self.found = found
         }
     }
 
