@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// The REPL's `/word`, `:find` and `:save` in whole sessions: `kefu repl`
@@ -7,42 +8,11 @@ import Testing
 /// the user's pack file can be checked. The terminal itself is
 /// `REPLFindSaveTerminalTests`.
 @Suite struct REPLFindSaveSessionTests {
-    /// Words no built-in pack uses (小玩意, gadget, 花車禮袋, 鳥語禮盒): one
-    /// text written only in Traditional, one only in Simplified.
-    static let pack = """
-        pack: {id: t.find, name: Find test pack, version: '1'}
-        intents:
-          - id: t.gadget
-            description: The buyer asks where the gadget is.
-            triggers: {zh-Hans: [小玩意], en: [gadget]}
-            examples: {zh-Hans: [我的小玩意到了吗, 小玩意发货了吗], en: [where is my gadget]}
-        snippets:
-          - id: t.gadget.track
-            intents: [t.gadget]
-            kind: logistics
-            priority: 90
-            text:
-              zh-Hans: 亲，您的小玩意单号是 {{tracking_no}}，正在派送中。
-              en: Your gadget {{tracking_no}} is on its way.
-          - id: t.gadget.wrap
-            intents: [t.gadget]
-            kind: upsell
-            priority: 40
-            text:
-              zh-Hant: 親，花車禮袋免費包裝喔～
-          - id: t.gadget.bird
-            intents: [t.gadget]
-            kind: answer
-            priority: 30
-            text:
-              zh-Hans: 亲，鸟语礼盒今天发出哦～
-        """
-
     /// A message no pack recognises.
     static let missed = "咕噜咕噜呢"
 
     func repl(_ sandbox: Sandbox, _ lines: [String], userPacks: Bool = true) throws -> KefuResult {
-        let pack = try sandbox.write("find.yaml", Self.pack)
+        let pack = try sandbox.write("find.yaml", FindTestPack.yaml)
         let arguments = ["repl", "--no-clipboard", "--snippets", pack] + (userPacks ? [] : ["--no-user-packs"])
         let r = try Kefu.run(arguments, stdin: Data((lines.joined(separator: "\n") + "\n").utf8), in: sandbox)
         #expect(r.status == 0 && !r.timedOut, "\(r.err)")
