@@ -77,6 +77,41 @@ import Testing
         #expect(copy["intent"] as? String == "t.gadget", "\(copy)")
     }
 
+    @Test func foundSnippetsAreRenderedWithTheMessagesValues() throws {
+        let r = try repl(Sandbox(), ["我的小玩意到了吗 SF1234567890123", "/小玩意单号"])
+        let found = after("for “小玩意单号”", in: r.out)
+        #expect(found.contains("t.gadget.track · t.gadget"), "\(r.out)")
+        #expect(found.contains("亲，您的小玩意单号是 SF1234567890123，正在派送中。"), "\(r.out)")
+    }
+
+    /// A copy of a found snippet of another intent than kefu's answer is a
+    /// correction, as a copied draft of another intent is.
+    @Test func copyingAFoundSnippetOfAnotherIntentIsACorrection() throws {
+        let sandbox = try Sandbox()
+        let r = try repl(sandbox, ["我的小玩意到了吗", "/鸟语礼盒 申请售后", "2"])
+        let found = after("for “鸟语礼盒 申请售后”", in: r.out)
+        let second = try #require(found.split(separator: "\n").filter { $0.contains(" · ") }.dropFirst().first, "\(r.out)")
+        let intent = try #require(second.split(separator: " ").last.map(String.init))
+        #expect(intent != "t.gadget", "\(second)")
+        #expect(r.out.contains("learned \(intent) for this message"), "\(r.out)")
+        let list = try Kefu.run(["learn", "list", "--format", "tsv"], in: sandbox)
+        #expect(list.out.contains("我的小玩意到了吗\t\(intent)\t") && list.out.contains("\tcorrection"), "\(list.out)")
+    }
+
+    /// A query is typed text: whatever it holds is shown inert.
+    @Test func aQueryCannotReachTheTerminal() throws {
+        let r = try repl(Sandbox(), ["/\u{1B}]52;c;aGk=\u{07}\u{1B}[2J小玩意zz"])
+        #expect(!r.stdout.contains(0x1B) && !r.stdout.contains(0x07), "\(r.out)")
+        #expect(r.out.contains("no snippet matches"), "\(r.out)")
+    }
+
+    @Test func helpListsFindSaveAndTheSlashKey() throws {
+        let r = try repl(Sandbox(), [":help"])
+        for row in ["/WORD", ":find WORD...", ":save "] { #expect(r.out.contains(row), "\(row): \(r.out)") }
+        let save = try repl(Sandbox(), [":help save"])
+        #expect(save.out.contains(":save \n  save the last edited"), "\(save.out)")
+    }
+
     @Test func aCopyOfADraftOfferedForTheMessageIsNotMarkedFound() throws {
         let sandbox = try Sandbox()
         _ = try repl(sandbox, ["我的小玩意到了吗", "1!"])
