@@ -10,6 +10,9 @@ struct Finding {
     /// order: they are found results while they are the numbered drafts.
     var title: String?
     var ids: [String] = []
+    /// Everything the search found, best first (`m` shows the next ones).
+    var matches: [SnippetSearch.Match] = []
+    var queryLanguage = Language.simplifiedChinese
 }
 
 /// Finding a snippet by a word (docs/repl.md, *Finding snippets*). The
@@ -66,28 +69,54 @@ extension Session {
             return
         }
         let queryLanguage = engine.normalizer.normalize(query).language
-        var list: [Draft] = []
-        for m in matches.prefix(Self.foundShown) {
-            guard var d = render(m, queryLanguage: queryLanguage) else { continue }
-            d.rank = list.count + 1
-            list.append(d)
-        }
+        let list = rendered(matches, from: 0, queryLanguage: queryLanguage)
         guard !list.isEmpty else {
             say("\(Plural.count(matches.count, "snippet")) match \(shownQuery), but none has a text to show", .warning)
             return
         }
         var title = "found " + Plural.count(matches.count, "snippet") + " for " + shownQuery
-        if matches.count > list.count { title += " — the first \(list.count) (add a word to narrow)" }
+        if matches.count > list.count { title += " — the first \(list.count) (m: more; a word more narrows)" }
         drafts = list
         draftSource = .onDemand(title)
         finding.title = title
         finding.ids = list.map(\.snippet)
+        finding.matches = matches
+        finding.queryLanguage = queryLanguage
         show { c in
             c.line(title, .bold)
             DraftView.drafts(drafts[...], width: width, label: foundLabel, into: &c)
             DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c)
         }
         freshDrafts = true
+    }
+
+    /// `m` after found results: the next ones, numbered on.
+    func moreFound() {
+        let shown = Set(finding.ids)
+        let rest = finding.matches.filter { !shown.contains($0.snippet) }
+        var next = rendered(rest, from: drafts.count, queryLanguage: finding.queryLanguage)
+        guard !next.isEmpty else { say("no more snippets found", .dim); return }
+        for i in next.indices { next[i].rank = drafts.count + i + 1 }
+        let have = drafts.count
+        drafts += next
+        finding.ids = drafts.map(\.snippet)
+        show { c in
+            DraftView.drafts(drafts[have...], width: width, label: foundLabel, into: &c)
+            DraftView.hint(count: drafts.count, canCombine: true, width: width, into: &c)
+        }
+        freshDrafts = true
+    }
+
+    /// Up to `foundShown` of `matches` rendered, numbered from `start + 1`.
+    private func rendered(_ matches: [SnippetSearch.Match], from start: Int, queryLanguage: Language) -> [Draft] {
+        var list: [Draft] = []
+        for m in matches {
+            guard list.count < Self.foundShown else { break }
+            guard var d = render(m, queryLanguage: queryLanguage) else { continue }
+            d.rank = start + list.count + 1
+            list.append(d)
+        }
+        return list
     }
 
     /// A found snippet rendered like a draft: for the message on the

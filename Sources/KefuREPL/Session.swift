@@ -304,6 +304,7 @@ final class Session {
     }
 
     func more() {
+        if showingFound { moreFound(); return }
         guard draftSource == .message, let message, !drafts.isEmpty else {
             say(drafts.isEmpty ? "no drafts yet: paste a message first" : "no more drafts here", .dim)
             return

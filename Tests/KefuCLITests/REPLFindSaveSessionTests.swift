@@ -77,6 +77,19 @@ import Testing
         #expect(copy["intent"] as? String == "t.gadget", "\(copy)")
     }
 
+    /// Ten at a time: `m` shows the next ones, numbered on, like more drafts.
+    @Test func moreShowsTheNextFoundSnippets() throws {
+        let r = try repl(Sandbox(), ["/亲", "m", "11"])
+        let title = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("found ") }, "\(r.out)")
+        #expect(title.hasSuffix("— the first 10 (m: more; a word more narrows)"), "\(title)")
+        // A numbered result's first line: its number, kind, id (· intents).
+        let label = try Regex(#"^ *[0-9]+ [a-z]+ +[a-z0-9._-]+( · |$)"#)
+        let labels = r.out.split(separator: "\n").filter { $0.prefixMatch(of: label) != nil }
+        #expect(labels.count == 20, "\(r.out)")
+        #expect(labels[10].hasPrefix(" 11 "), "\(labels[10])")
+        #expect(r.out.contains("draft 11 — printed only") || r.out.contains("blank: "), "\(r.out)")
+    }
+
     @Test func foundSnippetsAreRenderedWithTheMessagesValues() throws {
         let r = try repl(Sandbox(), ["我的小玩意到了吗 SF1234567890123", "/小玩意单号"])
         let found = after("for “小玩意单号”", in: r.out)
