@@ -83,7 +83,7 @@ extension Session {
         finding.matches = matches
         finding.queryLanguage = queryLanguage
         show { c in
-            c.line(title, .bold)
+            c.wrapped(title, width: width, .bold)
             DraftView.drafts(drafts[...], width: width, label: foundLabel, into: &c)
             DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c)
         }

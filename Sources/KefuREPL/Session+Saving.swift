@@ -56,8 +56,7 @@ extension Session {
         }
         let template = SavedSnippet.template(from: reply.text, values: reply.values)
         show { c in
-            c.text("save as a snippet of ", .bold)
-            c.line(Self.shortPath(path, environment: environment), .dim)
+            c.wrapped("save as a snippet of " + Self.shortPath(path, environment: environment), width: width, .bold)
             for line in DisplayWidth.wrap(template, width: max(10, width - 4)) {
                 c.text("  │ ", .dim)
                 c.line(line)
@@ -84,15 +83,7 @@ extension Session {
         case .failed(let why):
             say("not saved: \(why) — nothing written", .error)
         case .written:
-            show { c in
-                c.text("✓ ", .good)
-                c.text("saved ", .bold)
-                c.text(id, .bold)
-                c.text(" (", .dim)
-                c.text(intent, .intent)
-                c.text(") to \(Self.shortPath(path, environment: environment)) — offered from the next message", .dim)
-                c.newline()
-            }
+            say("✓ saved \(id) (\(intent)) to \(Self.shortPath(path, environment: environment)) — offered from the next message", .good)
             savable = nil
             reloadPacksIfChanged(force: true)
         }

@@ -170,7 +170,7 @@ final class Session {
     func currentDraftsBlock() -> String {
         var c = Canvas(colour: colour)
         if let s = suggestion, draftSource == .message { DraftView.header(s, forced: language, into: &c) }
-        if case .onDemand(let title) = draftSource { c.line(title, .bold) }
+        if case .onDemand(let title) = draftSource { c.wrapped(title, width: width, .bold) }
         DraftView.drafts(drafts[...], width: width, label: foundLabel, into: &c)
         if !drafts.isEmpty { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
         return c.output

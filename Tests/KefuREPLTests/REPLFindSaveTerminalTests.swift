@@ -10,9 +10,9 @@ import Testing
 struct REPLFindSaveTerminalTests {
     /// kefu on the built-in packs and `FindTestPack`, with the user's layers
     /// on (learning and `:save` need them), in the sandbox's XDG folders.
-    static func start(_ sandbox: REPLSandbox) throws -> TmuxTerminal {
+    static func start(_ sandbox: REPLSandbox, width: Int = 110) throws -> TmuxTerminal {
         let pack = try sandbox.write("packs/find.yaml", FindTestPack.yaml)
-        let t = TmuxTerminal(sandbox: sandbox)
+        let t = TmuxTerminal(sandbox: sandbox, width: width)
         try t.start(["--snippets", pack])
         try t.waitFor(text: "kefu 客服")
         try t.waitFor("the prompt") { $0.contains("auto ›") }
@@ -45,6 +45,25 @@ struct REPLFindSaveTerminalTests {
         // :find is the same search; nothing found says so, with a hint.
         try Self.enter(t, ":find gadgte")
         try t.waitFor(text: "no snippet matches “gadgte” — did you mean gadget?")
+    }
+
+    /// Found snippets are laid out by the drafts' own code: wrapped to the
+    /// window, labels too, and drawn again the same way by Ctrl-L.
+    @Test func foundSnippetsFitANarrowWindowAndCtrlLKeepsTheirLabels() throws {
+        let sandbox = try REPLSandbox()
+        let t = try Self.start(sandbox, width: 44)
+        try Self.enter(t, "/物流 运费")
+        try t.waitFor("the results") { $0.contains("or Enter: copy") && REPLFixtures.atPrompt($0) }
+        // The banner above is not the search's (and not checked here).
+        let joined = try t.tmux(["capture-pane", "-p", "-J", "-t", "main", "-S", "-400"]).out
+        let results = REPLScreenRefreshTests.after("/物流 运费", in: joined)
+        #expect(results.contains("found "), "\(joined)")
+        #expect(REPLScreenRefreshTests.tooWide(results, width: 44).isEmpty, "\(REPLScreenRefreshTests.tooWide(results, width: 44))")
+        let label = try Regex(#"[a-z]\.[a-z-]+ · [a-z_]+"#)
+        #expect(results.contains(label), "\(results)")
+        try t.keys("C-l")
+        let redrawn = try t.waitForVisible("the results drawn again") { $0.contains("or Enter: copy") && REPLFixtures.atPrompt($0) }
+        #expect(redrawn.contains(label), "labels drawn again: \(redrawn)")
     }
 
     @Test func copyingAFoundSnippetFillsTheClipboardAndTeachesTheNextMessage() throws {
