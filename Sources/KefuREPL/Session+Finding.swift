@@ -128,8 +128,20 @@ extension Session {
         var tried: [Language?] = []
         for l in [first, m.language] + Language.allCases.map(Optional.some) where !tried.contains(l) {
             tried.append(l)
-            if let d = library.suggest(message ?? "", request(maxDrafts: 1, snippet: m.snippet, language: l)).drafts.first { return d }
+            if var d = library.suggest(message ?? "", request(maxDrafts: 1, snippet: m.snippet, language: l)).drafts.first {
+                d.intent = d.intent ?? taughtIntent(of: m.intents)
+                return d
+            }
         }
         return nil
+    }
+
+    /// The intent a copy of a found snippet teaches: its only one; of
+    /// several, the one kefu found most likely in the message, else the
+    /// first the pack lists (its main one).
+    private func taughtIntent(of intents: [String]) -> String? {
+        guard intents.count > 1 else { return intents.first }
+        let candidates = (suggestion?.intents ?? []) + (suggestion?.candidates ?? [])
+        return candidates.first { intents.contains($0.intent) }?.intent ?? intents.first
     }
 }

@@ -125,6 +125,14 @@ import Testing
         #expect(save.out.contains(":save \n  save the last edited"), "\(save.out)")
     }
 
+    /// A snippet of several intents teaches its first (main) one when the
+    /// message gave kefu no hint of either.
+    @Test func aFoundSnippetOfSeveralIntentsTeachesItsMainOne() throws {
+        let r = try repl(Sandbox(), [Self.missed, "/logistics.stuck", "1"])
+        #expect(r.out.contains("logistics.stuck · logistics, urge_delivery"), "\(r.out)")
+        #expect(r.out.contains("learned logistics for this message"), "\(r.out)")
+    }
+
     @Test func aCopyOfADraftOfferedForTheMessageIsNotMarkedFound() throws {
         let sandbox = try Sandbox()
         _ = try repl(sandbox, ["我的小玩意到了吗", "1!"])
