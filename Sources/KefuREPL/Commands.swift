@@ -26,6 +26,8 @@ extension Session {
             } else {
                 onDemand([argument], title: "snippet \(argument)")
             }
+        case .find: find(argument)
+        case .save: save()
         case .why:
             if argument.isEmpty {
                 why(nil)
@@ -87,6 +89,7 @@ extension Session {
             let line: [(String, String)] = [
                 ("Up/Down", "history (in a multi-line message: its lines first)"),
                 ("Ctrl-R", "search history"),
+                ("/WORD", "find snippets by text, id or intent (退款, refund, logistics.stuck): numbered and copied like drafts"),
                 ("Tab", "complete commands, variable names, snippet ids"),
                 ("Ctrl-C", "cancel the line (the session goes on)"),
                 ("Ctrl-D", "quit (on an empty line)"),

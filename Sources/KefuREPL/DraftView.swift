@@ -65,8 +65,10 @@ enum DraftView {
     }
 
     /// Numbered drafts, each with its kind, the full text wrapped to the
-    /// terminal, ⟨placeholders⟩ highlighted and the blanks named.
-    static func drafts(_ drafts: ArraySlice<Draft>, width: Int, into c: inout Canvas) {
+    /// terminal, ⟨placeholders⟩ highlighted and the blanks named. `label`
+    /// gives a draft a line of its own above its text (a found snippet's
+    /// id and intent).
+    static func drafts(_ drafts: ArraySlice<Draft>, width: Int, label: ((Draft) -> String?)? = nil, into c: inout Canvas) {
         guard !drafts.isEmpty else { return }
         let numberWidth = String(drafts.map(\.rank).max() ?? 1).count
         let kindWidth = min(10, drafts.map { $0.kind.rawValue.count }.max() ?? 0)
@@ -86,6 +88,13 @@ enum DraftView {
                 c.spaces(kindWidth - kind.count + 2)
             } else {
                 c.newline()
+                c.spaces(textIndent)
+            }
+            if let label = label?(d) {
+                for (i, line) in DisplayWidth.wrap(Canvas.oneLine(label), width: textWidth).enumerated() {
+                    if i > 0 { c.spaces(textIndent) }
+                    c.line(line, .dim)
+                }
                 c.spaces(textIndent)
             }
             for (i, line) in lines.enumerated() {

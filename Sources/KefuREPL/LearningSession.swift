@@ -96,11 +96,11 @@ final class LearningSession {
 
     /// A copy of drafts `chosen` (edited from `base` into `final` when the
     /// agent edited). Teaches when it says something kefu did not know
-    /// (`lesson(...)`), records a `copied` line, and returns the lesson
-    /// and a problem to show, if any.
+    /// (`lesson(...)`), records a `copied` line (`found`: of a snippet
+    /// found by a word), and returns the lesson and a problem to show, if any.
     func copied(
         _ chosen: [Draft], base: String, final: String, message: String?, suggestion: Suggestion?, names: [String],
-        normalizer: TextNormalizer
+        normalizer: TextNormalizer, found: Bool = false
     ) -> (lesson: Lesson?, problem: String?) {
         let distance = EditDistance.between(base, final)
         var problem: String?
@@ -115,7 +115,7 @@ final class LearningSession {
             r.copy = .init(
                 ids: chosen.map(\.snippet), ranks: chosen.map(\.rank), intent: chosen.count == 1 ? chosen[0].intent : nil,
                 edited: distance > 0, editDistance: distance, keystrokes: keystrokes + distance,
-                seconds: (seconds * 10).rounded() / 10)
+                seconds: (seconds * 10).rounded() / 10, found: found ? true : nil)
             problem = logged(usageLog.append(r))
         }
         var lesson: Lesson?

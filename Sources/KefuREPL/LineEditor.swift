@@ -289,7 +289,7 @@ final class EditLineReader: LineReader {
         switch mode {
         case .edit: return nextPlaceholder()
         case .answer: return UInt8(CC_ERROR)
-        case .main: return complete()
+        case .main, .choice: return complete()
         }
     }
 

@@ -18,6 +18,9 @@ enum LineMode {
     case edit
     /// A short answer (a value for a blank, y/n): no history, no completion.
     case answer
+    /// A short answer from a known set (`:save`'s intent): Tab completes it
+    /// with the reader's `completer`; no history.
+    case choice
 }
 
 /// A prompt: plain text, and the colour to show it in.

@@ -22,12 +22,15 @@ package struct REPLSettings: Sendable {
     package var usageDirectory: String?
     /// The learned examples' folder; nil learns nothing (`--no-learned`).
     package var learnedDirectory: String?
+    /// The user's pack file `:save` adds snippets to; nil when the user's
+    /// packs are not loaded (`--no-user-packs`), so nothing would be offered.
+    package var savedPackPath: String?
 
     package init(
         variables: [String: String] = [:], language: Language? = nil, draftsShown: Int = 5,
         clipboard: ClipboardMethod = .auto, noColor: Bool = false,
         historyPath: String? = REPL.defaultHistoryPath(), historySize: Int = 1000, notices: [String] = [],
-        usageDirectory: String? = nil, learnedDirectory: String? = nil
+        usageDirectory: String? = nil, learnedDirectory: String? = nil, savedPackPath: String? = nil
     ) {
         self.variables = variables
         self.language = language
@@ -39,6 +42,7 @@ package struct REPLSettings: Sendable {
         self.notices = notices
         self.usageDirectory = usageDirectory
         self.learnedDirectory = learnedDirectory
+        self.savedPackPath = savedPackPath
     }
 }
 
@@ -63,7 +67,7 @@ package enum REPL {
 
     /// Columns of the terminal standard output is, nil when it is not one
     /// (commands that draw for a terminal: `kefu stats`).
-    public static func terminalColumns() -> Int? {
+    package static func terminalColumns() -> Int? {
         guard TerminalIO.stdoutIsTerminal else { return nil }
         let c = Int(kefu_terminal_columns(1))
         return c > 0 ? c : nil

@@ -4,7 +4,7 @@
 /// handler does not compile (the old string table let a row silently do
 /// nothing).
 enum REPLCommand: String, CaseIterable {
-    case help, set, unset, vars, lang, new, remind, snippet, why, more, drafts, msg, packs, intents, intent, reload, quit
+    case help, set, unset, vars, lang, new, remind, snippet, find, save, why, more, drafts, msg, packs, intents, intent, reload, quit
 
     /// What Tab completes after the command name.
     enum Argument { case none, command, variable, language, reminder, snippet, draft, text, intent }
@@ -16,7 +16,9 @@ enum REPLCommand: String, CaseIterable {
         switch self {
         case .help: ["h"]
         case .quit: ["q", "exit"]
-        case .set, .unset, .vars, .lang, .new, .remind, .snippet, .why, .more, .drafts, .msg, .packs, .intents, .intent, .reload: []
+        case .set, .unset, .vars, .lang, .new, .remind, .snippet, .find, .save, .why, .more, .drafts, .msg, .packs, .intents, .intent,
+            .reload:
+            []
         }
     }
 
@@ -29,10 +31,11 @@ enum REPLCommand: String, CaseIterable {
         case .lang: "auto|zh-Hans|zh-Hant|en"
         case .remind: "[ID]"
         case .snippet: "ID"
+        case .find: "WORD..."
         case .why: "[N]"
         case .msg: "TEXT"
         case .intent: "ID"
-        case .vars, .new, .more, .drafts, .packs, .intents, .reload, .quit: ""
+        case .vars, .new, .save, .more, .drafts, .packs, .intents, .reload, .quit: ""
         }
     }
 
@@ -48,6 +51,8 @@ enum REPLCommand: String, CaseIterable {
         case .new: "next buyer: forget the message, drafts and values set with :set"
         case .remind: "payment reminder drafts for an unpaid order"
         case .snippet: "render one snippet by id (on-demand ones too)"
+        case .find: "find snippets by text, id or intent in any script (same as /WORD); copy one like a draft: it teaches too"
+        case .save: "save the last edited (or combined) reply you copied as a snippet of your pack: asks intent and id"
         case .why: "why draft N was offered (same as ? N)"
         case .more: "more drafts (same as m)"
         case .drafts: "show the drafts again (Ctrl-L redraws the screen)"
@@ -68,9 +73,9 @@ enum REPLCommand: String, CaseIterable {
         case .remind: .reminder
         case .snippet: .snippet
         case .why: .draft
-        case .msg: .text
+        case .msg, .find: .text
         case .intent: .intent
-        case .vars, .new, .more, .drafts, .packs, .intents, .reload, .quit: .none
+        case .vars, .new, .save, .more, .drafts, .packs, .intents, .reload, .quit: .none
         }
     }
 

@@ -37,13 +37,15 @@ extension Session {
             }
             return d
         }
+        keepForSaving(origin, chosen)
         // A snippet asked for by id (`:snippet`) for the message on screen
         // teaches like a draft offered for it: the agent found the reply
-        // kefu did not offer. A payment reminder answers no question.
+        // kefu did not offer, and so does a snippet found by a word (`/word`).
+        // A payment reminder answers no question.
         let teaches = draftSource == .message || !chosen.contains { $0.kind == .reminder }
         let (lesson, problem) = learning.copied(
             chosen, base: origin.base, final: origin.edited ?? origin.base, message: teaches ? message : nil,
-            suggestion: teaches ? suggestion : nil, names: privateNames, normalizer: engine.normalizer)
+            suggestion: teaches ? suggestion : nil, names: privateNames, normalizer: engine.normalizer, found: showingFound)
         if let problem { say(problem, .warning) }
         // Pick rates move drafts within their intent: only a draft chosen
         // from the ones offered for a message is a pick.

@@ -37,6 +37,10 @@ final class Session {
     let learning: LearningSession
     /// The drafts a copy under way was made from, and the agent's edit.
     var copyOrigin: CopyOrigin?
+    /// `/word`: the search index and what it found (`Session+Finding.swift`).
+    var finding = Finding()
+    /// The last edited or combined reply copied, for `:save` (`Session+Saving.swift`).
+    var savable: SavableReply?
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
@@ -106,6 +110,11 @@ final class Session {
                 remember(trimmed)
                 return command(trimmed)
             }
+            if let query = Self.findQuery(trimmed) {
+                remember(trimmed)
+                find(query)
+                return .goOn
+            }
             if let action = DraftAction.parse(trimmed, draftCount: drafts.count), !drafts.isEmpty || isKeyOnly(trimmed) {
                 perform(action)
                 return .goOn
@@ -161,8 +170,8 @@ final class Session {
     func currentDraftsBlock() -> String {
         var c = Canvas(colour: colour)
         if let s = suggestion, draftSource == .message { DraftView.header(s, forced: language, into: &c) }
-        if case .onDemand(let title) = draftSource { c.line(title, .bold) }
-        DraftView.drafts(drafts[...], width: width, into: &c)
+        if case .onDemand(let title) = draftSource { c.wrapped(title, width: width, .bold) }
+        DraftView.drafts(drafts[...], width: width, label: foundLabel, into: &c)
         if !drafts.isEmpty { DraftView.hint(count: drafts.count, canCombine: drafts.count > 1, width: width, into: &c) }
         return c.output
     }
@@ -295,6 +304,7 @@ final class Session {
     }
 
     func more() {
+        if showingFound { moreFound(); return }
         guard draftSource == .message, let message, !drafts.isEmpty else {
             say(drafts.isEmpty ? "no drafts yet: paste a message first" : "no more drafts here", .dim)
             return

@@ -85,6 +85,7 @@ struct ReplCommand: ParsableCommand {
             historyPath: noHistory ? nil : REPL.defaultHistoryPath(), historySize: config.historySize,
             notices: config.diagnostics.map(\.description),
             usageDirectory: config.usage ? StatePaths.usageDirectory() : nil,
-            learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil)
+            learnedDirectory: library.learnedLoaded ? StatePaths.learnedDirectory() : nil,
+            savedPackPath: library.builtinOnly ? nil : Paths.configHome + "/kefu/snippets/saved.yaml")
     }
 }

@@ -46,13 +46,20 @@ package struct UsageRecord: Codable, Sendable, Equatable {
         package var keystrokes: Int
         /// Seconds from the Enter that sent the message to the copy.
         package var seconds: Double
+        /// `true` when the copy was of a snippet the agent found by a word
+        /// (`/word`, `:find`) rather than one offered for the message;
+        /// absent otherwise, so older lines and readers are unchanged.
+        package var found: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case ids, ranks, intent, edited, keystrokes, seconds
+            case ids, ranks, intent, edited, keystrokes, seconds, found
             case editDistance = "edit_distance"
         }
 
-        package init(ids: [String], ranks: [Int], intent: String?, edited: Bool, editDistance: Int, keystrokes: Int, seconds: Double) {
+        package init(
+            ids: [String], ranks: [Int], intent: String?, edited: Bool, editDistance: Int, keystrokes: Int, seconds: Double,
+            found: Bool? = nil
+        ) {
             self.ids = ids
             self.ranks = ranks
             self.intent = intent
@@ -60,6 +67,7 @@ package struct UsageRecord: Codable, Sendable, Equatable {
             self.editDistance = editDistance
             self.keystrokes = keystrokes
             self.seconds = seconds
+            self.found = found
         }
     }
 

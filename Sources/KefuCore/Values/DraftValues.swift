@@ -7,8 +7,8 @@
 /// as the message: their control sequences are removed before they can
 /// reach a draft. A value the extractor cannot vouch for (`isAmbiguous`)
 /// is never used.
-enum DraftValues {
-    static func assemble(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
+package enum DraftValues {
+    package static func assemble(request: SuggestionRequest, entities: [Entity], language: Language) -> [String: String] {
         var values = LocalizedValue.resolve(stripped(request.variables), for: language)
         for e in entities.reversed() where !e.isAmbiguous {  // first occurrence wins
             // Chinese names (顺丰) are written in Simplified: a Traditional
