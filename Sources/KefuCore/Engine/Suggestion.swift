@@ -74,4 +74,7 @@ public struct Suggestion: Sendable {
     public var hedged: Bool { !guesses.isEmpty }
     /// Plugins that could not contribute to this suggestion.
     public var pluginsSkipped: [SkippedPlugin] = []
+    /// What the thread gave this answer (earlier values, a follow-up's
+    /// intent); nil when the request had no thread.
+    public var thread: ThreadUse?
 }
