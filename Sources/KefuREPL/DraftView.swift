@@ -21,6 +21,8 @@ enum DraftView {
                 c.text(" (closest: \(best.intent) \(percent(best.confidence)))", .dim)
             }
             c.text(" — generic drafts", .dim)
+        } else if let lean = s.thread?.followUpOf {
+            followUp(lean, into: &c)
         } else if s.hedged {
             // A guess: the agent reads before copying.
             c.text("? ", .warning)
@@ -52,6 +54,7 @@ enum DraftView {
             c.text(entitySummary(s.entities))
             c.newline()
         }
+        carried(s, into: &c)
         skippedPlugins(s, into: &c)
     }
 

@@ -15,7 +15,7 @@ struct CopyOrigin {
 /// (`LearningSession`), and `:intent`.
 extension Session {
     var privateNames: [String] {
-        LearningSession.privateNames(settings.variables.merging(sessionVariables) { $1 })
+        LearningSession.privateNames(settings.variables.merging(sessionVariables) { $1 }) + buyerNames
     }
 
     /// Drafts were shown for `text`.
@@ -48,6 +48,7 @@ extension Session {
         // Pick rates move drafts within their intent: only a draft chosen
         // from the ones offered for a message is a pick.
         if draftSource == .message, chosen.count == 1, let problem = learning.picked(chosen[0], among: drafts) { say(problem, .warning) }
+        if teaches, chosen.count == 1 { threadAnswered(intent: chosen[0].intent) }
         if let lesson { announce(lesson) }
     }
 
@@ -96,6 +97,7 @@ extension Session {
                 return
             }
             announce(lesson)
+            threadAnswered(intent: id)
             if draftSource == .message { refreshDrafts() }
         } catch {
             say("not learned: \(error)", .warning)

@@ -37,6 +37,8 @@ final class Session {
     let learning: LearningSession
     /// The drafts a copy under way was made from, and the agent's edit.
     var copyOrigin: CopyOrigin?
+    /// The open buyers and their threads (`Session+Threads.swift`).
+    lazy var buyers = BuyerBook(sessionID: learning.sessionID)
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
@@ -134,13 +136,16 @@ final class Session {
         for (k, v) in sessionVariables { values[k] = v }
         var r = SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
         r.picks = learning.pickAdjustments()
+        r.thread = threadContext
         return r
     }
 
     func suggest(for text: String) {
         reloadPacksIfChanged()
         message = text
+        beginThreadMessage(text)
         let s = library.suggest(text, request(maxDrafts: settings.draftsShown))
+        absorbIntoThread(s)
         suggestion = s
         drafts = s.drafts
         draftSource = .message
@@ -388,6 +393,7 @@ final class Session {
             values["shop"]
             ?? LocalizedValue.resolve(values.filter { $0.key.hasPrefix("shop@") }, for: language ?? .simplifiedChinese)["shop"]
         parts.append((DisplayWidth.truncate(shop ?? "kefu", width: 16), .bold))
+        if let buyer = buyerPromptPart { parts.append(buyer) }
         if let buyer = sessionVariables["buyer"], !buyer.isEmpty {
             parts.append((" → " + DisplayWidth.truncate(buyer, width: 14), .intent))
         }
