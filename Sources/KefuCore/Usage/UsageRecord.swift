@@ -68,7 +68,8 @@ public struct UsageRecord: Codable, Sendable, Equatable {
     public var event: Event
     /// ISO 8601, UTC, to the millisecond.
     public var time: String
-    /// One buyer's conversation in one REPL session (a new one after `:new`).
+    /// One buyer's thread in one REPL session (`Conversation.id`): a new
+    /// one for each buyer and after `:new`.
     public var thread: String
     /// The message within the session, joining its `copied` lines to its `answered` line.
     public var message: Int
