@@ -98,6 +98,23 @@ struct REPLThreadTests {
         try Self.command(t, ":buyer 王女士", "back to the first") { Self.promptLine($0).contains("kefu [1 王女士] · auto ›") }
     }
 
+    /// A follow-up means what its thread is about: copying its draft must
+    /// not teach its words alone that intent (they would then be confident
+    /// in every other thread too).
+    @Test func copyingAFollowUpsDraftTeachesNothing() throws {
+        let sandbox = try REPLSandbox()
+        let t = try REPLLearningTests.start(sandbox)
+        defer { t.stopServer() }
+        _ = try REPLFixtures.ask(t, "我的快递到哪了", block: 1)
+        let answer = Self.lastAnswer(try REPLFixtures.ask(t, "怎么样了", block: 2))
+        #expect(answer.contains("follow-up of logistics"), "\(answer)")
+        try t.keys("Enter")
+        let screen = try t.waitFor("the copy and the prompt") { $0.contains("copied draft 1") && REPLFixtures.atPrompt($0) }
+        #expect(!screen.contains("learned "), "\(screen)")
+        let copies = REPLLearningTests.usageLines(sandbox).filter { $0["event"] as? String == "copied" }
+        #expect(copies.count == 1, "the copy itself is recorded")
+    }
+
     @Test func newForgetsWhatWasCarried() throws {
         let sandbox = try REPLSandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
