@@ -109,6 +109,11 @@ extension Session {
             var facts = [Plural.count(b.messages.count, "message")]
             if let intent = b.conversation.lastIntent { facts.append("about " + intent) }
             c.line(" · " + facts.joined(separator: " · "), .dim)
+            // Which conversation this is, at a glance: the buyer's last words.
+            if let last = b.messages.last {
+                c.text("  last message: ", .dim)
+                c.line(DisplayWidth.truncate(Canvas.oneLine(last), width: max(10, width - 18)))
+            }
         }
         if !drafts.isEmpty { TerminalIO.write(currentDraftsBlock()) }
     }

@@ -68,6 +68,8 @@ struct REPLThreadTests {
         screen = try Self.command(t, ":buyer 1", "buyer 1 again") {
             Self.promptLine($0).contains("kefu [1] · auto ›") && $0.occurrences(of: "or Enter: copy") >= 4
         }
+        #expect(screen.contains("buyer 1 · 1 message · about urge_delivery"), "\(screen)")
+        #expect(screen.contains("last message: " + Self.orderA), "\(screen)")
         answer = Self.lastAnswer(try REPLFixtures.ask(t, Self.urge, block: 5))
         #expect(answer.contains("from earlier order_id=1234567890") && !answer.contains("5556667778"), "\(answer)")
         #expect(Self.promptLine(try t.screen()).contains("[1]"))
