@@ -13,6 +13,14 @@ extension DraftView {
         c.text(" — a guess, not sure", .dim)
     }
 
+    /// `?` on a follow-up: why its drafts answer an intent it does not show.
+    static func followUpNote(_ s: Suggestion, into c: inout Canvas) {
+        guard let lean = s.thread?.followUpOf else { return }
+        c.text("  follow-up of ", .dim)
+        c.text(lean, .intent)
+        c.line(": no intent of its own is confident, so it is answered from the thread's intent (a guess)", .dim)
+    }
+
     /// `  from earlier order_id=1234567890  size=M`, under `found`.
     static func carried(_ s: Suggestion, into c: inout Canvas) {
         guard let carried = s.thread?.carried, !carried.isEmpty else { return }

@@ -148,7 +148,10 @@ enum DraftView {
         c.newline()
         c.line("  written at \(d.source)", .dim)
         if let intentID = d.intent {
-            let intent = s?.intents.first { $0.intent == intentID } ?? s?.candidates.first { $0.intent == intentID }
+            // A follow-up's intent is a guess with the thread's evidence.
+            let intent =
+                s?.intents.first { $0.intent == intentID } ?? s?.guesses.first { $0.intent == intentID }
+                ?? s?.candidates.first { $0.intent == intentID }
             c.text("  answers ")
             c.text(intentID, .intent)
             if let intent {
@@ -179,6 +182,10 @@ enum DraftView {
             c.text("  found: ", .dim)
             c.line(entitySummary(s.entities))
         }
+        if let carried = s?.thread?.carried, !carried.isEmpty {
+            c.text("  from earlier: ", .dim)
+            c.line(entitySummary(carried))
+        }
         if !d.missing.isEmpty {
             c.text("  needs: ", .dim)
             c.line(d.missing.map { "⟨\($0)⟩" }.joined(separator: " ") + "  (:set NAME VALUE fills it)", .warning)
@@ -204,6 +211,7 @@ enum DraftView {
                 c.newline()
             }
         }
+        followUpNote(s, into: &c)
         c.text("  tone: ", .dim)
         c.line(
             s.tone.upset

@@ -48,6 +48,11 @@ struct REPLThreadTests {
         answer = Self.lastAnswer(try REPLFixtures.ask(t, "怎么样了", block: 3))
         #expect(answer.contains("? follow-up of urge_delivery?"), "\(answer)")
         #expect(answer.contains("a guess, not sure") && answer.contains("1234567890"), "\(answer)")
+        // `? 1` says why: the thread's evidence and where the value came from.
+        let why = try Self.command(t, "? 1", "the explanation") { $0.contains("draft 1 · ") }
+        let explained = why.components(separatedBy: "draft 1 · ").last ?? ""
+        #expect(explained.contains("thread  follow-up of urge_delivery"), "\(explained)")
+        #expect(explained.contains("from earlier: order_id=1234567890"), "\(explained)")
     }
 
     @Test func twoBuyersKeepTheirValuesApartAndThePromptNamesTheActiveOne() throws {
