@@ -37,6 +37,19 @@ import Testing
         #expect(!texts(engine.suggest("催一下")).contains("1234567890"))
     }
 
+    /// Whatever extraction finds carries: size, colour, address, phone,
+    /// tracking number and carrier.
+    @Test func everyKindOfValueCarries() throws {
+        var answers = thread(["M码 红色，收货地址 北京市朝阳区建国路88号，电话 13812345678", "怎么样了"])
+        let kinds = Set(try #require(answers[1].thread).carried.map(\.kind))
+        #expect(kinds == [.size, .color, .address, .phone], "\(kinds)")
+        #expect(texts(answers[1]).contains("北京市朝阳区建国路88号"), "\(texts(answers[1]))")
+        answers = thread(["顺丰 SF1234567890123 到哪了", "还没到吗"])
+        #expect(answers[1].entities.isEmpty)
+        #expect(answers[1].thread?.carried.map(\.kind) == [.trackingNumber, .carrier])
+        #expect(texts(answers[1]).contains("SF1234567890123") && texts(answers[1]).contains("顺丰"), "\(texts(answers[1]))")
+    }
+
     @Test func aCorrectedValueReplacesTheEarlierOne() {
         let answers = thread(["订单号 1234567890，还没发货", "sorry, the order is 123456789012", "催一下"])
         let last = texts(answers[2])
