@@ -18,7 +18,9 @@ extension Session {
         case .unset: unset(argument)
         case .vars: vars()
         case .lang: setLanguage(argument)
-        case .new: newBuyer()
+        case .new: newThread()
+        case .buyers: listBuyers()
+        case .buyer: switchBuyer(argument)
         case .remind: remind(argument)
         case .snippet:
             if argument.isEmpty {
@@ -220,6 +222,7 @@ extension Session {
                 row(k, settings.variables[k] ?? "", "configuration")
             }
             for k in sessionVariables.keys.sorted() { row(k, sessionVariables[k] ?? "", "this buyer (:set)") }
+            for (k, v) in carriedRows { row(k, v, "from earlier in this thread") }
             if let s = suggestion {
                 for e in s.entities where sessionVariables[e.kind.rawValue] == nil {
                     row(e.kind.rawValue, e.displayValue, "found in the last message")
@@ -245,18 +248,6 @@ extension Session {
         }
         say("drafts in " + (language?.rawValue ?? "the buyer's language"), .dim)
         if !drafts.isEmpty { refreshDrafts() }
-    }
-
-    func newBuyer() {
-        learning.newThread()
-        sessionVariables = [:]
-        message = nil
-        suggestion = nil
-        drafts = []
-        draftSource = .message
-        freshDrafts = false
-        language = settings.language
-        show { c in c.line(String(repeating: "─", count: min(width, 40)) + " new buyer", .dim) }
     }
 
     var onDemandLanguage: Language? {
@@ -389,6 +380,7 @@ extension Session {
         case .snippet: candidates = Array(Set(engine.library.snippets.map(\.id))).sorted()
         case .draft: candidates = drafts.indices.map { String($0 + 1) }
         case .intent: candidates = engine.library.intents.keys.sorted() + [otherIntentID]
+        case .buyer: candidates = buyers.buyers.map { $0.name ?? String($0.number) }
         case .none, .text: candidates = []
         }
         return Self.completion(of: String(rest), among: candidates, prefix: "")

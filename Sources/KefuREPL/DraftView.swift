@@ -21,6 +21,8 @@ enum DraftView {
                 c.text(" (closest: \(best.intent) \(percent(best.confidence)))", .dim)
             }
             c.text(" — generic drafts", .dim)
+        } else if let lean = s.thread?.followUpOf {
+            followUp(lean, into: &c)
         } else if s.hedged {
             // A guess: the agent reads before copying.
             c.text("? ", .warning)
@@ -52,6 +54,7 @@ enum DraftView {
             c.text(entitySummary(s.entities))
             c.newline()
         }
+        carried(s, into: &c)
         skippedPlugins(s, into: &c)
     }
 
@@ -154,7 +157,10 @@ enum DraftView {
         c.newline()
         c.line("  written at \(d.source)", .dim)
         if let intentID = d.intent {
-            let intent = s?.intents.first { $0.intent == intentID } ?? s?.candidates.first { $0.intent == intentID }
+            // A follow-up's intent is a guess with the thread's evidence.
+            let intent =
+                s?.intents.first { $0.intent == intentID } ?? s?.guesses.first { $0.intent == intentID }
+                ?? s?.candidates.first { $0.intent == intentID }
             c.text("  answers ")
             c.text(intentID, .intent)
             if let intent {
@@ -185,6 +191,10 @@ enum DraftView {
             c.text("  found: ", .dim)
             c.line(entitySummary(s.entities))
         }
+        if let carried = s?.thread?.carried, !carried.isEmpty {
+            c.text("  from earlier: ", .dim)
+            c.line(entitySummary(carried))
+        }
         if !d.missing.isEmpty {
             c.text("  needs: ", .dim)
             c.line(d.missing.map { "⟨\($0)⟩" }.joined(separator: " ") + "  (:set NAME VALUE fills it)", .warning)
@@ -210,6 +220,7 @@ enum DraftView {
                 c.newline()
             }
         }
+        followUpNote(s, into: &c)
         c.text("  tone: ", .dim)
         c.line(
             s.tone.upset

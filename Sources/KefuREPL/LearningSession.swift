@@ -14,7 +14,9 @@ final class LearningSession {
     private(set) var picks = PickRates()
     /// This REPL run, so two REPLs' threads are told apart in one log.
     let sessionID = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    private(set) var threadNumber = 1
+    /// The active buyer's thread (`Conversation.id`, `BuyerBook`): what
+    /// every record's `thread` says.
+    var thread: String
     private(set) var messageNumber = 0
     private var answeredAt: ContinuousClock.Instant?
     private var keystrokes = 0
@@ -25,6 +27,7 @@ final class LearningSession {
         store = learnedDirectory.map { LearnedStore(directory: $0) }
         pickStore = learnedDirectory.map { PickStore(directory: $0) }
         picks = pickStore?.load() ?? PickRates()
+        thread = BuyerBook.threadID(session: sessionID, number: 1)
     }
 
     /// What each draft's pick rate moves it by now.
@@ -44,11 +47,6 @@ final class LearningSession {
             return "pick not counted: \(error)"
         }
     }
-
-    var thread: String { "\(sessionID)-\(threadNumber)" }
-
-    /// `:new`: the next buyer's messages are another thread.
-    func newThread() { threadNumber += 1 }
 
     /// A line the agent typed (not pasted) after the drafts appeared.
     func typed(_ line: String) {

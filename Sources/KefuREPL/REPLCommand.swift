@@ -4,10 +4,12 @@
 /// handler does not compile (the old string table let a row silently do
 /// nothing).
 enum REPLCommand: String, CaseIterable {
-    case help, set, unset, vars, lang, new, remind, snippet, find, save, why, more, drafts, msg, packs, intents, intent, reload, quit
+    case help, set, unset, vars, lang, new, buyers, buyer, remind, snippet, find, save, why, more, drafts, msg, packs, intents, intent,
+        reload,
+        quit
 
     /// What Tab completes after the command name.
-    enum Argument { case none, command, variable, language, reminder, snippet, draft, text, intent }
+    enum Argument { case none, command, variable, language, reminder, snippet, draft, text, intent, buyer }
 
     /// The name typed after `:`.
     var name: String { rawValue }
@@ -16,7 +18,9 @@ enum REPLCommand: String, CaseIterable {
         switch self {
         case .help: ["h"]
         case .quit: ["q", "exit"]
-        case .set, .unset, .vars, .lang, .new, .remind, .snippet, .find, .save, .why, .more, .drafts, .msg, .packs, .intents, .intent,
+        case .set, .unset, .vars, .lang, .new, .buyers, .buyer, .remind, .snippet, .find, .save, .why, .more, .drafts, .msg, .packs,
+            .intents,
+            .intent,
             .reload:
             []
         }
@@ -35,7 +39,8 @@ enum REPLCommand: String, CaseIterable {
         case .why: "[N]"
         case .msg: "TEXT"
         case .intent: "ID"
-        case .vars, .new, .save, .more, .drafts, .packs, .intents, .reload, .quit: ""
+        case .buyer: "N|NAME"
+        case .vars, .new, .buyers, .save, .more, .drafts, .packs, .intents, .reload, .quit: ""
         }
     }
 
@@ -48,7 +53,9 @@ enum REPLCommand: String, CaseIterable {
         case .unset: "forget a value"
         case .vars: "values in use: configuration, this buyer, the last message"
         case .lang: "write drafts in this language (auto: the buyer's)"
-        case .new: "next buyer: forget the message, drafts and values set with :set"
+        case .new: "start this buyer's thread again: forget the message, drafts, values set with :set and values from earlier messages"
+        case .buyers: "the open buyers: number, name, what the thread is about, messages, time since the last"
+        case .buyer: "switch to buyer N or NAME (a new NAME opens a buyer); each keeps its own values, thread and messages"
         case .remind: "payment reminder drafts for an unpaid order"
         case .snippet: "render one snippet by id (on-demand ones too)"
         case .find: "find snippets by text, id or intent in any script (same as /WORD); copy one like a draft: it teaches too"
@@ -75,7 +82,8 @@ enum REPLCommand: String, CaseIterable {
         case .why: .draft
         case .msg, .find: .text
         case .intent: .intent
-        case .vars, .new, .save, .more, .drafts, .packs, .intents, .reload, .quit: .none
+        case .buyer: .buyer
+        case .vars, .new, .buyers, .save, .more, .drafts, .packs, .intents, .reload, .quit: .none
         }
     }
 

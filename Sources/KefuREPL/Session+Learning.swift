@@ -15,7 +15,7 @@ struct CopyOrigin {
 /// (`LearningSession`), and `:intent`.
 extension Session {
     var privateNames: [String] {
-        LearningSession.privateNames(settings.variables.merging(sessionVariables) { $1 })
+        LearningSession.privateNames(settings.variables.merging(sessionVariables) { $1 }) + buyerNames
     }
 
     /// Drafts were shown for `text`.
@@ -42,7 +42,8 @@ extension Session {
         // teaches like a draft offered for it: the agent found the reply
         // kefu did not offer, and so does a snippet found by a word (`/word`).
         // A payment reminder answers no question.
-        let teaches = draftSource == .message || !chosen.contains { $0.kind == .reminder }
+        let answers = draftSource == .message || !chosen.contains { $0.kind == .reminder }
+        let teaches = answers && !(chosen.count == 1 && onlyTheThreadSays(chosen[0].intent))
         let (lesson, problem) = learning.copied(
             chosen, base: origin.base, final: origin.edited ?? origin.base, message: teaches ? message : nil,
             suggestion: teaches ? suggestion : nil, names: privateNames, normalizer: engine.normalizer, found: showingFound)
@@ -50,7 +51,18 @@ extension Session {
         // Pick rates move drafts within their intent: only a draft chosen
         // from the ones offered for a message is a pick.
         if draftSource == .message, chosen.count == 1, let problem = learning.picked(chosen[0], among: drafts) { say(problem, .warning) }
+        if answers, chosen.count == 1 { threadAnswered(intent: chosen[0].intent) }
         if let lesson { announce(lesson) }
+    }
+
+    /// A follow-up ("怎么样了") answered with its thread's intent, which
+    /// its words alone do not even make plausible: it means what the thread
+    /// is about, and learning it as an example of that intent would make it
+    /// confident on its own, in every other thread too. (A learned message
+    /// still a guess on its own keeps collecting votes.)
+    func onlyTheThreadSays(_ intent: String?) -> Bool {
+        guard let s = suggestion, let lean = s.thread?.followUpOf, lean == intent else { return false }
+        return !s.candidates.contains { $0.intent == lean && $0.confidence >= engine.options.guessFloor }
     }
 
     /// One line saying what was learned, then the packs reloaded so the
@@ -98,6 +110,7 @@ extension Session {
                 return
             }
             announce(lesson)
+            threadAnswered(intent: id)
             if draftSource == .message { refreshDrafts() }
         } catch {
             say("not learned: \(error)", .warning)

@@ -41,6 +41,8 @@ final class Session {
     var finding = Finding()
     /// The last edited or combined reply copied, for `:save` (`Session+Saving.swift`).
     var savable: SavableReply?
+    /// The open buyers and their threads (`Session+Threads.swift`).
+    lazy var buyers = BuyerBook(sessionID: learning.sessionID)
 
     init(
         settings: REPLSettings, library: LiveLibrary, reader: LineReader, history: HistoryFile?, colour: Bool,
@@ -143,13 +145,16 @@ final class Session {
         for (k, v) in sessionVariables { values[k] = v }
         var r = SuggestionRequest(variables: values, language: forced ?? language, maxDrafts: maxDrafts, snippet: snippet)
         r.picks = learning.pickAdjustments()
+        r.thread = threadContext
         return r
     }
 
     func suggest(for text: String) {
         reloadPacksIfChanged()
         message = text
+        beginThreadMessage(text)
         let s = library.suggest(text, request(maxDrafts: settings.draftsShown))
+        absorbIntoThread(s)
         suggestion = s
         drafts = s.drafts
         draftSource = .message
@@ -398,6 +403,7 @@ final class Session {
             values["shop"]
             ?? LocalizedValue.resolve(values.filter { $0.key.hasPrefix("shop@") }, for: language ?? .simplifiedChinese)["shop"]
         parts.append((DisplayWidth.truncate(shop ?? "kefu", width: 16), .bold))
+        if let buyer = buyerPromptPart { parts.append(buyer) }
         if let buyer = sessionVariables["buyer"], !buyer.isEmpty {
             parts.append((" → " + DisplayWidth.truncate(buyer, width: 14), .intent))
         }

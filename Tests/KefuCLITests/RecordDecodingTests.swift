@@ -91,7 +91,7 @@ import Testing
 
     @Test func keysInMessagesAreShownNotPrinted() throws {
         let f = try #require(failure(#"{"text": "a", "\u001b]52;c;SGk=\u0007\u202e": 1}"#))
-        #expect(f.message == #"record 7: unknown key "^[]52;c;SGk=^G<U+202E>" (expected id, text, vars)"#)
+        #expect(f.message == #"record 7: unknown key "^[]52;c;SGk=^G<U+202E>" (expected id, text, vars, thread)"#)
         let v = try #require(failure(#"{"text": "a", "vars": {"\u001b[2J": []}}"#))
         #expect(v.message == "record 7: vars.^[[2J must be a string or a number")
         let d = try #require(failure(#"{"\u009b": 1, "\u009b": 2}"#))

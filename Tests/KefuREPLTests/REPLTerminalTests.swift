@@ -351,12 +351,12 @@ struct REPLTerminalTests {
         try t.waitFor(text: "單號是 SF99")
         try t.type(":new")
         try t.keys("Enter")
-        try t.waitFor(text: "new buyer")
+        try t.waitFor(text: "new thread")
         try t.waitFor("the prompt back to automatic") { $0.screenLines.last { !$0.isEmpty }?.hasSuffix("· auto ›") == true }
         try t.type(":vars")
         try t.keys("Enter")
         screen = try t.waitFor(text: "no values yet")
-        #expect(!screen.components(separatedBy: "new buyer").last!.contains("SF99"))
+        #expect(!screen.components(separatedBy: "new thread").last!.contains("SF99"))
     }
 
     @Test func whyExplainsADraft() throws {

@@ -10,9 +10,11 @@ struct SuggestCommand: ParsableCommand {
         usage: "kefu suggest [<options>] < messages",
         discussion: """
             Reads one message per line (default), JSON Lines records \
-            ({"id": ..., "text": ..., "vars": {...}}) with --input jsonl, or blocks \
-            separated by blank lines with --input blocks. Writes one result per \
-            record, in order, flushed as soon as it is ready.
+            ({"id": ..., "text": ..., "vars": {...}, "thread": ...}) with --input jsonl, \
+            or blocks separated by blank lines with --input blocks. Writes one result \
+            per record, in order, flushed as soon as it is ready. Records with the \
+            same "thread" are one buyer's conversation: values found earlier fill \
+            later drafts, and a follow-up leans toward the thread's intent.
 
             A bad record (invalid UTF-8, JSON that does not parse, more than 1 MiB) \
             produces an error result for that record and the rest go on.
@@ -98,6 +100,7 @@ struct SuggestCommand: ParsableCommand {
         var failures = 0
         let language = lang.language
         var out = ResultWriter()
+        var conversations = Conversations()
         while let record = reader.next(), !StandardOutput.closed {
             let more = reader.hasRecordReady
             switch decoder.decode(record) {
@@ -114,7 +117,11 @@ struct SuggestCommand: ParsableCommand {
                 let request = SuggestionRequest(
                     variables: base, recordVariables: m.variables, language: language,
                     maxDrafts: top, snippet: snippet, explain: explain)
-                let s = session.suggest(m.text, request)
+                // A record of a thread is answered with what the thread's
+                // earlier records said; one without is answered alone.
+                let s =
+                    m.thread.map { conversations.suggest(m.text, thread: $0, request, library: engine.library, answer: session.suggest) }
+                    ?? session.suggest(m.text, request)
                 switch format {
                 case .jsonl: out.write(SuggestionJSON.line(id: m.id, s, explain: explain), moreWaiting: more)
                 case .text: out.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n", moreWaiting: more)

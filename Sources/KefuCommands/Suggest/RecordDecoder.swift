@@ -9,6 +9,10 @@ struct RecordDecoder {
         var id: JSONWriter.Value
         var text: String
         var variables: [String: String]
+        /// The thread the record belongs to (`"thread"`): records with the
+        /// same id share carried values and a follow-up's intent. nil: the
+        /// message is answered on its own.
+        var thread: String? = nil
     }
 
     struct Failure: Error {
@@ -77,10 +81,19 @@ struct RecordDecoder {
         default:
             return .failure(Failure(id: id, message: "record \(record.number): \"vars\" must be an object of strings"))
         }
-        for key in dict.keys.sorted() where !["id", "text", "vars"].contains(key) {
-            return .failure(Failure(id: id, message: "record \(record.number): unknown key \(Self.quoted(key)) (expected id, text, vars)"))
+        var thread: String?
+        switch dict["thread"] {
+        case nil, .null?: break
+        case .string(let s)? where !s.isEmpty: thread = s
+        case .number(let n)?: thread = n
+        default:
+            return .failure(Failure(id: id, message: "record \(record.number): \"thread\" must be a non-empty string or a number"))
         }
-        return .success(Message(id: id, text: message, variables: variables))
+        for key in dict.keys.sorted() where !["id", "text", "vars", "thread"].contains(key) {
+            return .failure(
+                Failure(id: id, message: "record \(record.number): unknown key \(Self.quoted(key)) (expected id, text, vars, thread)"))
+        }
+        return .success(Message(id: id, text: message, variables: variables, thread: thread))
     }
 
     /// Input text in a message: controls shown (`^[`, `<U+202E>`), on one line.

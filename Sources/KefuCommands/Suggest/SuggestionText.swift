@@ -4,7 +4,9 @@ import KefuCore
 enum SuggestionText {
     static func render(id: Int, _ s: Suggestion, explain: Bool) -> String {
         var out = "#\(id) [\(s.language.rawValue)] "
-        if s.hedged {
+        if let lean = s.thread?.followUpOf {
+            out += "guess? follow-up of \(lean)"
+        } else if s.hedged {
             out += "guess? " + s.guesses.map { "\($0.intent) \(percent($0.confidence))?" }.joined(separator: ", ")
         } else if s.intents.isEmpty {
             out += "no confident intent"
@@ -16,6 +18,9 @@ enum SuggestionText {
         out += "\n"
         if !s.entities.isEmpty {
             out += "  found: " + s.entities.map { "\($0.kind.rawValue)=\($0.displayValue)" }.joined(separator: "  ") + "\n"
+        }
+        if let carried = s.thread?.carried, !carried.isEmpty {
+            out += "  from earlier: " + carried.map { "\($0.kind.rawValue)=\($0.displayValue)" }.joined(separator: "  ") + "\n"
         }
         for d in s.drafts {
             let flag = d.complete ? "" : "  [fill: \(d.missing.joined(separator: ", "))]"

@@ -77,11 +77,14 @@ public final class Engine: Sendable {
         ChineseConverter.shared.openInBackground()
     }
 
-    /// Detection and extraction only: what `kefu test` and `kefu eval` need.
-    package func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> (
+    /// What detection and extraction found in one message.
+    package typealias Analysis = (
         text: NormalizedText, intents: [DetectedIntent], candidates: [DetectedIntent], guesses: [DetectedIntent], tone: ToneReading,
         entities: [Entity]
-    ) {
+    )
+
+    /// Detection and extraction only: what `kefu test` and `kefu eval` need.
+    package func analyse(_ raw: String, heldOutExample: ExampleKey? = nil) -> Analysis {
         let text = normalizer.normalize(raw)
         let input = DetectionInput(text: text, heldOutExample: heldOutExample)
         let reports = text.isEmpty ? [] : detectors.map { $0.detect(input) }
@@ -123,7 +126,8 @@ public final class Engine: Sendable {
         let a = analyse(raw, heldOutExample: request.heldOutExample)
         let language = request.language ?? a.text.language
         var values = Self.values(request: request, entities: a.entities, language: language)
-        let guesses = request.snippet == nil ? a.guesses : []
+        let followUp = request.snippet == nil ? followUpIntent(a, thread: request.thread) : nil
+        let guesses = request.snippet == nil ? (followUp.map { [$0] } ?? a.guesses) : []
         let answered = request.snippet != nil ? [] : (a.intents.isEmpty ? guesses : a.intents)
         var provided: [ProvidedDraft] = []
         if !providers.isEmpty && request.snippet == nil && !a.text.isEmpty {
@@ -140,8 +144,11 @@ public final class Engine: Sendable {
                 context.values = values
             }
         }
-        // A close second reading gets one of the first three drafts.
-        let runnerUp = answered.first.flatMap { top in
+        // A close second reading gets one of the first three drafts. A
+        // follow-up's drafts all come from the thread's intent: the
+        // message's own weak readings are what made it a follow-up.
+        let top = followUp == nil ? answered.first : nil
+        let runnerUp = top.flatMap { top in
             a.candidates.first { c in
                 !answered.contains { $0.intent == c.intent } && c.confidence >= options.guessFloor
                     && c.confidence >= top.confidence * options.runnerUpRatio && library.intents[c.intent]?.secondary == false
@@ -151,10 +158,37 @@ public final class Engine: Sendable {
             DraftStage.Request(
                 answered: answered, runnerUp: runnerUp, snippet: request.snippet, language: language, values: values, tone: a.tone,
                 message: a.text, provided: provided, limit: request.maxDrafts, explain: request.explain, picks: request.picks))
-        return Suggestion(
+        var s = Suggestion(
             language: language, detectedLanguage: a.text.language, intents: a.intents,
             candidates: a.candidates, entities: a.entities, tone: a.tone, drafts: drafts,
             usedFallback: request.snippet == nil && answered.isEmpty, guesses: a.intents.isEmpty ? guesses : [])
+        if let thread = request.thread {
+            s.thread = ThreadUse(
+                id: thread.id, message: thread.message,
+                carried: DraftValues.carried(request: request, entities: a.entities, language: language),
+                followUpOf: followUp?.intent)
+        }
+        return s
+    }
+
+    /// A follow-up ("还没好吗", "怎么样了", "then?"): a message of a thread
+    /// with no intent of its own — none reaches the threshold. It is
+    /// answered from the thread's last intent alone, as a guess (the agent
+    /// reads it before copying; `?` still shows the message's own weak
+    /// readings), at the message's own confidence for that intent lifted
+    /// to the guess floor. The
+    /// no-intent reading that keeps small talk generic is not asked: short
+    /// vague lines ("怎么样了", "what now") read as no shop intent on
+    /// their own, and are exactly the follow-ups a thread explains. A
+    /// message with a confident intent of its own is answered on its own.
+    func followUpIntent(_ a: Analysis, thread: ThreadContext?) -> DetectedIntent? {
+        guard let lean = thread?.lastIntent, a.intents.isEmpty, !a.text.isEmpty, Conversation.leads(library.intents[lean]) else {
+            return nil
+        }
+        let own = a.candidates.first { $0.intent == lean }
+        let confidence = max(own?.confidence ?? 0, options.guessFloor)
+        let evidence = [Evidence(detector: "thread", detail: "follow-up of \(lean)", weight: confidence)] + (own?.evidence ?? [])
+        return DetectedIntent(intent: lean, confidence: confidence, evidence: evidence)
     }
 
     /// The values a draft in `language` is rendered with (`DraftValues`):

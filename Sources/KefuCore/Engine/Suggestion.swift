@@ -75,4 +75,7 @@ public struct Suggestion: Sendable {
     package var hedged: Bool { !guesses.isEmpty }
     /// Plugins that could not contribute to this suggestion.
     package var pluginsSkipped: [SkippedPlugin] = []
+    /// What the thread gave this answer (earlier values, a follow-up's
+    /// intent); nil when the request had no thread.
+    package var thread: ThreadUse?
 }

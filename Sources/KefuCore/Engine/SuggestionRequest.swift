@@ -20,6 +20,11 @@ public struct SuggestionRequest: Sendable {
     /// Per snippet id, the move its pick rate earns within its intent
     /// (`PickRates.adjustments`): the REPL passes the agent's own.
     public var picks: [String: PickAdjustment] = [:]
+    /// The thread this message belongs to (`Conversation.context`): values
+    /// found earlier fill what no one else gives, and a message with no
+    /// confident intent leans toward the thread's last one. nil: the
+    /// message is answered on its own.
+    package var thread: ThreadContext?
 
     /// A request with the given values; every argument has the default a front end would choose.
     public init(

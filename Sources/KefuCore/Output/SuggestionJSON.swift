@@ -46,8 +46,23 @@ package enum SuggestionJSON {
                     }
                 }
             }
+            // Only for a record of a thread: without one, the record is
+            // byte for byte what it was before threads.
+            if let t = s.thread { thread(t, &w) }
         }
         return w
+    }
+
+    /// `"thread": {"id", "message", "follow_up_of", "carried"}`.
+    static func thread(_ t: ThreadUse, _ w: inout JSONWriter) {
+        w.key("thread")
+        w.object { w in
+            w.field("id", t.id)
+            w.field("message", t.message)
+            w.field("follow_up_of", t.followUpOf)
+            w.key("carried")
+            w.array { w in for e in t.carried { entity(e, &w) } }
+        }
     }
 
     package static func error(id: JSONWriter.Value, record: Int, message: String) -> String {

@@ -76,7 +76,8 @@ package struct UsageRecord: Codable, Sendable, Equatable {
     package var event: Event
     /// ISO 8601, UTC, to the millisecond.
     package var time: String
-    /// One buyer's conversation in one REPL session (a new one after `:new`).
+    /// One buyer's thread in one REPL session (`Conversation.id`): a new
+    /// one for each buyer and after `:new`.
     package var thread: String
     /// The message within the session, joining its `copied` lines to its `answered` line.
     package var message: Int
