@@ -25,6 +25,24 @@ import Testing
 
     func texts(_ s: Suggestion) -> String { s.drafts.map(\.text).joined(separator: "\n") }
 
+    /// A script feeding kefu for days keeps at most `capacity` threads: the
+    /// one answered longest ago is forgotten, a recently used one is kept.
+    @Test func threadsPastTheCapacityForgetTheLeastRecentlyAnswered() {
+        var threads = Conversations(capacity: 2)
+        func say(_ text: String, _ id: String) -> Suggestion {
+            threads.suggest(text, thread: id, SuggestionRequest(), library: engine.library) { engine.suggest($0, $1) }
+        }
+        _ = say("订单号 1234567890，还没发货", "a")
+        _ = say("订单号 2234567890，还没发货", "b")
+        _ = say("催一下", "a")  // a is now the most recent
+        _ = say("你好", "c")  // b, the least recent, goes
+        #expect(Set(threads.threads.keys) == ["a", "c"])
+        #expect(threads.threads["a"]?.context.carried.contains { $0.value == "1234567890" } == true)
+        let again = say("催一下", "b")
+        #expect(again.thread?.carried.isEmpty == true, "a forgotten thread starts afresh")
+        #expect(Set(threads.threads.keys) == ["b", "c"])
+    }
+
     @Test func anOrderNumberGivenEarlierFillsALaterDraft() throws {
         let answers = thread(["订单号 1234567890，还没发货", "催一下"])
         let later = answers[1]
