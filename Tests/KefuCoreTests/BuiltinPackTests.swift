@@ -87,6 +87,18 @@ enum BuiltinEngine {
         #expect(s.intents.contains { $0.intent == "complaint" })
         #expect(try #require(s.drafts.first).kind == .apology)
     }
+
+    /// A bare "ok" is an acknowledgement, not a cash-on-delivery question.
+    /// The classifier once read it as the twin (1.00) of “货到付款ok吗”: that
+    /// example's other words are so common they have no postings, and its
+    /// length was measured without them.
+    @Test(arguments: ["ok", "OK", "ok的"])
+    func aBareOkIsNotTheTwinOfAnExampleWithMoreWords(text: String) {
+        let a = BuiltinEngine.engine.analyse(text)
+        #expect(!a.intents.contains { $0.intent == "cod" } && a.candidates.first?.intent != "cod", "\(a.candidates)")
+        let twins = a.candidates.flatMap(\.evidence).filter { $0.detector == "classifier" && $0.detail.hasSuffix("(1.00)") }
+        #expect(twins.allSatisfy { $0.detail.lowercased().contains("“\(text.lowercased())”") }, "\(twins)")
+    }
 }
 
 /// The project's own labelled bilingual messages (written for kefu, never
