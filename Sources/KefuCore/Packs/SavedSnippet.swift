@@ -148,27 +148,8 @@ package struct SavedSnippet: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML double-quoted scalar.
-    package static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
-                    || u.value == 0xFEFF
-                {
-                    out += String(format: "\\u%04X", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar (`YAMLQuoting`).
+    package static func quoted(_ s: String) -> String { YAMLQuoting.quoted(s) }
 
     /// `existing` (the file as it is, nil when there is none) with `entry`
     /// added to its `snippets:` list, everything else (comments included)
