@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuExternalPlugins
@@ -7,7 +8,7 @@ import Testing
 @Suite("External plugins: handshake and round trips")
 struct HandshakeTests {
     @Test func handshakeDeclaresIDVersionCapabilitiesAndIntents() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok", id: "alpha")])
         defer { host.shutdown() }
         host.start()
@@ -21,7 +22,7 @@ struct HandshakeTests {
     }
 
     @Test func detectRoundTripCarriesEvidenceWithoutControlSequences() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok")])
         defer { host.shutdown() }
         host.start()
@@ -39,7 +40,7 @@ struct HandshakeTests {
     }
 
     @Test func extractKeepsKnownKindsOnly() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok")])
         defer { host.shutdown() }
         host.start()
@@ -49,7 +50,7 @@ struct HandshakeTests {
     }
 
     @Test func draftRoundTripReturnsTextsPerLanguageAsPlainText() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok")])
         defer { host.shutdown() }
         host.start()
@@ -65,7 +66,7 @@ struct HandshakeTests {
     }
 
     @Test func checkRoundTripWarnsAndBlocksPerDraft() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok", id: "chk")])
         defer { host.shutdown() }
         host.start()
@@ -82,7 +83,7 @@ struct HandshakeTests {
     }
 
     @Test func pluginErrorAnswerIsASkipNotAFailure() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("error")])
         defer { host.shutdown() }
         host.start()
@@ -93,12 +94,12 @@ struct HandshakeTests {
     }
 
     @Test func stderrIsKeptInTheLog() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("ok", id: "loud")])
         host.start()
         _ = host.detect(TextNormalizer().normalize("ping"))
         host.shutdown()
-        let log = try String(contentsOfFile: box.root + "/logs/loud.log", encoding: .utf8)
+        let log = try String(contentsOfFile: box.path + "/logs/loud.log", encoding: .utf8)
         #expect(log.contains("test plugin loud starting in mode ok"))
         #expect(log.contains("ready: loud 1.2.3"))
     }
@@ -107,16 +108,16 @@ struct HandshakeTests {
 @Suite("External plugins: disabled by configuration")
 struct DisabledTests {
     @Test func disabledPluginsNeverRun() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let byName = try box.testPlugin("ok", id: "off")  // file kefu-plugin-off.py
         let byID = try box.testPlugin("ok", id: "gone")
         var settings = TestPlugin.settings
-        settings.logFolder = box.root + "/logs"
+        settings.logFolder = box.path + "/logs"
         let host = ExternalPluginHost(specs: [byName, byID], settings: settings, disabledIDs: ["off", "gone"])
         defer { host.shutdown() }
         host.start()
         #expect(host.statuses.map(\.state) == [.disabled, .disabled])
-        #expect(!FileManager.default.fileExists(atPath: box.root + "/off.started"))
+        #expect(!FileManager.default.fileExists(atPath: box.path + "/off.started"))
         #expect(host.detect(TextNormalizer().normalize("ping")).skipped.isEmpty)
     }
 }
