@@ -45,9 +45,8 @@ struct ConfigurationTests {
 
     @Test func declaredIntentsBecomeAPackThatLoadsAndThatPacksOverride() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok", id: "declarer")])
+        let host = try box.startedHost("ok", id: "declarer")
         defer { host.shutdown() }
-        host.start()
         let declared = PluginIntentsPack.sources(for: host)
         #expect(declared.problems.isEmpty)
         let library = SnippetLibrary.load(declared.sources)

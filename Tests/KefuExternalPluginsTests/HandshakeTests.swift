@@ -9,9 +9,8 @@ import Testing
 struct HandshakeTests {
     @Test func handshakeDeclaresIDVersionCapabilitiesAndIntents() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok", id: "alpha")])
+        let host = try box.startedHost("ok", id: "alpha")
         defer { host.shutdown() }
-        host.start()
         let status = try #require(host.statuses.first)
         #expect(status.state == .loaded)
         #expect(status.id == "alpha")
@@ -23,9 +22,8 @@ struct HandshakeTests {
 
     @Test func detectRoundTripCarriesEvidenceWithoutControlSequences() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let text = TextNormalizer().normalize("PING please")
         let r = host.detect(text)
         #expect(r.skipped.isEmpty)
@@ -41,9 +39,8 @@ struct HandshakeTests {
 
     @Test func extractKeepsKnownKindsOnly() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let r = host.extract(TextNormalizer().normalize("order please"))
         #expect(r.entities.map(\.kind) == [.orderID])
         #expect(r.entities.first?.value == "T-42")
@@ -51,9 +48,8 @@ struct HandshakeTests {
 
     @Test func draftRoundTripReturnsTextsPerLanguageAsPlainText() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let r = host.drafts(
             TextNormalizer().normalize("ping"), language: .english, intents: [], entities: [], variables: ["shop": "Acme"],
             tone: .calm)
@@ -67,9 +63,8 @@ struct HandshakeTests {
 
     @Test func checkRoundTripWarnsAndBlocksPerDraft() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok", id: "chk")])
+        let host = try box.startedHost("ok", id: "chk")
         defer { host.shutdown() }
-        host.start()
         let drafts = [
             ExternalPluginHost.CheckedDraft(snippet: "a", intent: nil, kind: "answer", language: .english, text: "short"),
             ExternalPluginHost.CheckedDraft(
@@ -84,9 +79,8 @@ struct HandshakeTests {
 
     @Test func pluginErrorAnswerIsASkipNotAFailure() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("error")])
+        let host = try box.startedHost("error")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(TextNormalizer().normalize("ping"))
         #expect(r.skipped.map(\.reason) == [.pluginError])
         #expect(r.skipped.first?.detail == "no catalogue loaded")
@@ -95,8 +89,7 @@ struct HandshakeTests {
 
     @Test func stderrIsKeptInTheLog() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("ok", id: "loud")])
-        host.start()
+        let host = try box.startedHost("ok", id: "loud")
         _ = host.detect(TextNormalizer().normalize("ping"))
         host.shutdown()
         let log = try String(contentsOfFile: box.path + "/logs/loud.log", encoding: .utf8)

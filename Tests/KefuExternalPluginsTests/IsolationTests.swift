@@ -20,9 +20,8 @@ struct IsolationTests {
 
     @Test func timeoutSkipsThePluginThenItRestarts() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("hang-once")]) { $0.requestDeadline = 0.3 }
+        let host = try box.startedHost("hang-once") { $0.requestDeadline = 0.3 }
         defer { host.shutdown() }
-        host.start()
         let r = within(10) { host.detect(ping) }
         #expect(r.skipped.map(\.reason) == [.timeout])
         #expect(r.skipped.first?.detail == "no answer within 300 ms")
@@ -41,9 +40,8 @@ struct IsolationTests {
 
     @Test func crashIsRestartedWithBackoffThenDisabled() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("crash-detect")]) { $0.maxConsecutiveFailures = 3 }
+        let host = try box.startedHost("crash-detect") { $0.maxConsecutiveFailures = 3 }
         defer { host.shutdown() }
-        host.start()
         var reasons: [PluginSkip.Reason] = []
         // Up to 40 tries before; a deadline of 30 s allows at least as many.
         _ = Poll.untilTrue(timeout: 30, interval: 0.02) {
@@ -61,9 +59,8 @@ struct IsolationTests {
 
     @Test func garbageOutputIsAFailure() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("garbage")])
+        let host = try box.startedHost("garbage")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.skipped.map(\.reason) == [.invalidOutput])
         #expect(r.skipped.first?.detail.contains("not a JSON object") == true)
@@ -72,9 +69,8 @@ struct IsolationTests {
 
     @Test func wrongIDIsAFailure() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("wrong-id")])
+        let host = try box.startedHost("wrong-id")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.skipped.map(\.reason) == [.wrongID])
         #expect(r.skipped.first?.detail == "answered id 101, expected 1")
@@ -82,9 +78,8 @@ struct IsolationTests {
 
     @Test func floodingStdoutIsAFailure() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("flood")])
+        let host = try box.startedHost("flood")
         defer { host.shutdown() }
-        host.start()
         let r = within(20) { host.detect(ping) }
         #expect(r.skipped.map(\.reason) == [.flood])
     }
@@ -93,9 +88,8 @@ struct IsolationTests {
         let box = try Sandbox()
         // The request deadline is far shorter than the start-up: the
         // handshake has its own.
-        let host = box.host([try box.testPlugin("slow-start")]) { $0.requestDeadline = 0.2 }
+        let host = try box.startedHost("slow-start") { $0.requestDeadline = 0.2 }
         defer { host.shutdown() }
-        host.start()
         #expect(host.statuses.first?.state == .loaded, "\(host.statuses.first?.detail ?? "")")
     }
 
@@ -111,9 +105,8 @@ struct IsolationTests {
 
     @Test func otherProtocolVersionIsRefused() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("old-protocol")])
+        let host = try box.startedHost("old-protocol")
         defer { host.shutdown() }
-        host.start()
         #expect(host.statuses.first?.detail == "speaks protocol 2, kefu speaks 1")
     }
 
@@ -162,13 +155,12 @@ struct MessageBudgetTests {
         let box = try Sandbox()
         // Hangs on every request: restarted at once (no back-off), it would
         // hang again on extract, draft and check if it were asked.
-        let host = box.host([try box.testPlugin("hang-all", id: "slowpoke")]) {
+        let host = try box.startedHost("hang-all", id: "slowpoke") {
             $0.requestDeadline = 0.3
             $0.backoffBase = 0
             $0.backoffCap = 0
         }
         defer { host.shutdown() }
-        host.start()
         let parts = ExternalPluginParts(host: host)
         let engine = Engine(
             library: SnippetLibrary(), detectorFactories: parts.detectorFactories, extractors: parts.extractors,

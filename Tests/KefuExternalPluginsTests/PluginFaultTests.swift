@@ -28,13 +28,12 @@ struct PluginFaultTests {
     @Test func failuresOfOneKindDisableThePluginWhateverTheOthersDo() throws {
         let box = try Sandbox()
         let warnings = HostWarnings()
-        let host = box.host([try box.testPlugin("hang-draft", id: "half")], warnings: warnings) {
+        let host = try box.startedHost("hang-draft", id: "half", warnings: warnings) {
             $0.requestDeadline = 0.3
             $0.backoffBase = 0
             $0.backoffCap = 0
         }
         defer { host.shutdown() }
-        host.start()
         var draftTimeouts = 0
         for _ in 0..<10 where host.statuses.first?.state != .disabled {
             // Each message: detect works (after the restart's hello), draft hangs.
@@ -74,11 +73,10 @@ struct PluginFaultTests {
     @Test func aSlowPluginIsNamed() throws {
         let box = try Sandbox()
         let warnings = HostWarnings()
-        let host = box.host([try box.testPlugin("slow", id: "sloth")], warnings: warnings) {
+        let host = try box.startedHost("slow", id: "sloth", warnings: warnings) {
             $0.requestDeadline = 2  // half is 1 s; the plugin takes 1.2 s and still answers
         }
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.reports.first?.signals.first?.intent == "test.ping")
         #expect(
@@ -92,9 +90,8 @@ struct PluginFaultTests {
 
     @Test func aCheckThatBlocksEveryDraftIsReported() throws {
         let box = try Sandbox()
-        let host = box.host([try box.testPlugin("block-all", id: "wall")])
+        let host = try box.startedHost("block-all", id: "wall")
         defer { host.shutdown() }
-        host.start()
         let drafts = ["Hi!", "Hello there"].map {
             ExternalPluginHost.CheckedDraft(snippet: "s", intent: nil, kind: "answer", language: .english, text: $0)
         }

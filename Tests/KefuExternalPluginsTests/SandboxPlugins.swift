@@ -22,6 +22,15 @@ extension Sandbox {
         return ExternalPluginSpec(command: [path, mode, id, self.path], origin: self.path)
     }
 
+    /// A started host of the test plugin in `mode` (shut it down when done).
+    func startedHost(
+        _ mode: String, id: String = "tp", warnings: HostWarnings? = nil, _ tweak: (inout ExternalPluginSettings) -> Void = { _ in }
+    ) throws -> ExternalPluginHost {
+        let host = self.host([try testPlugin(mode, id: id)], warnings: warnings, tweak)
+        host.start()
+        return host
+    }
+
     /// A host of `specs` with the test settings (`tweak` changes them) and
     /// its logs in the sandbox; what it warns of is kept in `warnings`.
     func host(
