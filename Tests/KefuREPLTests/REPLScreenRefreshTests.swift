@@ -63,7 +63,7 @@ struct REPLScreenRefreshTests {
         #expect(!why.contains("needs:"), "\(why)")
         // Right after a copy Enter copies nothing more.
         try t.keys("Enter")
-        usleep(300_000)
+        t.settle()
         #expect(try t.screen().occurrences(of: "copied draft") == 1)
 
         // :set fills a blank on the screen and `? N` alike.

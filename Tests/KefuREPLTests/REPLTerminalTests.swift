@@ -87,7 +87,7 @@ struct REPLTerminalTests {
         // Right after a copy, Enter on an empty line does nothing more.
         try t.keys("Enter")
         try t.keys("Enter")
-        usleep(300_000)
+        t.settle()
         #expect(try t.screen().occurrences(of: "copied draft") == 1)
     }
 
@@ -265,7 +265,7 @@ struct REPLTerminalTests {
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type("x")
         try t.keys("C-d")  // not empty: deletes, does not quit
-        usleep(300_000)
+        t.settle()
         #expect(try t.exitStatus() == nil)
         try t.keys("C-u", "C-d")
         let status = try t.waitForExit()

@@ -235,6 +235,12 @@ final class TmuxTerminal: @unchecked Sendable {
         try waitFor("“\(text)” ×\(count)", session: session, sourceLocation: sourceLocation) { $0.occurrences(of: text) >= count }
     }
 
+    /// Gives kefu a moment to react to the keys just sent, before a check
+    /// that they changed nothing (there is nothing to wait for).
+    func settle() {
+        usleep(300_000)
+    }
+
     /// The most recent paste buffer (an OSC 52 copy), or nil when there is none.
     func clipboard() throws -> String? {
         let r = try tmux(["show-buffer"], check: false)
