@@ -75,18 +75,18 @@ let package = Package(
 
         .testTarget(
             name: "KefuCoreTests",
-            dependencies: ["KefuCore", "KefuPlugins", "KefuTone", "KefuBuiltinSnippets"],
+            dependencies: ["KefuCore", "KefuPlugins", "KefuTone", "KefuBuiltinSnippets", "KefuTestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Shared by the test targets: the sandbox, polling, the binary's path.
+        .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(name: "KefuComplianceTests", dependencies: ["KefuCompliance", "KefuCore"]),
-        .testTarget(name: "KefuUpsellTests", dependencies: ["KefuUpsell", "KefuCore"]),
+        .testTarget(name: "KefuUpsellTests", dependencies: ["KefuUpsell", "KefuCore", "KefuTestSupport"]),
         .testTarget(name: "KefuLogisticsTests", dependencies: ["KefuLogistics", "KefuCore"]),
         .testTarget(
             name: "KefuExternalPluginsTests",
-            dependencies: ["KefuExternalPlugins", "KefuCore"]
+            dependencies: ["KefuExternalPlugins", "KefuCore", "KefuTestSupport"]
         ),
-        // Shared by the tests that run the real binary.
-        .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(
             name: "KefuCLITests",
             dependencies: ["kefu", "KefuCommands", "KefuCore", "KefuTestSupport"]

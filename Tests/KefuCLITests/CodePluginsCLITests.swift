@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Built-in code plugins through the real binary: configuration, --disable,
@@ -8,11 +9,7 @@ import Testing
 
     init() throws { sandbox = try Sandbox() }
 
-    func config(_ yaml: String) throws {
-        let folder = sandbox.configHome.appendingPathComponent("kefu")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try yaml.write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
-    }
+    func config(_ yaml: String) throws { try sandbox.writeConfig(yaml) }
 
     @Test func pluginsListShowsEveryCodePlugin() throws {
         let r = try Kefu.run(["plugins", "list", "--no-user-packs", "--disable", "tone"], in: sandbox)
@@ -50,15 +47,13 @@ import Testing
     }
 
     @Test func upsellFromTheConfigFoldersCatalogue() throws {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/examples/catalog.yaml")
+        let example = Checkout.url("docs/examples/catalog.yaml")
         try config("plugins:\n  upsell: {catalog: shop-catalog.yaml}\n")
-        try FileManager.default.copyItem(at: example, to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"))
+        try FileManager.default.copyItem(atPath: example.path, toPath: sandbox.configPath("shop-catalog.yaml"))
         let r = try Kefu.run(["suggest", "--no-user-packs", "--top", "5"], stdin: "Does the mug come in blue?\n", in: sandbox)
         #expect(r.out.contains("upsell.bundle"), "\(r.out)\n\(r.err)")
         #expect(r.out.contains("¥45.90"))
-        try "products: [{sku: A, name: x, price: free, stock: 1}]\n".write(
-            to: sandbox.configHome.appendingPathComponent("kefu/shop-catalog.yaml"), atomically: true, encoding: .utf8)
+        try sandbox.writeConfig("products: [{sku: A, name: x, price: free, stock: 1}]\n", to: "shop-catalog.yaml")
         let broken = try Kefu.run(["suggest", "--no-user-packs"], stdin: "Does the mug come in blue?\n", in: sandbox)
         #expect(broken.status == 0)
         #expect(broken.err.contains("shop-catalog.yaml:1:"), "\(broken.err)")

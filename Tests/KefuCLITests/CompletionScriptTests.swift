@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCommands

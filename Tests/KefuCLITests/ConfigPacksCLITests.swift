@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// config.yaml `packs:` and `disabled_packs:` reach every command, as they
@@ -8,11 +9,11 @@ import Testing
 
     init() throws {
         sandbox = try Sandbox()
-        try sandbox.write("xdg-config/kefu/shop-packs/parcel.yaml", TestPacks.parcel)
+        try sandbox.writeConfig(TestPacks.parcel, to: "shop-packs/parcel.yaml")
     }
 
     func config(_ yaml: String) throws {
-        try sandbox.write("xdg-config/kefu/config.yaml", yaml)
+        try sandbox.writeConfig(yaml)
     }
 
     func intents(_ r: KefuResult) throws -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Buyer text is untrusted: escape sequences in it must never reach the

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `echo text | kefu`: with no subcommand and stdin not a terminal, kefu is

@@ -15,9 +15,8 @@ import Testing
             let path =
                 file.path.hasPrefix("$XDG_CONFIG_HOME/")
                 ? sandbox.configHome.appendingPathComponent(String(file.path.dropFirst("$XDG_CONFIG_HOME/".count))).path
-                : sandbox.root.appendingPathComponent(file.path).path
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+                : file.path
+            try sandbox.write(path, file.text)
         }
         for (n, step) in example.commands.enumerated() {
             let (status, output) = try Self.shell(step.command, in: sandbox)

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// A bad input record gets an error record `{"id", "record", "error"}` in its

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu eval FILE.tsv`: detection measured on labelled messages.

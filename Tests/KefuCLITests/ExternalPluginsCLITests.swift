@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// External plugins through the real `kefu` binary: the two example plugins
@@ -8,9 +9,7 @@ import Testing
     let plugins: String
 
     /// docs/examples of this checkout.
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/examples").path
+    static let examples = Checkout.path("docs/examples")
 
     /// A pack whose drafts the example check must catch: one with an
     /// absolute claim (warned), one steering off the platform (blocked).
@@ -49,8 +48,7 @@ import Testing
 
     init() throws {
         sandbox = try Sandbox()
-        plugins = sandbox.root.appendingPathComponent("plugins").path
-        try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        plugins = try sandbox.folder("plugins")
         for name in ["kefu-plugin-preorder.py", "kefu-plugin-banned-words.sh"] {
             try copyPlugin(Self.examples + "/" + name, as: name)
         }
@@ -62,9 +60,7 @@ import Testing
     }
 
     func writePlugin(_ name: String, _ text: String) throws {
-        let path = plugins + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try sandbox.writeExecutable(name, text, in: "plugins")
     }
 
     /// A plugin that says hello, then never answers a detect.
@@ -206,8 +202,7 @@ import Testing
     @Test func pluginsListShowsStatesAndRefusals() throws {
         try writePlugin("kefu-plugin-stuck", Self.hanging)
         try writePlugin("kefu-plugin-broken", "#!/bin/sh\necho 'I am not JSON'\n")
-        let open = sandbox.root.appendingPathComponent("open").path
-        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+        let open = try sandbox.folder("open")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: open)
         let r = try Kefu.run(["plugins", "list", "--no-user-packs", "--plugins", open], in: sandbox)
         #expect(r.status == 1)
@@ -224,10 +219,7 @@ import Testing
     /// `disabled_plugins:` is one list for every kind of plugin, read once:
     /// a malformed one is reported once, not by each plugin host.
     @Test func configDisablesExternalAndCodePluginsAlike() throws {
-        let folder = sandbox.configHome.appendingPathComponent("kefu")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "disabled_plugins: [myshop-preorder, compliance]\n".write(
-            to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try sandbox.writeConfig("disabled_plugins: [myshop-preorder, compliance]\n")
         let list = try Kefu.run(["plugins", "list", "--no-user-packs"], in: sandbox)
         #expect(list.out.contains("myshop-preorder"), "\(list.out)")
         #expect(list.cells.contains("compliance 1.0.0 disabled"), "\(list.out)")
@@ -235,7 +227,7 @@ import Testing
         let record = try #require(try JSON.objects(r).first)
         #expect(!JSON.intents(record).contains("myshop.preorder"), "\(r.out)")
 
-        try "disabled_plugins: {a: 1}\n".write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try sandbox.writeConfig("disabled_plugins: {a: 1}\n")
         let bad = try suggest("可以预订吗\n", [])
         #expect(bad.err.components(separatedBy: "disabled_plugins").count == 2, "reported once:\n\(bad.err)")
         #expect(bad.err.contains("config.yaml:1:19: error: 'disabled_plugins' must be a list"), "\(bad.err)")
@@ -248,17 +240,16 @@ import Testing
     }
 
     @Test func configuredPluginWithArgumentsRuns() throws {
-        let conf = sandbox.configHome.appendingPathComponent("kefu").path
-        try FileManager.default.createDirectory(
-            atPath: conf + "/scripts", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try sandbox.folder("config/kefu/scripts")
         let script = try Data(contentsOf: URL(fileURLWithPath: Self.examples + "/kefu-plugin-preorder.py"))
-        try script.write(to: URL(fileURLWithPath: conf + "/scripts/preorder.py"))
-        try """
-        external_plugins:
-          - command: [python3, scripts/preorder.py]
-            id: preorder
-            config: {restock_days: "3"}
-        """.write(toFile: conf + "/config.yaml", atomically: true, encoding: .utf8)
+        try sandbox.write(sandbox.configPath("scripts/preorder.py"), script)
+        try sandbox.writeConfig(
+            """
+            external_plugins:
+              - command: [python3, scripts/preorder.py]
+                id: preorder
+                config: {restock_days: "3"}
+            """)
         // Only the configured copy runs (./plugins has the same plugin).
         try FileManager.default.removeItem(atPath: plugins + "/kefu-plugin-preorder.py")
         let r = try suggest("可以预订吗\n")

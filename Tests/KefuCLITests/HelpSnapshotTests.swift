@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCommands
@@ -13,8 +14,7 @@ import Testing
 ///
 /// (that is `KEFU_UPDATE_SNAPSHOTS=1 swift test --skip-build --filter HelpSnapshotTests`).
 @Suite struct HelpSnapshotTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("HelpSnapshots")
+    static let folder = Checkout.url("Tests/HelpSnapshots")
 
     static let updating = ProcessInfo.processInfo.environment["KEFU_UPDATE_SNAPSHOTS"] == "1"
 

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,11 +13,11 @@ import Testing
 /// make kefu wait.
 @Suite struct HostileFilesCLITests {
     let sandbox: Sandbox
-    var configPath: String { sandbox.configHome.path + "/kefu/config.yaml" }
+    var configPath: String { sandbox.configPath("config.yaml") }
 
     init() throws {
         sandbox = try Sandbox()
-        try FileManager.default.createDirectory(atPath: sandbox.configHome.path + "/kefu", withIntermediateDirectories: true)
+        try sandbox.folder("config/kefu")
     }
 
     static let runsAsRoot = geteuid() == 0
@@ -39,14 +40,14 @@ import Testing
 
     @Test(.enabled(if: !runsAsRoot, "root reads a chmod 000 file"))
     func anUnreadableConfigIsReported() throws {
-        try sandbox.write("xdg-config/kefu/config.yaml", "shop: 小店\n")
+        try sandbox.writeConfig("shop: 小店\n")
         chmod(configPath, 0)
         let r = try Kefu.run(["config", "show"], in: sandbox)
         #expect(r.err.contains("permission denied"), "\(r.err)")
     }
 
     @Test func aDuplicateKeyInTheConfigKeepsTheOtherKeys() throws {
-        try sandbox.write("xdg-config/kefu/config.yaml", "shop: 小鹿家居\ndrafts: 3\ndrafts: 7\nregion: HK\n")
+        try sandbox.writeConfig("shop: 小鹿家居\ndrafts: 3\ndrafts: 7\nregion: HK\n")
         let r = try Kefu.run(["config", "show"], in: sandbox)
         #expect(r.err.contains("config.yaml:3:1: error: duplicate key 'drafts' (first at line 2); ignored"), "\(r.err)")
         #expect(r.out.contains("小鹿家居"), "\(r.out)")

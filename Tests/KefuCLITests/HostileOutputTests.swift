@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Every class of hostile character, through every output path the command
@@ -189,8 +190,7 @@ import Testing
     @Test func configValuesAndConfigErrors() throws {
         let sandbox = try Sandbox()
         let pack = try sandbox.write("hostile.yaml", Self.pack)
-        try sandbox.write(
-            "xdg-config/kefu/config.yaml",
+        try sandbox.writeConfig(
             """
             shop: "Acme\(Self.yaml)"
             agent: "Mei\(Self.yaml)"

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// JSON Lines input: `id` is a string or a number and comes back as given;

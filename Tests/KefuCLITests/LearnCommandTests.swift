@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu learn` through the binary: import, list, forget, export, and the
@@ -87,11 +88,11 @@ import Testing
 
     @Test func usageOffIsAConfigurationKey() throws {
         let sandbox = try Sandbox()
-        try sandbox.write("xdg-config/kefu/config.yaml", "usage: off\n")
+        try sandbox.writeConfig("usage: off\n")
         let show = try Kefu.run(["config", "show"], in: sandbox)
         #expect(show.status == 0 && !show.err.contains("unknown key"), "\(show.err)")
         #expect(show.out.contains("usage") && show.out.contains("off"), "\(show.out)")
-        try sandbox.write("xdg-config/kefu/config.yaml", "usage: sometimes\n")
+        try sandbox.writeConfig("usage: sometimes\n")
         let bad = try Kefu.run(["config", "show"], in: sandbox)
         #expect(bad.err.contains("must be on or off") || bad.out.contains("must be on or off"), "\(bad.out)\(bad.err)")
     }

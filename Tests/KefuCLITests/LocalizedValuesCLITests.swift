@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Values per language from config.yaml reach `kefu suggest`: an English
@@ -8,7 +9,7 @@ import Testing
 
     init() throws { sandbox = try Sandbox() }
 
-    func config(_ yaml: String) throws { try sandbox.write("xdg-config/kefu/config.yaml", yaml) }
+    func config(_ yaml: String) throws { try sandbox.writeConfig(yaml) }
 
     func drafts(_ r: KefuResult) throws -> [String] {
         try r.lines.flatMap { line -> [String] in

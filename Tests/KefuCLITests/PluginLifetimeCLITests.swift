@@ -13,15 +13,15 @@ import Testing
     @Test(arguments: [SIGTERM, SIGHUP])
     func aTerminatedKefuTakesItsPluginsWithIt(_ sig: Int32) throws {
         let sandbox = try Sandbox()
-        let plugins = try StubbornPlugin.install(in: sandbox.root)
+        let plugins = try StubbornPlugin.install(in: sandbox)
         // A deadline no loaded machine misses: a timed-out plugin is restarted,
         // and the pid file would then name one that is already gone.
         let kefu = try LiveKefu(
             ["suggest", "--format", "jsonl", "--no-user-packs", "--plugins", plugins, "--plugin-deadline", "10000"], in: sandbox)
         try kefu.send("where is my parcel\n")
         #expect(kefu.readLine(timeout: 30) != nil, "no answer")
-        let pids = try #require(StubbornPlugin.pids(in: sandbox.root))
-        #expect(!StubbornPlugin.isGone(pids.plugin) && !StubbornPlugin.isGone(pids.sleeper), "running before kefu is stopped")
+        let pids = try #require(StubbornPlugin.pids(in: sandbox))
+        #expect(!ProcessTable.isGone(pids.plugin) && !ProcessTable.isGone(pids.sleeper), "running before kefu is stopped")
 
         kill(kefu.process.processIdentifier, sig)
         #expect(kefu.waitForExit(timeout: 30) != nil)

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu plugins examples --format tsv`: every example and counter-example

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu plugins validate PATH`: every error as `PATH:LINE:COL: error: ...`

@@ -145,14 +145,7 @@ import Testing
                 if p.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 expected.append((p, false))
             }
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-fuzz-\(UUID().uuidString)").path
-            try Data(data).write(to: URL(fileURLWithPath: path))
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let fd = open(path, O_RDONLY)
-            defer { close(fd) }
-            var reader = RecordReader(fd: fd, format: .jsonl, limit: limit)
-            var got: [(bytes: [UInt8], oversized: Bool)] = []
-            while let r = reader.next() { got.append((r.bytes, r.oversized)) }
+            let got = try RecordsOfBytes.read(data, limit: limit).map { (bytes: $0.bytes, oversized: $0.oversized) }
             #expect(got.count == expected.count, "seed \(Self.seed) batch \(batch)")
             for (g, e) in zip(got, expected) where g.bytes != e.bytes || g.oversized != e.oversized {
                 Issue.record("seed \(Self.seed) batch \(batch): got \(g), expected \(e)")

@@ -8,18 +8,10 @@ import Testing
 @Suite struct RecordReaderLimitTests {
     static let limit = RecordReader.maxRecordBytes
 
-    /// Reads every record of `data` (written to a file: reads then split it
-    /// at fixed 64 KiB boundaries, which the leading lines shift around).
+    /// Reads every record of `data` (reads split it at fixed 64 KiB
+    /// boundaries, which the leading lines shift around).
     static func records(_ data: [UInt8], format: InputFormat = .jsonl) throws -> [InputRecord] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-reader-\(UUID().uuidString)").path
-        try Data(data).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-        var reader = RecordReader(fd: fd, format: format)
-        var out: [InputRecord] = []
-        while let r = reader.next() { out.append(r) }
-        return out
+        try RecordsOfBytes.read(data, format: format)
     }
 
     static func record(_ size: Int) -> [UInt8] { [UInt8](repeating: UInt8(ascii: "a"), count: size) }

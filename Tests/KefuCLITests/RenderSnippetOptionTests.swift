@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `--render-snippet ID` (formerly `--snippet`, one letter from `--snippets

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// The shop facts file through the real binary: size advice, region rules and
@@ -6,8 +7,7 @@ import Testing
 /// the example `kefu config init` writes.
 @Suite struct ShopFactsCLITests {
     let sandbox: Sandbox
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/examples/shop.yaml")
+    static let example = Checkout.url("docs/examples/shop.yaml")
 
     init() throws { sandbox = try Sandbox() }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 /// `kefu stats` through the binary, on usage logs as the REPL writes them:
@@ -158,7 +159,7 @@ import Testing
         let sandbox = try Sandbox()
         let r = try Kefu.run(["stats"], in: sandbox)
         #expect(r.status == 0 && r.out.contains("no usage recorded yet"), "\(r.out)\(r.err)")
-        #expect(r.out.contains("xdg-state/kefu/usage"), "says where the log would be: \(r.out)")
+        #expect(r.out.contains("state/kefu/usage"), "says where the log would be: \(r.out)")
         let json = try Kefu.run(["stats", "--format", "json"], in: sandbox)
         let d = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
         #expect(json.status == 0 && d["messages"] as? Int == 0 && d["version"] as? Int == 1)
@@ -168,12 +169,12 @@ import Testing
     @Test func theUsersOwnLogAndLearnedExamplesByDefault() throws {
         let sandbox = try Sandbox()
         let logs = try Self.writeLogs(sandbox)
-        let usage = sandbox.root.appendingPathComponent("xdg-state/kefu/usage")
-        try FileManager.default.createDirectory(at: usage.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: logs.bob, toPath: usage.path)
+        let usage = sandbox.statePath("usage")
+        try sandbox.folder("state/kefu")
+        try FileManager.default.copyItem(atPath: logs.bob, toPath: usage)
         let tsv = try sandbox.write("h.tsv", "text\tintents\n咕噜咕噜呢\tlogistics\n")
         _ = try Kefu.run(["learn", "import", tsv], in: sandbox)
-        let learned = sandbox.root.appendingPathComponent("xdg-state/kefu/learned/learned.json").path
+        let learned = sandbox.statePath("learned/learned.json")
         var store = try String(contentsOfFile: learned, encoding: .utf8)
         store = store.replacingOccurrences(of: "\"votes\" : 3", with: "\"votes\" : 1")
         try store.write(toFile: learned, atomically: true, encoding: .utf8)

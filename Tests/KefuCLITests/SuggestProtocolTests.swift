@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu suggest --format jsonl`: one JSON object per input record, in order,

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu suggest --input jsonl` records with a `"thread"` id: one buyer's

@@ -140,12 +140,11 @@ import Testing
         // Wait (hang guard only) until the pipe is full: kefu is blocked in a write.
         let fd = output.fileHandleForReading.fileDescriptor
         var waiting: Int32 = 0
-        for _ in 0..<3000 {
+        let full = Poll.untilTrue(timeout: 30, interval: 0.01) {
             _ = ioctl(fd, UInt(FIONREAD), &waiting)
-            if waiting >= 60_000 { break }
-            usleep(10_000)
+            return waiting >= 60_000
         }
-        try #require(waiting >= 60_000, "kefu never filled the pipe")
+        try #require(full, "kefu never filled the pipe")
         usleep(100_000)
         kill(process.processIdentifier, SIGTERM)
         let data = output.fileHandleForReading.readDataToEndOfFile()

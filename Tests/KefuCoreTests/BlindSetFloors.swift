@@ -46,10 +46,7 @@ enum BlindSetFloors {
 
 @Suite struct BlindSetTests {
     static func rows(_ file: String) -> [Evaluation.Row] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appending(path: "BlindSet/\(file)")
-        guard let text = try? String(contentsOf: url, encoding: .utf8), let tsv = try? LabelledTSV(text) else { return [] }
-        return tsv.rows()
+        LabelledFile.rows("Tests/BlindSet/\(file)")
     }
 
     static let evaluations: [String: Evaluation] = Dictionary(
@@ -73,8 +70,6 @@ enum BlindSetFloors {
 
     @Test(arguments: BuiltinPackTests.taxonomy)
     func perIntentFloor(intent: String) throws {
-        let score = try #require(Self.all.perIntent.first { $0.intent == intent })
-        let floor = try #require(BlindSetFloors.f1[intent])
-        #expect(score.f1 >= floor, "\(intent): F1 \(score.f1) (precision \(score.precision), recall \(score.recall)) below \(floor)")
+        try LabelledFile.expectF1(of: intent, in: Self.all, atLeast: try #require(BlindSetFloors.f1[intent]))
     }
 }

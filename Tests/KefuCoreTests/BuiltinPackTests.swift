@@ -104,11 +104,7 @@ enum BuiltinEngine {
 /// The project's own labelled bilingual messages (written for kefu, never
 /// shown to the packs): per-intent floors on F1, and the overall bars.
 @Suite struct LabelledSetTests {
-    static let rows: [Evaluation.Row] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/labelled-messages.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8), let tsv = try? LabelledTSV(text) else { return [] }
-        return tsv.rows()
-    }()
+    static let rows = LabelledFile.rows("Tests/KefuCoreTests/Fixtures/labelled-messages.tsv")
     static let evaluation = Evaluation(engine: BuiltinEngine.engine, rows: rows)
 
     @Test func setIsLargeAndBilingual() {
@@ -126,8 +122,7 @@ enum BuiltinEngine {
 
     @Test(arguments: BuiltinPackTests.taxonomy)
     func perIntentFloor(intent: String) throws {
-        let score = try #require(Self.evaluation.perIntent.first { $0.intent == intent })
-        let floor = LabelledSetFloors.f1[intent] ?? LabelledSetFloors.defaultF1
-        #expect(score.f1 >= floor, "\(intent): F1 \(score.f1) (precision \(score.precision), recall \(score.recall)) below \(floor)")
+        try LabelledFile.expectF1(
+            of: intent, in: Self.evaluation, atLeast: LabelledSetFloors.f1[intent] ?? LabelledSetFloors.defaultF1)
     }
 }

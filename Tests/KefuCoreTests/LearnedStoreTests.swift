@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCore
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func theSameMessageIsOneExampleThatGainsVotesUntilConfirmed() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = LearnedStore(directory: folder.path)
         var (e, outcome) = try vote(store, "咕噜咕噜呢", "parcel")
         #expect(outcome == .added && e.votes == 1 && !e.confirmed && e.weight == LearningPolicy.unconfirmedWeight)
@@ -26,11 +27,11 @@ import Testing
         (e, outcome) = try vote(store, "咕噜咕噜呢", "parcel")
         #expect(outcome == .voted(confirmedNow: true) && e.confirmed && e.weight == 1)
         #expect(try store.examples().count == 1)
-        #expect(TemporaryFolder.mode(store.storePath) == 0o600 && TemporaryFolder.mode(store.packPath) == 0o600)
+        #expect(FilePermissions.of(store.storePath) == 0o600 && FilePermissions.of(store.packPath) == 0o600)
     }
 
     @Test func aCorrectionTakesTheMessageFromTheOtherIntentACopyDoesNot() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = LearnedStore(directory: folder.path)
         _ = try vote(store, "能不能今天到", "parcel")
         _ = try vote(store, "能不能今天到", "ship")
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func pastTheCapTheStalestUnconfirmedExamplesGoFirst() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = LearnedStore(directory: folder.path, cap: 3)
         let n = normalizer.normalize("第一条老的")
         try store.vote(
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func forgettingRemovesByID() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = LearnedStore(directory: folder.path)
         let (a, _) = try vote(store, "一", "parcel")
         _ = try vote(store, "二", "parcel")
@@ -70,7 +71,7 @@ import Testing
 
     /// Two REPLs teaching at once take turns: no example is lost.
     @Test func concurrentVotesAreAllKept() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let path = folder.path
         DispatchQueue.concurrentPerform(iterations: 4) { w in
             let store = LearnedStore(directory: path)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func anUnreadableStoreIsReportedNotOverwritten() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = LearnedStore(directory: folder.path)
         try PrivateFiles.makeDirectory(folder.path)
         try Data("not json".utf8).write(to: URL(fileURLWithPath: store.storePath))

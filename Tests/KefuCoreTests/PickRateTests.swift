@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCore
@@ -51,12 +52,12 @@ import Testing
     }
 
     @Test func picksAddUpAcrossWriters() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let store = PickStore(directory: folder.path)
         _ = try store.record(offered: ["a", "b"], picked: "a", at: start)
         let second = PickStore(directory: folder.path)
         let rates = try second.record(offered: ["a", "b"], picked: "b", at: start)
         #expect(rates.tallies["a"]?.offered == 2 && rates.tallies["b"]?.picked == 1)
-        #expect(TemporaryFolder.mode(store.path) == 0o600)
+        #expect(FilePermissions.of(store.path) == 0o600)
     }
 }

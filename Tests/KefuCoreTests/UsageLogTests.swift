@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCore
@@ -8,19 +9,6 @@ import Testing
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// A fresh folder per test, removed afterwards.
-final class TemporaryFolder: Sendable {
-    let path: String
-    init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-core-\(UUID().uuidString)").path
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    static func mode(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int) ?? -1
-    }
-}
 
 @Suite struct RedactionTests {
     let normalizer = TextNormalizer()
@@ -63,12 +51,12 @@ final class TemporaryFolder: Sendable {
     }
 
     @Test func recordsAreOneJSONLineEachInAPrivateFile() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let log = UsageLog(directory: folder.path + "/usage")
         #expect(log.append(Self.record(1)) == nil)
         #expect(log.append(Self.record(2)) == nil)
-        #expect(TemporaryFolder.mode(log.currentPath) == 0o600)
-        #expect(TemporaryFolder.mode(log.directory) == 0o700)
+        #expect(FilePermissions.of(log.currentPath) == 0o600)
+        #expect(FilePermissions.of(log.directory) == 0o700)
         let lines = Self.lines([log.currentPath])
         #expect(lines.count == 2)
         let decoded = try lines.map { try JSONDecoder().decode(UsageRecord.self, from: Data($0.utf8)) }
@@ -77,16 +65,16 @@ final class TemporaryFolder: Sendable {
     }
 
     @Test func aLogMadeWiderIsNarrowedBack() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let log = UsageLog(directory: folder.path)
         log.append(Self.record(1))
         chmod(log.currentPath, 0o644)
         log.append(Self.record(2))
-        #expect(TemporaryFolder.mode(log.currentPath) == 0o600)
+        #expect(FilePermissions.of(log.currentPath) == 0o600)
     }
 
     @Test func theLogRotatesPastItsBoundAndKeepsAFewFiles() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let log = UsageLog(directory: folder.path, fileLimit: 2_000, keptFiles: 3)
         for n in 1...200 { #expect(log.append(Self.record(n)) == nil) }
         let rotated = log.rotatedFiles()
@@ -94,7 +82,7 @@ final class TemporaryFolder: Sendable {
         for path in log.allFiles() {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             #expect(size <= 2_000 + UsageLog.recordLimit, "\(path): \(size)")
-            #expect(TemporaryFolder.mode(path) == 0o600)
+            #expect(FilePermissions.of(path) == 0o600)
         }
         // What is kept is the newest records, whole and in order.
         let messages = try Self.lines(log.allFiles()).map { try JSONDecoder().decode(UsageRecord.self, from: Data($0.utf8)).message }
@@ -104,7 +92,7 @@ final class TemporaryFolder: Sendable {
     }
 
     @Test func anOversizedRecordIsShortenedNotSplit() throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let log = UsageLog(directory: folder.path)
         log.append(Self.record(1, text: String(repeating: "长", count: 100_000)))
         let lines = Self.lines([log.currentPath])
@@ -117,7 +105,7 @@ final class TemporaryFolder: Sendable {
     /// whole, none is lost, also while the file rotates under them.
     @Test(arguments: [1 << 30, 3_000])
     func concurrentAppendsNeitherInterleaveNorLose(fileLimit: Int) throws {
-        let folder = TemporaryFolder()
+        let folder = try Sandbox()
         let writers = 4, each = 150
         let path = folder.path
         DispatchQueue.concurrentPerform(iterations: writers) { w in

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuCore
@@ -240,12 +241,9 @@ struct UsageFixture {
     }
 
     @Test func foldersGiveTheirLogsOldestFirstEachFileOnce() throws {
-        let folder = TemporaryFolder()
-        let fm = FileManager.default
+        let folder = try Sandbox()
         for name in ["a/usage.jsonl", "a/usage-20261101T000000.000-1-000.jsonl", "a/.hidden/x.jsonl", "a/notes.txt", "b/usage.jsonl"] {
-            let path = folder.path + "/" + name
-            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data().write(to: URL(fileURLWithPath: path))
+            try folder.write(name, Data())
         }
         let found = UsageLogReader.files(at: [
             folder.path + "/a", folder.path + "/b/usage.jsonl", folder.path + "/a/usage.jsonl", "/nonexistent",

@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuExternalPlugins
@@ -43,10 +44,9 @@ struct ConfigurationTests {
     }
 
     @Test func declaredIntentsBecomeAPackThatLoadsAndThatPacksOverride() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok", id: "declarer")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok", id: "declarer")
         defer { host.shutdown() }
-        host.start()
         let declared = PluginIntentsPack.sources(for: host)
         #expect(declared.problems.isEmpty)
         let library = SnippetLibrary.load(declared.sources)
@@ -60,11 +60,11 @@ struct ConfigurationTests {
     }
 
     @Test func logIsBounded() throws {
-        let box = try PluginSandbox()
-        let log = PluginLog(folder: box.root, id: "chatty", maxBytes: 1000)
+        let box = try Sandbox()
+        let log = PluginLog(folder: box.path, id: "chatty", maxBytes: 1000)
         for _ in 0..<50 { log.append(Array(String(repeating: "x", count: 99).utf8) + [0x0A]) }
-        let size = try FileManager.default.attributesOfItem(atPath: box.root + "/chatty.log")[.size] as? Int ?? 0
-        let old = try FileManager.default.attributesOfItem(atPath: box.root + "/chatty.log.1")[.size] as? Int ?? 0
+        let size = try FileManager.default.attributesOfItem(atPath: box.path + "/chatty.log")[.size] as? Int ?? 0
+        let old = try FileManager.default.attributesOfItem(atPath: box.path + "/chatty.log.1")[.size] as? Int ?? 0
         #expect(size <= 1000 && old <= 1000)
         #expect(PluginLog.fileName("../../etc/passwd") == "_.._etc_passwd.log")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuExternalPlugins
@@ -7,10 +8,9 @@ import Testing
 @Suite("External plugins: handshake and round trips")
 struct HandshakeTests {
     @Test func handshakeDeclaresIDVersionCapabilitiesAndIntents() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok", id: "alpha")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok", id: "alpha")
         defer { host.shutdown() }
-        host.start()
         let status = try #require(host.statuses.first)
         #expect(status.state == .loaded)
         #expect(status.id == "alpha")
@@ -21,10 +21,9 @@ struct HandshakeTests {
     }
 
     @Test func detectRoundTripCarriesEvidenceWithoutControlSequences() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let text = TextNormalizer().normalize("PING please")
         let r = host.detect(text)
         #expect(r.skipped.isEmpty)
@@ -39,20 +38,18 @@ struct HandshakeTests {
     }
 
     @Test func extractKeepsKnownKindsOnly() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let r = host.extract(TextNormalizer().normalize("order please"))
         #expect(r.entities.map(\.kind) == [.orderID])
         #expect(r.entities.first?.value == "T-42")
     }
 
     @Test func draftRoundTripReturnsTextsPerLanguageAsPlainText() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok")
         defer { host.shutdown() }
-        host.start()
         let r = host.drafts(
             TextNormalizer().normalize("ping"), language: .english, intents: [], entities: [], variables: ["shop": "Acme"],
             tone: .calm)
@@ -65,10 +62,9 @@ struct HandshakeTests {
     }
 
     @Test func checkRoundTripWarnsAndBlocksPerDraft() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok", id: "chk")])
+        let box = try Sandbox()
+        let host = try box.startedHost("ok", id: "chk")
         defer { host.shutdown() }
-        host.start()
         let drafts = [
             ExternalPluginHost.CheckedDraft(snippet: "a", intent: nil, kind: "answer", language: .english, text: "short"),
             ExternalPluginHost.CheckedDraft(
@@ -82,10 +78,9 @@ struct HandshakeTests {
     }
 
     @Test func pluginErrorAnswerIsASkipNotAFailure() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("error")])
+        let box = try Sandbox()
+        let host = try box.startedHost("error")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(TextNormalizer().normalize("ping"))
         #expect(r.skipped.map(\.reason) == [.pluginError])
         #expect(r.skipped.first?.detail == "no catalogue loaded")
@@ -93,12 +88,11 @@ struct HandshakeTests {
     }
 
     @Test func stderrIsKeptInTheLog() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("ok", id: "loud")])
-        host.start()
+        let box = try Sandbox()
+        let host = try box.startedHost("ok", id: "loud")
         _ = host.detect(TextNormalizer().normalize("ping"))
         host.shutdown()
-        let log = try String(contentsOfFile: box.root + "/logs/loud.log", encoding: .utf8)
+        let log = try String(contentsOfFile: box.path + "/logs/loud.log", encoding: .utf8)
         #expect(log.contains("test plugin loud starting in mode ok"))
         #expect(log.contains("ready: loud 1.2.3"))
     }
@@ -107,16 +101,16 @@ struct HandshakeTests {
 @Suite("External plugins: disabled by configuration")
 struct DisabledTests {
     @Test func disabledPluginsNeverRun() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let byName = try box.testPlugin("ok", id: "off")  // file kefu-plugin-off.py
         let byID = try box.testPlugin("ok", id: "gone")
         var settings = TestPlugin.settings
-        settings.logFolder = box.root + "/logs"
+        settings.logFolder = box.path + "/logs"
         let host = ExternalPluginHost(specs: [byName, byID], settings: settings, disabledIDs: ["off", "gone"])
         defer { host.shutdown() }
         host.start()
         #expect(host.statuses.map(\.state) == [.disabled, .disabled])
-        #expect(!FileManager.default.fileExists(atPath: box.root + "/off.started"))
+        #expect(!FileManager.default.fileExists(atPath: box.path + "/off.started"))
         #expect(host.detect(TextNormalizer().normalize("ping")).skipped.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuExternalPlugins
@@ -18,10 +19,9 @@ struct IsolationTests {
     }
 
     @Test func timeoutSkipsThePluginThenItRestarts() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("hang-once")]) { $0.requestDeadline = 0.3 }
+        let box = try Sandbox()
+        let host = try box.startedHost("hang-once") { $0.requestDeadline = 0.3 }
         defer { host.shutdown() }
-        host.start()
         let r = within(10) { host.detect(ping) }
         #expect(r.skipped.map(\.reason) == [.timeout])
         #expect(r.skipped.first?.detail == "no answer within 300 ms")
@@ -29,11 +29,9 @@ struct IsolationTests {
         // After the back-off, the next request starts a new process, whose
         // answer arrives within the same call or one of the next few.
         host.plugins[0].lock.lock(); host.plugins[0].phase = .backingOff(until: 0); host.plugins[0].lock.unlock()
-        var answered = false
-        for _ in 0..<20 where !answered {
-            let again = host.detect(ping)
-            answered = again.reports.first?.signals.first?.intent == "test.ping"
-            if !answered { usleep(100_000) }
+        // Up to 20 tries before; a deadline of 30 s allows at least as many.
+        let answered = Poll.untilTrue(timeout: 30, interval: 0.1) {
+            host.detect(ping).reports.first?.signals.first?.intent == "test.ping"
         }
         #expect(answered)
         #expect(host.statuses.first?.state == .loaded)
@@ -41,14 +39,14 @@ struct IsolationTests {
     }
 
     @Test func crashIsRestartedWithBackoffThenDisabled() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("crash-detect")]) { $0.maxConsecutiveFailures = 3 }
+        let box = try Sandbox()
+        let host = try box.startedHost("crash-detect") { $0.maxConsecutiveFailures = 3 }
         defer { host.shutdown() }
-        host.start()
         var reasons: [PluginSkip.Reason] = []
-        for _ in 0..<40 where host.statuses.first?.state != .disabled {
+        // Up to 40 tries before; a deadline of 30 s allows at least as many.
+        _ = Poll.untilTrue(timeout: 30, interval: 0.02) {
             reasons += host.detect(ping).skipped.map(\.reason)
-            usleep(20_000)
+            return host.statuses.first?.state == .disabled
         }
         #expect(reasons.filter { $0 == .crashed }.count == 3, "\(reasons)")
         let status = try #require(host.statuses.first)
@@ -60,10 +58,9 @@ struct IsolationTests {
     }
 
     @Test func garbageOutputIsAFailure() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("garbage")])
+        let box = try Sandbox()
+        let host = try box.startedHost("garbage")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.skipped.map(\.reason) == [.invalidOutput])
         #expect(r.skipped.first?.detail.contains("not a JSON object") == true)
@@ -71,36 +68,33 @@ struct IsolationTests {
     }
 
     @Test func wrongIDIsAFailure() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("wrong-id")])
+        let box = try Sandbox()
+        let host = try box.startedHost("wrong-id")
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.skipped.map(\.reason) == [.wrongID])
         #expect(r.skipped.first?.detail == "answered id 101, expected 1")
     }
 
     @Test func floodingStdoutIsAFailure() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("flood")])
+        let box = try Sandbox()
+        let host = try box.startedHost("flood")
         defer { host.shutdown() }
-        host.start()
         let r = within(20) { host.detect(ping) }
         #expect(r.skipped.map(\.reason) == [.flood])
     }
 
     @Test func slowStartWithinTheHandshakeDeadlineLoads() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         // The request deadline is far shorter than the start-up: the
         // handshake has its own.
-        let host = box.host([try box.testPlugin("slow-start")]) { $0.requestDeadline = 0.2 }
+        let host = try box.startedHost("slow-start") { $0.requestDeadline = 0.2 }
         defer { host.shutdown() }
-        host.start()
         #expect(host.statuses.first?.state == .loaded, "\(host.statuses.first?.detail ?? "")")
     }
 
     @Test func noHelloWithinTheHandshakeDeadlineFails() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("never-hello")]) { $0.handshakeDeadline = 0.5 }
         defer { host.shutdown() }
         within(10) { host.start() }
@@ -110,15 +104,14 @@ struct IsolationTests {
     }
 
     @Test func otherProtocolVersionIsRefused() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("old-protocol")])
+        let box = try Sandbox()
+        let host = try box.startedHost("old-protocol")
         defer { host.shutdown() }
-        host.start()
         #expect(host.statuses.first?.detail == "speaks protocol 2, kefu speaks 1")
     }
 
     @Test func aHangingPluginDoesNotHoldBackTheOthers() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([
             try box.testPlugin("hang-detect", id: "stuck"), try box.testPlugin("ok", id: "quick"),
             try box.testPlugin("ok", id: "quick2"),
@@ -132,8 +125,8 @@ struct IsolationTests {
     }
 
     @Test func aKilledPluginTakesItsChildrenWithIt() throws {
-        let box = try PluginSandbox()
-        let pidFile = box.root + "/sleeper.pid"
+        let box = try Sandbox()
+        let pidFile = box.path + "/sleeper.pid"
         let path = try box.script(
             "kefu-plugin-sleeper",
             """
@@ -145,35 +138,29 @@ struct IsolationTests {
             read request
             sleep 60
             """)
-        let host = box.host([ExternalPluginSpec(command: [path], origin: box.root)]) { $0.requestDeadline = 0.3 }
+        let host = box.host([ExternalPluginSpec(command: [path], origin: box.path)]) { $0.requestDeadline = 0.3 }
         defer { host.shutdown() }
         host.start()
         #expect(host.detect(ping).skipped.map(\.reason) == [.timeout])
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         // Gone, or a zombie waiting for whoever adopted it to reap it.
-        var alive = true
-        for _ in 0..<50 where alive {
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            alive = !stat.isEmpty && !stat.contains(") Z ")
-            if alive { usleep(20_000) }
-        }
-        #expect(!alive, "the plugin's background sleep outlived it")
+        let gone = Poll.untilTrue(timeout: 1, interval: 0.02) { ProcessTable.isGone(pid) }
+        #expect(gone, "the plugin's background sleep outlived it")
     }
 }
 
 @Suite("External plugins: one message, one deadline")
 struct MessageBudgetTests {
     @Test func aPluginSkippedOnceIsNotAskedAgainForTheSameMessage() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         // Hangs on every request: restarted at once (no back-off), it would
         // hang again on extract, draft and check if it were asked.
-        let host = box.host([try box.testPlugin("hang-all", id: "slowpoke")]) {
+        let host = try box.startedHost("hang-all", id: "slowpoke") {
             $0.requestDeadline = 0.3
             $0.backoffBase = 0
             $0.backoffCap = 0
         }
         defer { host.shutdown() }
-        host.start()
         let parts = ExternalPluginParts(host: host)
         let engine = Engine(
             library: SnippetLibrary(), detectorFactories: parts.detectorFactories, extractors: parts.extractors,

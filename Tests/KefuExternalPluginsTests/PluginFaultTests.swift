@@ -1,6 +1,6 @@
 import Foundation
 import KefuCore
-import Synchronization
+import KefuTestSupport
 import Testing
 
 @testable import KefuExternalPlugins
@@ -26,18 +26,14 @@ struct PluginFaultTests {
     /// Answers hello and detect, hangs on every draft: it used to be
     /// restarted on every message for ever, its detects resetting the count.
     @Test func failuresOfOneKindDisableThePluginWhateverTheOthersDo() throws {
-        let box = try PluginSandbox()
-        let warnings = Mutex<[String]>([])
-        var settings = TestPlugin.settings
-        settings.requestDeadline = 0.3
-        settings.backoffBase = 0
-        settings.backoffCap = 0
-        settings.logFolder = box.root + "/logs"
-        let host = ExternalPluginHost(
-            specs: [try box.testPlugin("hang-draft", id: "half")], settings: settings, kefuVersion: "test",
-            warn: { w in warnings.withLock { $0.append(w) } })
+        let box = try Sandbox()
+        let warnings = HostWarnings()
+        let host = try box.startedHost("hang-draft", id: "half", warnings: warnings) {
+            $0.requestDeadline = 0.3
+            $0.backoffBase = 0
+            $0.backoffCap = 0
+        }
         defer { host.shutdown() }
-        host.start()
         var draftTimeouts = 0
         for _ in 0..<10 where host.statuses.first?.state != .disabled {
             // Each message: detect works (after the restart's hello), draft hangs.
@@ -54,14 +50,14 @@ struct PluginFaultTests {
         #expect(
             status.detail?.contains("3 failures in a row") == true && status.detail?.contains("(on draft)") == true,
             "\(status.detail ?? "")")
-        #expect(warnings.withLock { $0 }.filter { $0.contains("plugin half is disabled") }.count == 1)
+        #expect(warnings.all.filter { $0.contains("plugin half is disabled") }.count == 1)
     }
 
     /// Two plugins hanging at different request kinds used to cost one
     /// deadline each; now the second kind only gets what is left, or the
     /// late slice (a tenth of the deadline).
     @Test func oneMessageWaitsAtMostOneDeadlineForAllPlugins() throws {
-        let box = try PluginSandbox()
+        let box = try Sandbox()
         let host = box.host([try box.testPlugin("hang-detect", id: "stuck"), try box.testPlugin("hang-draft", id: "half")]) {
             $0.requestDeadline = 0.3
         }
@@ -75,32 +71,27 @@ struct PluginFaultTests {
     }
 
     @Test func aSlowPluginIsNamed() throws {
-        let box = try PluginSandbox()
-        let warnings = Mutex<[String]>([])
-        var settings = TestPlugin.settings
-        settings.requestDeadline = 2  // half is 1 s; the plugin takes 1.2 s and still answers
-        settings.logFolder = box.root + "/logs"
-        let host = ExternalPluginHost(
-            specs: [try box.testPlugin("slow", id: "sloth")], settings: settings, kefuVersion: "test",
-            warn: { w in warnings.withLock { $0.append(w) } })
+        let box = try Sandbox()
+        let warnings = HostWarnings()
+        let host = try box.startedHost("slow", id: "sloth", warnings: warnings) {
+            $0.requestDeadline = 2  // half is 1 s; the plugin takes 1.2 s and still answers
+        }
         defer { host.shutdown() }
-        host.start()
         let r = host.detect(ping)
         #expect(r.reports.first?.signals.first?.intent == "test.ping")
         #expect(
             host.statuses.first?.detail?.hasPrefix("slow: 1 answer(s) over half the deadline") == true,
             "\(host.statuses.first?.detail ?? "")")
         _ = host.detect(ping)
-        let said = warnings.withLock { $0 }
+        let said = warnings.all
         #expect(said.count == 1, "once per session: \(said)")
         #expect(said.first?.contains("plugin sloth is slow") == true)
     }
 
     @Test func aCheckThatBlocksEveryDraftIsReported() throws {
-        let box = try PluginSandbox()
-        let host = box.host([try box.testPlugin("block-all", id: "wall")])
+        let box = try Sandbox()
+        let host = try box.startedHost("block-all", id: "wall")
         defer { host.shutdown() }
-        host.start()
         let drafts = ["Hi!", "Hello there"].map {
             ExternalPluginHost.CheckedDraft(snippet: "s", intent: nil, kind: "answer", language: .english, text: $0)
         }

@@ -7,22 +7,19 @@ import Testing
 @Suite(.timeLimit(.minutes(2)))
 struct ConfigCommandTests {
     /// Runs `kefu arguments...` (stdout and stderr together) in the sandbox.
-    static func kefu(_ arguments: [String], in sandbox: REPLSandbox) throws -> (status: Int32, output: String) {
+    static func kefu(_ arguments: [String], in sandbox: Sandbox) throws -> (status: Int32, output: String) {
         let output = sandbox.root.appendingPathComponent("out-\(UUID().uuidString).txt").path
         let command =
-            [
-                "-u", "LANG", "-u", "LC_ALL", "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR",
-                "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
-                "HOME=\(sandbox.root.path)", KefuBinary.path,
-            ] + arguments
+            ["-u", "LANG", "-u", "LC_ALL", "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR"] + sandbox.homeAssignments
+            + [KefuBinary.path] + arguments
         let status = try TmuxTerminal.spawnAndWait("/usr/bin/env", command, output: output)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         return (status, text)
     }
 
     @Test func initWritesACommentedDefaultThatShowReadsBack() throws {
-        let sandbox = try REPLSandbox()
-        let path = sandbox.configHome + "/kefu/config.yaml"
+        let sandbox = try Sandbox()
+        let path = sandbox.configPath("config.yaml")
         var r = try Self.kefu(["config", "init"], in: sandbox)
         #expect(r.status == 0, "\(r.output)")
         #expect(r.output.contains("wrote \(path)"))
@@ -43,9 +40,8 @@ struct ConfigCommandTests {
     }
 
     @Test func showNamesTheOriginOfEachValueAndTheBrokenKeys() throws {
-        let sandbox = try REPLSandbox()
-        try sandbox.write(
-            "config/kefu/config.yaml",
+        let sandbox = try Sandbox()
+        try sandbox.writeConfig(
             """
             shop: 小鹿家居
             drafts: 99
@@ -69,14 +65,15 @@ struct ConfigCommandTests {
     /// `threshold:` moves every front end's line between an answer and a
     /// marked guess; a value outside 0.2-1 is reported and the default kept.
     @Test func thresholdTurnsAnswersIntoGuessesEverywhere() throws {
-        let sandbox = try REPLSandbox()
-        let config = try sandbox.write("config/kefu/config.yaml", "threshold: 0.9999\n")
+        let sandbox = try Sandbox()
+        let config = try sandbox.writeConfig("threshold: 0.9999\n")
         var r = try Self.kefu(["config", "show"], in: sandbox)
         let line = try #require(r.output.split(separator: "\n").first { $0.hasPrefix("threshold ") })
         #expect(line.contains("0.9999") && line.contains("config.yaml:1:12"), "\(line)")
         let input = try sandbox.write("in.txt", "how to use it\n")
         let output = sandbox.root.appendingPathComponent("suggest.jsonl").path
-        let command = "XDG_CONFIG_HOME='\(sandbox.configHome)' '\(KefuBinary.path)' suggest --no-user-packs --format jsonl < '\(input)'"
+        let command =
+            "XDG_CONFIG_HOME='\(sandbox.configHome.path)' '\(KefuBinary.path)' suggest --no-user-packs --format jsonl < '\(input)'"
         #expect(try TmuxTerminal.spawnAndWait("/bin/sh", ["-c", command], output: output) == 0)
         r.output = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         #expect(r.output.contains("\"intents\":[]") && r.output.contains("\"hedged\":true"), "\(r.output)")
@@ -89,8 +86,8 @@ struct ConfigCommandTests {
     }
 
     @Test func aFileThatIsNotYAMLIsReportedWithItsPosition() throws {
-        let sandbox = try REPLSandbox()
-        try sandbox.write("config/kefu/config.yaml", "shop: [小鹿家居\nagent: 小美\n")
+        let sandbox = try Sandbox()
+        try sandbox.writeConfig("shop: [小鹿家居\nagent: 小美\n")
         let r = try Self.kefu(["config", "show"], in: sandbox)
         #expect(r.status == 1)
         let error = try #require(r.output.split(separator: "\n").first { $0.contains("config.yaml:") && $0.contains("error") })

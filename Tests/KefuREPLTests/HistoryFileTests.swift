@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 @testable import KefuREPL
@@ -11,19 +12,17 @@ import Testing
 /// huge file is moved aside byte for byte rather than rewritten lossily or
 /// read on every message, and another process's lock cannot hang the REPL.
 @Suite struct HistoryFileTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-history-\(UUID().uuidString)")
+    let sandbox: Sandbox
+    var folder: URL { sandbox.root }
     var path: String { folder.appendingPathComponent("history").path }
 
-    init() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    init() throws { sandbox = try Sandbox() }
 
     func asideFiles() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("history.unreadable-") }
     }
 
     @Test func aBinaryHistoryIsMovedAsideUntouched() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let binary = Data([0x23, 0x6B, 0xFF, 0xFE, 0x00, 0x41, 0x0A, 0xC3, 0x28, 0x0A])
         try binary.write(to: URL(fileURLWithPath: path))
         let history = HistoryFile(path: path, limit: 10)
@@ -41,7 +40,6 @@ import Testing
     }
 
     @Test func aHistoryWithoutTheHeaderIsNotParsed() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         try "some other program's file\nline 2\n".write(toFile: path, atomically: true, encoding: .utf8)
         let history = HistoryFile(path: path, limit: 10)
         let saved = history.add("hi")
@@ -51,7 +49,6 @@ import Testing
     }
 
     @Test func aHugeSingleLineHistoryIsNotRead() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let huge = HistoryFile.header + "\n" + String(repeating: "a", count: HistoryFile.maxFileBytes + 1)
         try huge.write(toFile: path, atomically: false, encoding: .utf8)
         let history = HistoryFile(path: path, limit: 10)
@@ -70,7 +67,6 @@ import Testing
     }
 
     @Test func aLockHeldElsewhereTimesOutWithAMessage() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let history = HistoryFile(path: path, limit: 10, lockTimeout: 0.05)
         _ = history.add("first")
         // flock locks belong to the open file: a second open conflicts even in one process.

@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuREPL
@@ -43,16 +44,18 @@ import Testing
     ]
 
     final class Replay {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-replay-\(UUID().uuidString)").path
+        let sandbox: Sandbox
+        let folder: String
         let learning: LearningSession
         var engine: Engine
         var lessons = 0
 
-        init() {
+        init() throws {
+            sandbox = try Sandbox()
+            folder = sandbox.statePath("learned")
             learning = LearningSession(usageDirectory: nil, learnedDirectory: folder)
             engine = Self.engine(folder)
         }
-        deinit { try? FileManager.default.removeItem(atPath: folder) }
 
         /// The engine over the pack and the learned pack, as the REPL reloads it.
         static func engine(_ folder: String) -> Engine {
@@ -99,7 +102,7 @@ import Testing
     }
 
     @Test func theSecondHalfIsAnsweredBetterThanTheFirst() throws {
-        let replay = Replay()
+        let replay = try Replay()
         var first = 0, second = 0
         for (message, gold) in Self.questions where try replay.answer(message, gold) { first += 1 }
         // The same buyers' questions again, one with a particle added.
@@ -111,7 +114,7 @@ import Testing
     }
 
     @Test func aDeliberatelyWrongPickDoesNotFlipAMessageThatPhrasesDecide() throws {
-        let replay = Replay()
+        let replay = try Replay()
         #expect(try replay.answer("我要退款", "money_back", pick: "parcel.check"))
         #expect(replay.lessons == 1, "the wrong pick was learned, as a correction")
         // Answered by its words as before: the click weighs half, and not in the model.

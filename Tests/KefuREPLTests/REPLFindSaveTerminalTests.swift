@@ -10,7 +10,7 @@ import Testing
 struct REPLFindSaveTerminalTests {
     /// kefu on the built-in packs and `FindTestPack`, with the user's layers
     /// on (learning and `:save` need them), in the sandbox's XDG folders.
-    static func start(_ sandbox: REPLSandbox, width: Int = 110) throws -> TmuxTerminal {
+    static func start(_ sandbox: Sandbox, width: Int = 110) throws -> TmuxTerminal {
         let pack = try sandbox.write("packs/find.yaml", FindTestPack.yaml)
         let t = TmuxTerminal(sandbox: sandbox, width: width)
         try t.start(["--snippets", pack])
@@ -27,10 +27,10 @@ struct REPLFindSaveTerminalTests {
         try t.keys("Enter")
     }
 
-    static func savedPath(_ sandbox: REPLSandbox) -> String { sandbox.configHome + "/kefu/snippets/saved.yaml" }
+    static func savedPath(_ sandbox: Sandbox) -> String { sandbox.configPath("snippets/saved.yaml") }
 
     @Test func findWorksAcrossScripts() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         // Simplified query, a snippet written only in Traditional.
         try Self.enter(t, "/花车礼袋")
@@ -50,7 +50,7 @@ struct REPLFindSaveTerminalTests {
     /// Found snippets are laid out by the drafts' own code: wrapped to the
     /// window, labels too, and drawn again the same way by Ctrl-L.
     @Test func foundSnippetsFitANarrowWindowAndCtrlLKeepsTheirLabels() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox, width: 44)
         try Self.enter(t, "/物流 运费")
         try t.waitFor("the results") { $0.contains("or Enter: copy") && REPLFixtures.atPrompt($0) }
@@ -67,7 +67,7 @@ struct REPLFindSaveTerminalTests {
     }
 
     @Test func copyingAFoundSnippetFillsTheClipboardAndTeachesTheNextMessage() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         let missed = "咕噜咕噜呢"
         var screen = try REPLFixtures.ask(t, missed, block: 1)
@@ -85,12 +85,12 @@ struct REPLFindSaveTerminalTests {
         screen = try REPLFixtures.ask(t, missed, block: 3)
         let header = try #require(screen.screenLines.last { $0.contains("● ") }, "\(screen)")
         #expect(header.contains("t.gadget"), "answered with the taught intent: \(header)")
-        let records = (try? String(contentsOfFile: sandbox.stateHome + "/kefu/usage/usage.jsonl", encoding: .utf8)) ?? ""
+        let records = sandbox.read(sandbox.statePath("usage/usage.jsonl"))
         #expect(records.contains("\"found\":true"), "\(records)")
     }
 
     @Test func saveRefusesAnInvalidIDThenWritesASnippetOfferedForTheNextMessage() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         var screen = try REPLFixtures.ask(t, "我的小玩意到了吗 SF1234567890123", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，您的小玩意单号是"), "\(screen)")

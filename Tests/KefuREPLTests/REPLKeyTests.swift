@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Keys the terminal driver or libedit used to swallow or misread: Ctrl-S
@@ -12,7 +13,7 @@ struct REPLKeyTests {
     }
 
     @Test func ctrlSNeitherFreezesTheScreenNorIsLostAndFlowControlComesBackAtExit() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         // With IXON on, the terminal stops all output at Ctrl-S: what is
         // typed next is never echoed (until Ctrl-Q).
@@ -44,7 +45,7 @@ struct REPLKeyTests {
     }
 
     @Test func ctrlDQuitsRightAfterACtrlC() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.keys("C-c")
         try t.waitFor(text: "^C")
@@ -55,7 +56,7 @@ struct REPLKeyTests {
         #expect(screen.occurrences(of: "^C") == 1, "Ctrl-D is not read as a second Ctrl-C:\n\(screen)")
 
         // Also after a cancelled line with text on it.
-        let (t2, _) = try REPLFixtures.start(REPLSandbox())
+        let (t2, _) = try REPLFixtures.start(Sandbox())
         try t2.type("半句话")
         // The line is on the screen before Ctrl-C cancels it (typed keys and
         // the interrupt otherwise race on a loaded machine).
@@ -67,7 +68,7 @@ struct REPLKeyTests {
     }
 
     @Test func enterAcceptsASearchAsAnOrdinaryLineAndTheDraftsStartBelowIt() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗？急！", block: 1)
         try t.keys("C-r")

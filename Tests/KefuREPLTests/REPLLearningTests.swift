@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ struct REPLLearningTests {
     /// them (--no-user-packs skips the learned examples and learns nothing).
     static let missed = "咕噜咕噜呢"
 
-    static func start(_ sandbox: REPLSandbox, session: String = "main") throws -> TmuxTerminal {
+    static func start(_ sandbox: Sandbox, session: String = "main") throws -> TmuxTerminal {
         let pack = try sandbox.write("packs/widget.yaml", REPLFixtures.widgetPack)
         let t = TmuxTerminal(sandbox: sandbox)
         try t.start(["--snippets", pack], session: session)
@@ -27,13 +28,13 @@ struct REPLLearningTests {
         return t
     }
 
-    static func usageLines(_ sandbox: REPLSandbox) -> [[String: Any]] {
-        let text = (try? String(contentsOfFile: sandbox.stateHome + "/kefu/usage/usage.jsonl", encoding: .utf8)) ?? ""
+    static func usageLines(_ sandbox: Sandbox) -> [[String: Any]] {
+        let text = sandbox.read(sandbox.statePath("usage/usage.jsonl"))
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
     @Test func copyingADraftForAMissedMessageAnswersTheNextOneWithItsIntent() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         var screen = try REPLFixtures.ask(t, Self.missed, block: 1)
         #expect(!screen.contains("t.widget"), "missed before learning:\n\(screen)")
@@ -53,8 +54,8 @@ struct REPLLearningTests {
         #expect(after.draftNumber(containing: "亲，非常抱歉让您久等了！") == 1, "\(screen)")
 
         // The learned pack and the usage log are private to the user.
-        let learned = sandbox.stateHome + "/kefu/learned/learned.yaml"
-        let usage = sandbox.stateHome + "/kefu/usage/usage.jsonl"
+        let learned = sandbox.statePath("learned/learned.yaml")
+        let usage = sandbox.statePath("usage/usage.jsonl")
         for path in [learned, usage] {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
             #expect(mode == 0o600, "\(path): \(String(mode, radix: 8))")
@@ -63,7 +64,7 @@ struct REPLLearningTests {
     }
 
     @Test func intentLabelsTheMessageAndTheUsageLogSurvivesAKill() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的电话13812345678，" + Self.missed, block: 1)
         try t.type(":intent t.widget")
@@ -89,14 +90,14 @@ struct REPLLearningTests {
         let copy = try #require(records.first { $0["event"] as? String == "copied" }?["copy"] as? [String: Any])
         #expect(copy["intent"] as? String == "t.widget" && (copy["ranks"] as? [Int]) == [1], "\(copy)")
         #expect(copy["edited"] as? Bool == false)
-        let learned = try String(contentsOfFile: sandbox.stateHome + "/kefu/learned/learned.yaml", encoding: .utf8)
+        let learned = try String(contentsOfFile: sandbox.statePath("learned/learned.yaml"), encoding: .utf8)
         #expect(learned.contains("⟨phone⟩") && !learned.contains("13812345678"), "\(learned)")
     }
 
     /// Ranking learns: a draft the agent keeps choosing over the first
     /// becomes the first, and `? 1` says why.
     @Test func aDraftPickedEveryTimeMovesFirstAndSaysWhy() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try Self.start(sandbox)
         let message = "我的小部件到了吗"
         var block = 0
@@ -117,13 +118,13 @@ struct REPLLearningTests {
         try t.type("? 1")
         try t.keys("Enter")
         try t.waitFor(text: "picked 3 of 3 times")
-        #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/picks.json"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.statePath("learned/picks.json")))
     }
 
     /// `usage: off`: answers and copies leave no usage log; learning goes on.
     @Test func usageOffKeepsNoLog() throws {
-        let sandbox = try REPLSandbox()
-        _ = try sandbox.write("config/kefu/config.yaml", "usage: off\n")
+        let sandbox = try Sandbox()
+        _ = try sandbox.writeConfig("usage: off\n")
         let t = try Self.start(sandbox)
         _ = try REPLFixtures.ask(t, Self.missed, block: 1)
         try t.type(":intent t.widget")
@@ -131,7 +132,7 @@ struct REPLLearningTests {
         try t.waitFor(text: "learned t.widget")
         try t.keys("Enter")
         try t.waitFor(text: "copied draft 1")
-        #expect(!FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/usage"))
-        #expect(FileManager.default.fileExists(atPath: sandbox.stateHome + "/kefu/learned/learned.yaml"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.statePath("usage")))
+        #expect(FileManager.default.fileExists(atPath: sandbox.statePath("learned/learned.yaml")))
     }
 }

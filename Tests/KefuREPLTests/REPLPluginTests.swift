@@ -6,9 +6,7 @@ import Testing
 /// warning under the draft, and a plugin that hangs costing one deadline,
 /// named on the screen, while the packs' and other plugins' drafts arrive.
 @Suite(.serialized) struct REPLPluginTests {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/examples").path
+    static let examples = Checkout.path("docs/examples")
 
     static let claimPack = """
         pack:
@@ -41,14 +39,11 @@ import Testing
         """
 
     @Test func checkWarningsShowUnderTheDraftAndAHangingPluginIsNamed() throws {
-        let sandbox = try REPLSandbox()
-        let plugins = sandbox.root.appendingPathComponent("plugins").path
-        try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let sandbox = try Sandbox()
+        let plugins = try sandbox.folder("plugins")
         let checker = try String(contentsOfFile: Self.examples + "/kefu-plugin-banned-words.sh", encoding: .utf8)
         for (name, text) in [("kefu-plugin-banned-words.sh", checker), ("kefu-plugin-stuck", Self.hanging)] {
-            let path = plugins + "/" + name
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            try sandbox.writeExecutable(name, text, in: "plugins")
         }
         let pack = try sandbox.write("packs/claim.yaml", Self.claimPack)
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", pack, "--plugins", plugins, "--plugin-deadline", "1500"])
@@ -65,7 +60,7 @@ import Testing
 
     /// `--disable` turns a built-in code plugin off in the REPL as in `kefu suggest`.
     @Test func disableTurnsABuiltInCheckOff() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let pack = try sandbox.write("packs/claim.yaml", Self.claimPack)
         let (on, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", pack])
         let warned = try REPLFixtures.ask(on, "这个最低多少钱", block: 1)
@@ -81,12 +76,12 @@ import Testing
     /// Closing the terminal window (the tmux server goes, kefu gets SIGHUP)
     /// takes the plugins with it: an EOF-ignoring plugin and its child too.
     @Test func aClosedWindowLeavesNoPluginBehind() throws {
-        let sandbox = try REPLSandbox()
-        let plugins = try StubbornPlugin.install(in: sandbox.root)
+        let sandbox = try Sandbox()
+        let plugins = try StubbornPlugin.install(in: sandbox)
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--plugins", plugins, "--plugin-deadline", "10000"])
         _ = try REPLFixtures.ask(t, "where is my widget", block: 1)
-        let pids = try #require(StubbornPlugin.pids(in: sandbox.root))
-        #expect(!StubbornPlugin.isGone(pids.plugin), "the plugin runs while the window is open")
+        let pids = try #require(StubbornPlugin.pids(in: sandbox))
+        #expect(!ProcessTable.isGone(pids.plugin), "the plugin runs while the window is open")
         t.stopServer()
         let gone = StubbornPlugin.bothGone(pids)
         #expect(gone, "the plugin or its child outlived the closed window")

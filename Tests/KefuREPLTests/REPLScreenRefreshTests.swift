@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// What is on the screen is what the keys act on: drafts rendered again
@@ -36,7 +37,7 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func aValueTypedAtABlankFillsTheDraftsOnTheScreenAndWhy() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let carrier = try sandbox.write("packs/carrier.yaml", Self.carrierPack)
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--snippets", carrier])
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
@@ -62,7 +63,7 @@ struct REPLScreenRefreshTests {
         #expect(!why.contains("needs:"), "\(why)")
         // Right after a copy Enter copies nothing more.
         try t.keys("Enter")
-        usleep(300_000)
+        t.settle()
         #expect(try t.screen().occurrences(of: "copied draft") == 1)
 
         // :set fills a blank on the screen and `? N` alike.
@@ -79,7 +80,7 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func reloadRedrawsTheDraftsAndEnterCopiesTheNewText() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, pack) = try REPLFixtures.start(sandbox, extra: ["--var", "tracking_no=SF1", "--var", "order_id=A7"])
         var screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         #expect(screen.contains("订单 A7 正在派送中。"))
@@ -97,8 +98,8 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func reloadReadsConfigYAMLAgain() throws {
-        let sandbox = try REPLSandbox()
-        let config = try sandbox.write("config/kefu/config.yaml", "shop: 小鹿家居\n")
+        let sandbox = try Sandbox()
+        let config = try sandbox.writeConfig("shop: 小鹿家居\n")
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.waitFor(text: "小鹿家居 · auto ›")
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
@@ -114,7 +115,7 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func aResizedWindowShowsTheDraftsAtTheNewWidthWithoutCtrlL() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.resize(width: 50, height: 40)
@@ -132,7 +133,7 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func intentsAndErrorsWrapAtWordsAndCountsAgree() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let lonely = try sandbox.write(
             "packs/lonely.yaml",
             """
@@ -181,8 +182,8 @@ struct REPLScreenRefreshTests {
     }
 
     @Test func settingAnUnknownValueSuggestsTheKnownNameAndStillSetsIt() throws {
-        let sandbox = try REPLSandbox()
-        try sandbox.write("config/kefu/config.yaml", "variables:\n  hotline: 400-000-0000\n")
+        let sandbox = try Sandbox()
+        try sandbox.writeConfig("variables:\n  hotline: 400-000-0000\n")
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":set oder_id 123")
         try t.keys("Enter")

@@ -1,17 +1,15 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// The shop facts file in the REPL: a buyer's height and weight get the size
 /// the shop's chart gives, on screen as draft 1.
 @Suite(.serialized) struct REPLShopFactsTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/examples/shop.yaml")
+    static let example = Checkout.url("docs/examples/shop.yaml")
 
     @Test func sizeAdviceFromTheChartOnScreen() throws {
-        let sandbox = try REPLSandbox()
-        let folder = sandbox.configHome + "/kefu"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.example.path, toPath: folder + "/shop.yaml")
+        let sandbox = try Sandbox()
+        try sandbox.write(sandbox.configPath("shop.yaml"), Data(contentsOf: Self.example))
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我178 70公斤穿哪个码", block: 1)
         #expect(screen.contains("found height_cm=178  weight_kg=70"), "\(screen)")

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// End-to-end: the real `kefu` binary in a real terminal (tmux), driven the
@@ -8,7 +9,7 @@ struct REPLTerminalTests {
     // MARK: Messages and drafts
 
     @Test func chineseMultiLinePasteIsOneMessage() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         // tmux sends the paste with CR line ends inside ESC[200~ ... ESC[201~.
         let message = "在吗？\n我的小部件到了吗\n订单号 A12345，谢谢！"
@@ -24,7 +25,7 @@ struct REPLTerminalTests {
     }
 
     @Test func draftsComeInTheBuyersScript() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         // Traditional: 嗎 and 單 are Traditional-only.
         var screen = try REPLFixtures.ask(t, "我的小部件到了嗎？單號呢", block: 1)
@@ -39,11 +40,11 @@ struct REPLTerminalTests {
     }
 
     @Test func aGuessIsMarkedAsAGuess() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         // A team lead's threshold no intent reaches: "how to use it" is then
         // plausibly a product question, not confidently: a marked guess with
         // its confidence, never generic "let me check" drafts.
-        _ = try sandbox.write("config/kefu/config.yaml", "threshold: 0.9999\n")
+        _ = try sandbox.writeConfig("threshold: 0.9999\n")
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "how to use it", block: 1)
         let header = try #require(screen.screenLines.first { $0.contains("● ") }, "\(screen)")
@@ -53,7 +54,7 @@ struct REPLTerminalTests {
     }
 
     @Test func aConfidentAnswerCarriesNoMark() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let sure = try REPLFixtures.ask(t, "where is my parcel", block: 1)
         let header = try #require(sure.screenLines.last { $0.contains("● ") })
@@ -63,7 +64,7 @@ struct REPLTerminalTests {
     // MARK: Copying
 
     @Test func copyViaOSC52IsByteExact() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，非常抱歉让您久等了！"))
@@ -77,7 +78,7 @@ struct REPLTerminalTests {
     }
 
     @Test func enterRightAfterDraftsCopiesTheFirst() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--var", "tracking_no=SF100200300", "--var", "order_id=A77"])
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.keys("Enter")
@@ -86,12 +87,12 @@ struct REPLTerminalTests {
         // Right after a copy, Enter on an empty line does nothing more.
         try t.keys("Enter")
         try t.keys("Enter")
-        usleep(300_000)
+        t.settle()
         #expect(try t.screen().occurrences(of: "copied draft") == 1)
     }
 
     @Test func aPasteIsAlwaysAMessageNeverAKey() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         // A buyer who writes just "1": pasted, it is a message, not "copy draft 1".
@@ -101,7 +102,7 @@ struct REPLTerminalTests {
     }
 
     @Test func aBlankMustBeFilledOrConfirmedBeforeCopying() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，您的小部件单号是"))
@@ -129,7 +130,7 @@ struct REPLTerminalTests {
     }
 
     @Test func combiningKeepsOneGreetingFirstAndOneClosingLast() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let hello = try #require(screen.draftNumber(containing: REPLFixtures.helloZh))
@@ -144,10 +145,10 @@ struct REPLTerminalTests {
     }
 
     @Test func aConfiguredClipboardCommandGetsTheExactTextToo() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let received = sandbox.root.appendingPathComponent("copied.txt").path
-        let tool = try sandbox.write("bin/fake-copy", "#!/bin/sh\ncat > \"$1\"\n", executable: true)
-        try sandbox.write("config/kefu/config.yaml", "clipboard: \"\(tool) '\(received)'\"\n")
+        let tool = try sandbox.write("bin/fake-copy", "#!/bin/sh\ncat > \"$1\"\n", mode: 0o755)
+        try sandbox.writeConfig("clipboard: \"\(tool) '\(received)'\"\n")
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，非常抱歉让您久等了！"))
@@ -160,7 +161,7 @@ struct REPLTerminalTests {
     }
 
     @Test func noClipboardPrintsOnly() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--no-clipboard"])
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.keys("Enter")
@@ -171,7 +172,7 @@ struct REPLTerminalTests {
     // MARK: Editing
 
     @Test func inPlaceEditOfAPrefilledMultiLineChineseDraft() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，您的小部件单号是"))
@@ -196,7 +197,7 @@ struct REPLTerminalTests {
     }
 
     @Test func ctrlCCancelsAnEdit() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.type("e 2")
@@ -209,7 +210,7 @@ struct REPLTerminalTests {
     }
 
     @Test func editingInTheEditorCopiesWhenItExitsZero() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         // The test's editor: a script that rewrites the file it is given.
         let editor = try sandbox.write(
             "editor.sh",
@@ -219,8 +220,8 @@ struct REPLTerminalTests {
             { printf '【已编辑】'; cat "$f"; printf '谢谢您的耐心！\\n'; } > "$f.new" && mv "$f.new" "$f"
             exit 0
 
-            """, executable: true)
-        let failing = try sandbox.write("failing-editor.sh", "#!/bin/sh\necho junk > \"$1\"\nexit 3\n", executable: true)
+            """, mode: 0o755)
+        let failing = try sandbox.write("failing-editor.sh", "#!/bin/sh\necho junk > \"$1\"\nexit 3\n", mode: 0o755)
         let (t, _) = try REPLFixtures.start(sandbox, environment: ["EDITOR": editor])
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，非常抱歉让您久等了！"))
@@ -245,7 +246,7 @@ struct REPLTerminalTests {
     // MARK: Keys of the session
 
     @Test func ctrlCCancelsTheLineAndKeepsTheSession() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type("half a message")
         try t.keys("C-c")
@@ -260,11 +261,11 @@ struct REPLTerminalTests {
     }
 
     @Test func ctrlDOnAnEmptyLineQuits() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type("x")
         try t.keys("C-d")  // not empty: deletes, does not quit
-        usleep(300_000)
+        t.settle()
         #expect(try t.exitStatus() == nil)
         try t.keys("C-u", "C-d")
         let status = try t.waitForExit()
@@ -273,7 +274,7 @@ struct REPLTerminalTests {
     }
 
     @Test func aCrashPutsTheTerminalBack() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         // While a line is being read, libedit has the terminal in raw mode.
         try t.type("半句话")
@@ -289,7 +290,7 @@ struct REPLTerminalTests {
     }
 
     @Test func quitCommandQuits() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":q")
         try t.keys("Enter")
@@ -299,7 +300,7 @@ struct REPLTerminalTests {
     }
 
     @Test func tabCompletesCommandsAndVariables() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":se")
         try t.keys("Tab")
@@ -317,7 +318,7 @@ struct REPLTerminalTests {
     }
 
     @Test func remindRendersThePaymentReminders() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":remind")
         try t.keys("Enter")
@@ -328,7 +329,7 @@ struct REPLTerminalTests {
     }
 
     @Test func moreDraftsLanguageAndNextBuyer() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox, extra: ["--top", "2"])
         var screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         #expect(screen.contains("1-2 or Enter: copy") && !screen.contains("\n 3 "), "two drafts first:\n\(screen)")
@@ -360,7 +361,7 @@ struct REPLTerminalTests {
     }
 
     @Test func whyExplainsADraft() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         let screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let n = try #require(screen.draftNumber(containing: "亲，非常抱歉让您久等了！"))
@@ -373,13 +374,13 @@ struct REPLTerminalTests {
 
     @Test func colourHelpsAndIsOffWithNO_COLOROrNoColor() throws {
         let sgr = "\u{1B}["
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         #expect(try t.screenWithAttributes().contains(sgr), "colour on a terminal by default")
 
         for (extra, environment) in [([String](), ["NO_COLOR": "1"]), (["--no-color"], [:])] {
-            let (plain, _) = try REPLFixtures.start(REPLSandbox(), extra: extra, environment: environment)
+            let (plain, _) = try REPLFixtures.start(Sandbox(), extra: extra, environment: environment)
             let screen = try REPLFixtures.ask(plain, "我的小部件到了吗", block: 1)
             #expect(screen.contains("⟨tracking_no⟩"))
             #expect(!(try plain.screenWithAttributes().contains(sgr)), "no colour with \(extra) \(environment)")
@@ -387,7 +388,7 @@ struct REPLTerminalTests {
     }
 
     @Test func aResizedWindowKeepsTheLineAndCtrlLRewrapsTheDrafts() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         try t.type("小部件")
@@ -410,7 +411,7 @@ struct REPLTerminalTests {
     // MARK: History
 
     @Test func historySurvivesAKilledTerminal() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, pack) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗？急！", block: 1)
         // The terminal goes away (kefu gets SIGHUP), no goodbye.
@@ -428,7 +429,7 @@ struct REPLTerminalTests {
     }
 
     @Test func twoConcurrentSessionsBothKeepTheirEntries() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let pack = try sandbox.write("packs/widget.yaml", REPLFixtures.widgetPack)
         let t = TmuxTerminal(sandbox: sandbox)
         try t.start(["--no-user-packs", "--snippets", pack], session: "a")
@@ -456,7 +457,7 @@ struct REPLTerminalTests {
     // MARK: Untrusted text
 
     @Test func anEscapeSequenceAttackInAPasteIsInert() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         _ = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         let titleBefore = try t.title()
@@ -484,7 +485,7 @@ struct REPLTerminalTests {
     // MARK: Packs changed on disk
 
     @Test func anEditedPackIsPickedUpAndABrokenOneKeepsTheLastGood() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, pack) = try REPLFixtures.start(sandbox)
         var screen = try REPLFixtures.ask(t, "我的小部件到了吗", block: 1)
         #expect(screen.contains("今天一定发出。"))
@@ -516,10 +517,9 @@ struct REPLTerminalTests {
     // MARK: Configuration
 
     @Test func configPacksAreLoadedAndDisabledPacksAreNot() throws {
-        let sandbox = try REPLSandbox()
-        try sandbox.write("config/kefu/shop-packs/widget.yaml", REPLFixtures.widgetPack)
-        try sandbox.write(
-            "config/kefu/config.yaml",
+        let sandbox = try Sandbox()
+        try sandbox.writeConfig(REPLFixtures.widgetPack, to: "shop-packs/widget.yaml")
+        try sandbox.writeConfig(
             """
             shop: 小鹿家居
             packs: [shop-packs]
@@ -533,7 +533,7 @@ struct REPLTerminalTests {
         t.stopServer()
 
         try sandbox.rewrite(
-            sandbox.configHome + "/kefu/config.yaml",
+            sandbox.configPath("config.yaml"),
             """
             shop: 小鹿家居
             packs: [shop-packs]
@@ -548,9 +548,8 @@ struct REPLTerminalTests {
     }
 
     @Test func aBadConfigNamesFileLineColumnAndUsesDefaultsForBrokenKeys() throws {
-        let sandbox = try REPLSandbox()
-        try sandbox.write(
-            "config/kefu/config.yaml",
+        let sandbox = try Sandbox()
+        try sandbox.writeConfig(
             """
             shop: 小鹿家居
             language: klingon

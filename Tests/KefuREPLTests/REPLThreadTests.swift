@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Threads and several buyers on the real binary in a terminal: values
@@ -35,7 +36,7 @@ struct REPLThreadTests {
     }
 
     @Test func anOrderNumberFromTheFirstMessageFillsTheSecondsDrafts() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         defer { t.stopServer() }
         var answer = Self.lastAnswer(try REPLFixtures.ask(t, Self.orderA, block: 1))
@@ -56,7 +57,7 @@ struct REPLThreadTests {
     }
 
     @Test func twoBuyersKeepTheirValuesApartAndThePromptNamesTheActiveOne() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         defer { t.stopServer() }
         let first = try t.screen()
@@ -87,7 +88,7 @@ struct REPLThreadTests {
         #expect(alice.contains("urge_delivery") && alice.contains("2 messages"), "\(alice)")
 
         // Each buyer's messages are their own thread in the usage log.
-        let usage = (try? String(contentsOfFile: sandbox.stateHome + "/kefu/usage/usage.jsonl", encoding: .utf8)) ?? ""
+        let usage = sandbox.read(sandbox.statePath("usage/usage.jsonl"))
         let threads = usage.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["thread"] as? String
         }
@@ -96,7 +97,7 @@ struct REPLThreadTests {
     }
 
     @Test func theFirstBuyerTakesANameGivenBeforeAnyMessage() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         defer { t.stopServer() }
         let screen = try Self.command(t, ":buyer 王女士", "the buyer named") { Self.promptLine($0).contains("kefu [1 王女士] · auto ›") }
@@ -109,7 +110,7 @@ struct REPLThreadTests {
     /// not teach its words alone that intent (they would then be confident
     /// in every other thread too).
     @Test func copyingAFollowUpsDraftTeachesNothing() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let t = try REPLLearningTests.start(sandbox)
         defer { t.stopServer() }
         _ = try REPLFixtures.ask(t, "我的快递到哪了", block: 1)
@@ -123,7 +124,7 @@ struct REPLThreadTests {
     }
 
     @Test func newForgetsWhatWasCarried() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         defer { t.stopServer() }
         _ = try REPLFixtures.ask(t, Self.orderA, block: 1)

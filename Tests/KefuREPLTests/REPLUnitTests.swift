@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuREPL
@@ -127,9 +128,8 @@ import Testing
     }
 
     @Test func historyMergesKeepsOrderAndBound() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-history-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("kefu/history").path
+        let sandbox = try Sandbox()
+        let path = sandbox.historyPath
         let a = HistoryFile(path: path, limit: 4)
         let b = HistoryFile(path: path, limit: 4)
         _ = a.add("我的快递\n到哪了")
@@ -140,16 +140,15 @@ import Testing
         _ = a.add("4")
         _ = a.add("5")
         #expect(a.load() == ["back\\slash \\n literal", "我的快递\n到哪了", "4", "5"])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("kefu").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: sandbox.statePath(""))
         #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
     }
 
     /// Bytes kefu cannot read are never rewritten as U+FFFD: the file is
     /// kept aside, whole, and a new history begun.
     @Test func anUnreadableHistoryIsKeptAsideNotRewritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-history-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sandbox = try Sandbox()
+        let folder = sandbox.root
         let path = folder.appendingPathComponent("history").path
         let binary = Data([0x23, 0x6B, 0xFF, 0xFE, 0x00, 0x01, 0xC3, 0x28, 0x0A, 0xE4, 0xBD])
         try binary.write(to: URL(fileURLWithPath: path))

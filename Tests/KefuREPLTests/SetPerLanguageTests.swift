@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuREPL
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func setAcceptsAMapAndThePromptSpeaksTheDraftLanguage() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         let (t, _) = try REPLFixtures.start(sandbox)
         try t.type(":set shop {zh-Hans: 小鹿家居, en: Deer Home}")
         try t.keys("Enter")

@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// `kefu stats` in a real terminal (tmux): colour on a terminal and none
@@ -8,7 +9,7 @@ import Testing
     static let width = 64
 
     /// A usage log with intents named in Chinese, long and short.
-    static func writeLog(_ sandbox: REPLSandbox) throws {
+    static func writeLog(_ sandbox: Sandbox) throws {
         var lines: [String] = []
         let intents = ["logistics", "礼品卡和会员积分怎么兑换的问题", "预售定金", "refund_return"]
         for n in 1...40 {
@@ -25,11 +26,11 @@ import Testing
                 )
             }
         }
-        try sandbox.write("state/kefu/usage/usage.jsonl", lines.joined(separator: "\n") + "\n")
+        try sandbox.write(sandbox.statePath("usage/usage.jsonl"), lines.joined(separator: "\n") + "\n")
     }
 
     /// Runs `kefu stats` in a pane and returns it once kefu has exited.
-    static func run(_ sandbox: REPLSandbox, environment: [String: String]) throws -> TmuxTerminal {
+    static func run(_ sandbox: Sandbox, environment: [String: String]) throws -> TmuxTerminal {
         let t = TmuxTerminal(sandbox: sandbox, width: width, height: 60)
         try t.start(["stats", "--no-user-packs"], environment: environment, linger: true)
         #expect(try t.waitForExit() == 0)
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func coloursOnATerminal() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         try Self.writeLog(sandbox)
         let t = try Self.run(sandbox, environment: [:])
         let styled = try t.screenWithAttributes()
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func plainWithNO_COLOR() throws {
-        let sandbox = try REPLSandbox()
+        let sandbox = try Sandbox()
         try Self.writeLog(sandbox)
         let t = try Self.run(sandbox, environment: ["NO_COLOR": "1"])
         let styled = try t.screenWithAttributes()

@@ -31,9 +31,6 @@ public enum KefuBinary {
                 dir = parent
             }
         }
-        // <root>/Tests/KefuTestSupport/KefuBinary.swift → <root>
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/kefu")
+        return Checkout.url(".build/debug/kefu")
     }
 }

@@ -1,13 +1,9 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// An external plugin that ignores SIGTERM, SIGHUP, SIGINT and end of input,
 /// with a child of its own: what must still die with kefu (issue 11). It
 /// writes its pid and its child's to `plugin.pid` and `sleeper.pid` in
-/// `folder`.
+/// the sandbox.
 public enum StubbornPlugin {
     public static let script = """
         #!/bin/sh
@@ -27,38 +23,24 @@ public enum StubbornPlugin {
         done
         """
 
-    /// Writes the plugin into `plugins/` under `folder`; returns that plugins folder.
-    public static func install(in folder: URL) throws -> String {
-        let plugins = folder.appendingPathComponent("plugins").path
-        try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = plugins + "/kefu-plugin-stubborn"
-        try Data(script.replacingOccurrences(of: "$KEFU_TEST_DIR", with: folder.path).utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        return plugins
+    /// Writes the plugin into `plugins/` in the sandbox; returns that plugins folder.
+    public static func install(in sandbox: Sandbox) throws -> String {
+        let script = script.replacingOccurrences(of: "$KEFU_TEST_DIR", with: sandbox.path)
+        let path = try sandbox.writeExecutable("kefu-plugin-stubborn", script, in: "plugins")
+        return (path as NSString).deletingLastPathComponent
     }
 
     /// The plugin's pid and its child's, once it has started.
-    public static func pids(in folder: URL) -> (plugin: Int32, sleeper: Int32)? {
+    public static func pids(in sandbox: Sandbox) -> (plugin: Int32, sleeper: Int32)? {
         func read(_ name: String) -> Int32? {
-            (try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8))
-                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            Int32(sandbox.read(sandbox.path + "/" + name).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         guard let plugin = read("plugin.pid"), let sleeper = read("sleeper.pid") else { return nil }
         return (plugin, sleeper)
     }
 
-    /// Gone, or a zombie nobody has reaped yet (it runs no more).
-    public static func isGone(_ pid: Int32) -> Bool {
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        return stat.isEmpty || stat.contains(") Z ")
-    }
-
     /// Waits up to two seconds for both to be gone.
     public static func bothGone(_ pids: (plugin: Int32, sleeper: Int32)) -> Bool {
-        for _ in 0..<100 {
-            if isGone(pids.plugin) && isGone(pids.sleeper) { return true }
-            usleep(20_000)
-        }
-        return false
+        Poll.untilTrue(timeout: 2, interval: 0.02) { ProcessTable.isGone(pids.plugin) && ProcessTable.isGone(pids.sleeper) }
     }
 }

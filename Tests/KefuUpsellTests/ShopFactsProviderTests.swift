@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuUpsell
@@ -70,9 +71,8 @@ import Testing
     }
 
     @Test func withoutAFactsFileNothingIsFilled() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-facts-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sandbox = try Sandbox()
+        let folder = sandbox.path
         #expect(try UpsellPlugin().load(PluginSettings(folder: folder)).providers.isEmpty)
         try FileManager.default.copyItem(atPath: ShopFactsReaderTests.examplePath, toPath: folder + "/shop.yaml")
         #expect(try UpsellPlugin().load(PluginSettings(folder: folder)).providers.map(\.id) == ["upsell", "shop"])

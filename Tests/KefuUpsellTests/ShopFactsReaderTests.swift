@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuUpsell
@@ -7,9 +8,7 @@ import Testing
 /// The shop facts file: the shipped example reads whole, and every mistake
 /// is reported at its file:line:col.
 @Suite struct ShopFactsReaderTests {
-    static let examplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("docs/examples/shop.yaml").path
+    static let examplePath = Checkout.path("docs/examples/shop.yaml")
 
     @Test func theShippedExampleReadsWhole() throws {
         let facts = try UpsellPlugin.facts(at: Self.examplePath)

@@ -1,18 +1,13 @@
 import Foundation
 import KefuCore
+import KefuTestSupport
 import Testing
 
 @testable import KefuUpsell
 
 @Suite struct UpsellTests {
-    static let example: String = {
-        // The shipped example catalogue is the fixture.
-        let here = URL(fileURLWithPath: #filePath)
-        let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "docs/examples/catalog.yaml"
-        ).path
-        return path
-    }()
+    /// The shipped example catalogue is the fixture.
+    static let example = Checkout.path("docs/examples/catalog.yaml")
 
     func provider(_ path: String = example) throws -> any DraftProvider {
         try UpsellPlugin().load(

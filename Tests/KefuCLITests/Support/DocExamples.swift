@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// The command examples of README.md and docs/*.md, read the way
@@ -36,8 +37,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(document):\(line)" }
 
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Checkout.root
 
     /// README.md and every docs/*.md.
     static var documents: [String] {

@@ -7,46 +7,6 @@ import KefuTestSupport
     import Darwin
 #endif
 
-/// A fresh temporary folder per test: the working directory of the child, its
-/// `XDG_CONFIG_HOME`, and where test packs and inputs are written. Removed
-/// when the test lets go of it.
-final class Sandbox {
-    let root: URL
-    let configHome: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kefu-cli-tests-\(UUID().uuidString)", isDirectory: true)
-        configHome = root.appendingPathComponent("xdg-config", isDirectory: true)
-        try FileManager.default.createDirectory(at: configHome, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    /// Writes `text` to `name` inside the sandbox and returns its absolute path.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ data: Data) throws -> String {
-        let url = root.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-        return url.path
-    }
-
-    /// The child's environment: the user's config never leaks in.
-    var environment: [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CONFIG_HOME"] = configHome.path
-        env["XDG_STATE_HOME"] = root.appendingPathComponent("xdg-state").path
-        env["NO_COLOR"] = "1"
-        return env
-    }
-}
-
 /// What one run of kefu produced.
 struct KefuResult {
     var status: Int32
@@ -122,16 +82,8 @@ enum Kefu {
         background { out.set((try? outReader.readToEnd()) ?? Data()) }
         background { err.set((try? errReader.readToEnd()) ?? Data()) }
 
-        let deadline = Date().addingTimeInterval(hangGuard)
-        var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            usleep(2_000)
-        }
+        let timedOut = !Poll.untilTrue(timeout: hangGuard, interval: 0.002) { !process.isRunning }
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         group.wait()
         return KefuResult(status: process.terminationStatus, stdout: out.value, stderr: err.value, timedOut: timedOut)
@@ -178,36 +130,32 @@ final class LiveKefu {
     /// The next complete line of output, or nil when none arrived within
     /// `timeout` seconds (or output ended). Polls; never blocks longer.
     func readLine(timeout: TimeInterval) -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
+        // The probe's answer: a line (.some(line)), the end of output
+        // (.some(nil), which stops the wait), or not yet (nil). poll(2) does
+        // the pausing, so the interval is zero.
+        let answer = Poll.until(timeout: timeout, interval: 0) { () -> String?? in
             if let nl = buffer.firstIndex(of: 0x0A) {
                 let line = Array(buffer[..<nl])
                 buffer.removeSubrange(...nl)
-                return String(decoding: line, as: UTF8.self)
+                return .some(String(decoding: line, as: UTF8.self))
             }
-            if Date() >= deadline { return nil }
             var pfd = pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pfd, 1, 20)
-            guard ready > 0 else { continue }
+            guard poll(&pfd, 1, 20) > 0 else { return nil }
             let n = chunk.withUnsafeMutableBytes { read(outFD, $0.baseAddress, $0.count) }
             if n > 0 {
                 buffer += chunk[0..<n]
-            } else if n == 0 {
-                return nil  // end of output
-            } else if errno != EINTR && errno != EAGAIN {
                 return nil
             }
+            // End of output, or an error other than an interruption.
+            return n == 0 || (errno != EINTR && errno != EAGAIN) ? .some(nil) : nil
         }
+        return answer ?? nil
     }
 
     /// The exit status, or nil if the child is still running after `timeout`.
     func waitForExit(timeout: TimeInterval) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline { return nil }
-            usleep(2_000)
-        }
+        guard Poll.untilTrue(timeout: timeout, interval: 0.002, { !process.isRunning }) else { return nil }
         process.waitUntilExit()
         return process.terminationStatus
     }

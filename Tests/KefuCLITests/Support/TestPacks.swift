@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// Packs written for these tests, independent of the built-in packs' wording.

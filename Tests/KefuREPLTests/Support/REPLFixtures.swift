@@ -1,4 +1,5 @@
 import Foundation
+import KefuTestSupport
 import Testing
 
 /// A pack written for these tests, with words the built-in packs do not use
@@ -69,7 +70,7 @@ enum REPLFixtures {
 
     /// A terminal running kefu on the built-in packs and the widget pack.
     static func start(
-        _ sandbox: REPLSandbox, extra: [String] = [], environment: [String: String] = [:], width: Int = 110
+        _ sandbox: Sandbox, extra: [String] = [], environment: [String: String] = [:], width: Int = 110
     ) throws -> (TmuxTerminal, String) {
         let pack = try sandbox.write("packs/widget.yaml", widgetPack)
         let terminal = TmuxTerminal(sandbox: sandbox, width: width)

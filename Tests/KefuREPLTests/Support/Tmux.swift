@@ -8,46 +8,6 @@ import Testing
     import Darwin
 #endif
 
-/// A fresh folder per test: XDG_CONFIG_HOME, XDG_STATE_HOME, packs, editor
-/// scripts. Several terminals may share one (history across restarts).
-final class REPLSandbox: @unchecked Sendable {
-    let root: URL
-    var configHome: String { root.appendingPathComponent("config").path }
-    var stateHome: String { root.appendingPathComponent("state").path }
-    var historyPath: String { stateHome + "/kefu/history" }
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-repl-tests-\(UUID().uuidString)", isDirectory: true)
-        for sub in ["config", "state", "work"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String, executable: Bool = false) throws -> String {
-        let url = root.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        if executable { chmod(url.path, 0o755) }
-        return url.path
-    }
-
-    /// Rewrites a file and moves its modification time forward, so a change
-    /// is seen even on file systems with coarse timestamps.
-    func rewrite(_ path: String, _ text: String) throws {
-        let before = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let after = max(Date(), before.addingTimeInterval(1))
-        try FileManager.default.setAttributes([.modificationDate: after], ofItemAtPath: path)
-    }
-
-    func history() -> String {
-        (try? String(contentsOfFile: historyPath, encoding: .utf8)) ?? ""
-    }
-}
-
 struct TmuxError: Error, CustomStringConvertible {
     var description: String
 }
@@ -59,7 +19,7 @@ struct TmuxError: Error, CustomStringConvertible {
 /// (`set-clipboard on`). The server is killed when the test lets go of it.
 final class TmuxTerminal: @unchecked Sendable {
     let socket = "kefu-test-\(UUID().uuidString.prefix(13))"
-    let sandbox: REPLSandbox
+    let sandbox: Sandbox
     let width: Int
     let height: Int
     private var sessions: [String] = []
@@ -68,7 +28,7 @@ final class TmuxTerminal: @unchecked Sendable {
     /// guard, not a performance assertion.
     static let patience: TimeInterval = 30
 
-    init(sandbox: REPLSandbox, width: Int = 110, height: Int = 45) {
+    init(sandbox: Sandbox, width: Int = 110, height: Int = 45) {
         self.sandbox = sandbox
         self.width = width
         self.height = height
@@ -145,13 +105,7 @@ final class TmuxTerminal: @unchecked Sendable {
     /// and exits, such as `kefu stats`, can be over before `remain-on-exit`
     /// is set).
     func start(_ arguments: [String], session: String = "main", environment: [String: String] = [:], linger: Bool = false) throws {
-        // The model cache is shared with the test process: every sandbox
-        // trains the same models, once is enough.
-        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache"
-        var env = [
-            "XDG_CONFIG_HOME=\(sandbox.configHome)", "XDG_STATE_HOME=\(sandbox.stateHome)",
-            "TERM=xterm-256color", "HOME=\(sandbox.root.path)", "XDG_CACHE_HOME=\(cache)",
-        ]
+        var env = sandbox.homeAssignments + ["TERM=xterm-256color"]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(k)=\(v)") }
         // A shell waits for kefu and writes its exit status to a file: tmux
         // 3.3a now and then never reaps a pane's process (it stays a zombie
@@ -171,11 +125,9 @@ final class TmuxTerminal: @unchecked Sendable {
                 "-u", "VISUAL", "-u", "EDITOR", "-u", "NO_COLOR", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
                 "-u", "TMUX", "-u", "COLUMNS",
             ] + env + [KefuBinary.path] + arguments
-        try tmux(
-            [
-                "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
-                "-c", sandbox.root.appendingPathComponent("work").path,
-            ] + command)
+        // An empty working folder: ./snippets and ./plugins find nothing.
+        let work = try sandbox.folder("work")
+        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "-c", work] + command)
         sessions.append(session)
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
         try tmux(["set-option", "-g", "set-clipboard", "on"])
@@ -267,13 +219,12 @@ final class TmuxTerminal: @unchecked Sendable {
         _ what: String, timeout: TimeInterval, capture: () throws -> String,
         sourceLocation: SourceLocation, _ predicate: (String) -> Bool
     ) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while Date() < deadline {
+        let found = try Poll.until(timeout: timeout, interval: 0.03) { () -> String? in
             last = try capture()
-            if predicate(last) { return last }
-            usleep(30_000)
+            return predicate(last) ? last : nil
         }
+        if let found { return found }
         Issue.record("timed out waiting for \(what); the screen:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError(description: "timed out waiting for \(what)")
     }
@@ -282,6 +233,12 @@ final class TmuxTerminal: @unchecked Sendable {
     func waitFor(text: String, count: Int = 1, session: String = "main", sourceLocation: SourceLocation = #_sourceLocation) throws -> String
     {
         try waitFor("“\(text)” ×\(count)", session: session, sourceLocation: sourceLocation) { $0.occurrences(of: text) >= count }
+    }
+
+    /// Gives kefu a moment to react to the keys just sent, before a check
+    /// that they changed nothing (there is nothing to wait for).
+    func settle() {
+        usleep(300_000)
     }
 
     /// The most recent paste buffer (an OSC 52 copy), or nil when there is none.
@@ -295,13 +252,12 @@ final class TmuxTerminal: @unchecked Sendable {
     }
 
     func waitForClipboard(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(Self.patience)
         var last: String? = nil
-        while Date() < deadline {
+        let copied = try Poll.untilTrue(timeout: Self.patience, interval: 0.03) {
             last = try clipboard()
-            if last == expected { return }
-            usleep(30_000)
+            return last == expected
         }
+        if copied { return }
         Issue.record("clipboard is \(last.map { "“\($0)”" } ?? "empty"), expected “\(expected)”", sourceLocation: sourceLocation)
     }
 
@@ -351,42 +307,8 @@ final class TmuxTerminal: @unchecked Sendable {
     }
 
     func waitForExit(session: String = "main", sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
-        let deadline = Date().addingTimeInterval(Self.patience)
-        while Date() < deadline {
-            if let s = try exitStatus(session: session) { return s }
-            usleep(30_000)
-        }
+        if let status = try Poll.until(timeout: Self.patience, interval: 0.03, { try exitStatus(session: session) }) { return status }
         Issue.record("kefu did not exit", sourceLocation: sourceLocation)
         return nil
-    }
-}
-
-extension String {
-    func occurrences(of needle: String) -> Int {
-        guard !needle.isEmpty else { return 0 }
-        var count = 0
-        var rest = self[...]
-        while let r = rest.range(of: needle) {
-            count += 1
-            rest = rest[r.upperBound...]
-        }
-        return count
-    }
-
-    /// The screen lines, trailing blanks removed.
-    var screenLines: [String] {
-        split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-    }
-
-    /// The number of the last draft on the screen whose first line contains `text`.
-    func draftNumber(containing text: String) -> Int? {
-        var found: Int? = nil
-        for line in screenLines where line.contains(text) {
-            let trimmed = line.drop { $0 == " " }
-            if let n = Int(trimmed.prefix { $0.isNumber }) { found = n }
-        }
-        return found
     }
 }

@@ -2,45 +2,6 @@ import Foundation
 
 @testable import KefuExternalPlugins
 
-/// A private temporary folder (mode 0700, as a real plugin folder must be)
-/// where tests write small plugins as scripts. Removed when released.
-final class PluginSandbox {
-    let root: String
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/kefu-ext-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
-
-    /// Writes an executable script and returns its path.
-    @discardableResult
-    func script(_ name: String, _ text: String, mode: Int = 0o755, in folder: String? = nil) throws -> String {
-        let dir = folder.map { root + "/" + $0 } ?? root
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = dir + "/" + name
-        ChildProcess.spawnLock.lock()
-        defer { ChildProcess.spawnLock.unlock() }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
-        return path
-    }
-
-    /// The scripted test plugin (see `TestPlugin.source`) in `mode`.
-    func testPlugin(_ mode: String, id: String = "tp") throws -> ExternalPluginSpec {
-        let path = try script("kefu-plugin-\(id).py", TestPlugin.source)
-        return ExternalPluginSpec(command: [path, mode, id, root], origin: root)
-    }
-
-    func host(_ specs: [ExternalPluginSpec], _ tweak: (inout ExternalPluginSettings) -> Void = { _ in }) -> ExternalPluginHost {
-        var settings = TestPlugin.settings
-        settings.logFolder = root + "/logs"
-        tweak(&settings)
-        return ExternalPluginHost(specs: specs, settings: settings, kefuVersion: "test")
-    }
-}
-
 enum TestPlugin {
     /// Generous for a loaded two-core machine: these tests check outcomes,
     /// not speed. Timeouts are provoked with plugins that sleep far longer.
