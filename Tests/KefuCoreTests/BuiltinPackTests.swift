@@ -113,6 +113,17 @@ enum BuiltinEngine {
         #expect(chinese >= 120 && Self.rows.count - chinese >= 120)
     }
 
+    /// `kefu eval` prints the same bytes on every run: confusions of equal
+    /// count are in gold, then predicted order, not in the order of a hash
+    /// table seeded afresh by each process.
+    @Test func confusionsOfEqualCountAreInAFixedOrder() {
+        let c = Self.evaluation.confusions
+        #expect(c.count > 3)
+        for (a, b) in zip(c, c.dropFirst()) {
+            #expect(a.count > b.count || (a.count == b.count && (a.gold, a.predicted) < (b.gold, b.predicted)), "\(a) before \(b)")
+        }
+    }
+
     @Test func overallBars() {
         let e = Self.evaluation
         #expect(e.macroF1 >= LabelledSetFloors.macroF1, "macro-F1 \(e.macroF1)")

@@ -33,6 +33,34 @@ struct REPLLearningTests {
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
+    /// Two REPLs at once (an agent with two terminals): both append to the
+    /// one usage log; every record arrives whole, none is lost, and each
+    /// REPL's messages are under a thread of its own.
+    @Test func twoREPLsAtOnceShareTheUsageLogAndLoseNothing() throws {
+        let sandbox = try Sandbox()
+        let t = try Self.start(sandbox)
+        try t.start(["--snippets", sandbox.path + "/packs/widget.yaml"], session: "second")
+        try t.waitFor("the second prompt", session: "second") { $0.contains("auto ›") }
+        for round in 1...3 {
+            for session in ["main", "second"] {
+                _ = try REPLFixtures.ask(t, "我的小部件到了吗 \(session) \(round)", block: round, session: session)
+                try t.keys("Enter", session: session)
+                try t.waitFor("copy \(round) in \(session)", session: session) {
+                    $0.occurrences(of: "copied draft 1") >= round && REPLFixtures.atPrompt($0)
+                }
+            }
+        }
+        let text = sandbox.read(sandbox.statePath("usage/usage.jsonl"))
+        let lines = text.split(separator: "\n")
+        let records = Self.usageLines(sandbox)
+        #expect(records.count == lines.count, "every line a whole record:\n\(text)")
+        let answered = records.filter { $0["event"] as? String == "answered" }
+        let copied = records.filter { $0["event"] as? String == "copied" }
+        #expect(answered.count == 6 && copied.count == 6, "\(records)")
+        let threads = Set(answered.compactMap { $0["thread"] as? String })
+        #expect(threads.count == 2, "\(threads)")
+    }
+
     @Test func copyingADraftForAMissedMessageAnswersTheNextOneWithItsIntent() throws {
         let sandbox = try Sandbox()
         let t = try Self.start(sandbox)

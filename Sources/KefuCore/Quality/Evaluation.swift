@@ -112,7 +112,9 @@ package struct Evaluation: Sendable {
         genericShare = share(generic, of: labelled)
         hedgedShare = share(hedged, of: labelled)
         otherGivenShopDrafts = share(otherShop, of: others)
-        confusions = confusion.map { key, count in (key.gold, key.predicted, count) }.sorted { ($0.count, $1.gold) > ($1.count, $0.gold) }
+        confusions = confusion.map { key, count in (key.gold, key.predicted, count) }.sorted {
+            ($0.count, $1.gold, $1.predicted) > ($1.count, $0.gold, $0.predicted)
+        }
     }
 }
 
