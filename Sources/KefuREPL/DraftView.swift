@@ -166,12 +166,7 @@ enum DraftView {
             if let intent {
                 c.text(" " + percent(intent.confidence))
                 c.newline()
-                for e in intent.evidence {
-                    c.text("    " + e.detector, .kind)
-                    c.text("  " + e.detail + "  ")
-                    c.text(format3(e.weight), .dim)
-                    c.newline()
-                }
+                evidence(intent.evidence, indent: "    ", into: &c)
             } else {
                 c.newline()
             }
@@ -201,6 +196,16 @@ enum DraftView {
         }
     }
 
+    /// One line per piece of evidence: detector, what it matched, its weight.
+    private static func evidence(_ evidence: [Evidence], indent: String, into c: inout Canvas) {
+        for e in evidence {
+            c.text(indent + e.detector, .kind)
+            c.text("  " + e.detail + "  ")
+            c.text(format3(e.weight), .dim)
+            c.newline()
+        }
+    }
+
     /// Every candidate intent of the message, with evidence: `?` with no number.
     static func analysis(_ s: Suggestion, width: Int, into c: inout Canvas) {
         if s.candidates.isEmpty {
@@ -211,14 +216,12 @@ enum DraftView {
             c.text(reported ? "  ● " : "  ○ ", reported ? .good : .dim)
             c.text(cand.intent, .intent)
             c.text(" " + percent(cand.confidence))
-            if !reported { c.text("  (below the 50% threshold)", .dim) }
+            // Not "below 50%": the threshold is config.yaml's, and an
+            // intent above it can still be left out (a secondary intent
+            // beside a main one).
+            if !reported { c.text("  (not reported)", .dim) }
             c.newline()
-            for e in cand.evidence {
-                c.text("      " + e.detector, .kind)
-                c.text("  " + e.detail + "  ")
-                c.text(format3(e.weight), .dim)
-                c.newline()
-            }
+            evidence(cand.evidence, indent: "      ", into: &c)
         }
         followUpNote(s, into: &c)
         c.text("  tone: ", .dim)

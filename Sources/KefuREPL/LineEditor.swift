@@ -435,15 +435,10 @@ final class EditLineReader: LineReader {
             _ = SignalFlags.takeInterrupt()
             endSearch(line: state.original)
             return UInt8(CC_REDISPLAY)
-        case 18:  // Ctrl-R: older
-            if let f = historyMatch(state.pattern, below: state.found ?? state.shown ?? historyEntries.count) {
-                state.found = f
-                state.shown = f
-            } else {
-                el_beep(el)
-            }
-        case 19:  // Ctrl-S: newer
-            if let f = historyMatch(state.pattern, above: state.found ?? state.shown ?? historyEntries.count) {
+        case 18, 19:  // Ctrl-R: older, Ctrl-S: newer
+            let from = state.found ?? state.shown ?? historyEntries.count
+            let match = c == 18 ? historyMatch(state.pattern, below: from) : historyMatch(state.pattern, above: from)
+            if let f = match {
                 state.found = f
                 state.shown = f
             } else {
