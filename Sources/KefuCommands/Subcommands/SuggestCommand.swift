@@ -101,35 +101,80 @@ struct SuggestCommand: ParsableCommand {
         let language = lang.language
         var out = ResultWriter()
         var conversations = Conversations()
-        while let record = reader.next(), !StandardOutput.closed {
-            let more = reader.hasRecordReady
-            switch decoder.decode(record) {
-            case .failure(let f):
-                failures += 1
-                switch format {
-                case .jsonl:
-                    out.write(
-                        Array((SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n").utf8), moreWaiting: more)
-                case .text: out.write("#\(record.number) error: \(f.message)\n\n", moreWaiting: more)
-                }
-                StandardError().write("kefu: \(f.message)\n")
-            case .success(let m):
+        // Answered on every core when nothing ties records together (no
+        // thread, no external plugin): `ParallelAnswers`.
+        let parallelOK = session.host.plugins.isEmpty
+        while let first = reader.next(), !StandardOutput.closed {
+            // What standard input already holds, never waiting for more.
+            var records = [first]
+            while records.count < ParallelAnswers.batchLimit, reader.hasRecordReady, let r = reader.next() { records.append(r) }
+            let decoded = records.map { decoder.decode($0) }
+            var requests: [Request] = []
+            for (record, d) in zip(records, decoded) {
+                guard case .success(let m) = d else { continue }
                 let request = SuggestionRequest(
-                    variables: base, recordVariables: m.variables, language: language,
-                    maxDrafts: top, snippet: snippet, explain: explain)
+                    variables: base, recordVariables: m.variables, language: language, maxDrafts: top, snippet: snippet, explain: explain)
+                requests.append(Request(id: m.id, number: record.number, text: m.text, request: request, thread: m.thread))
+            }
+            let (format, explain) = (format, explain)
+            let lines: [[UInt8]]
+            if !parallelOK || requests.contains(where: { $0.thread != nil }) {
                 // A record of a thread is answered with what the thread's
                 // earlier records said; one without is answered alone.
-                let s =
-                    m.thread.map { conversations.suggest(m.text, thread: $0, request, library: engine.library, answer: session.suggest) }
-                    ?? session.suggest(m.text, request)
-                switch format {
-                case .jsonl: out.write(SuggestionJSON.line(id: m.id, s, explain: explain), moreWaiting: more)
-                case .text: out.write(SuggestionText.render(id: record.number, s, explain: explain) + "\n", moreWaiting: more)
+                lines = requests.map { r in
+                    let s =
+                        r.thread.map {
+                            conversations.suggest(r.text, thread: $0, r.request, library: engine.library, answer: session.suggest)
+                        }
+                        ?? session.suggest(r.text, r.request)
+                    return Self.rendered(s, of: r, format: format, explain: explain)
+                }
+            } else {
+                let batch = requests
+                lines = ParallelAnswers.answers(count: batch.count, parallel: true) {
+                    Self.rendered(engine.suggest(batch[$0].text, batch[$0].request), of: batch[$0], format: format, explain: explain)
+                }
+            }
+            var next = lines.makeIterator()
+            for (i, (record, d)) in zip(records, decoded).enumerated() {
+                let more = i < records.count - 1 || reader.hasRecordReady
+                switch d {
+                case .failure(let f):
+                    failures += 1
+                    switch format {
+                    case .jsonl:
+                        out.write(
+                            Array((SuggestionJSON.error(id: f.id, record: record.number, message: f.message) + "\n").utf8),
+                            moreWaiting: more)
+                    case .text: out.write("#\(record.number) error: \(f.message)\n\n", moreWaiting: more)
+                    }
+                    StandardError().write("kefu: \(f.message)\n")
+                case .success:
+                    if let line = next.next() { out.write(line, moreWaiting: more) }
                 }
             }
         }
         out.flush()
         // A write that failed is reported by `KefuCommand.entry`, non-zero.
         if failures > 0 || StandardOutput.closed { throw ExitCode(1) }
+    }
+
+    /// One decoded record to answer.
+    private struct Request: Sendable {
+        var id: JSONWriter.Value
+        var number: Int
+        var text: String
+        var request: SuggestionRequest
+        var thread: String?
+    }
+
+    /// An answer as written: a JSON line (escaped by the writer), or the
+    /// text block and its blank line through the output sanitiser, as
+    /// `ResultWriter.write(_: String)` would.
+    private static func rendered(_ s: Suggestion, of r: Request, format: OutputFormat, explain: Bool) -> [UInt8] {
+        switch format {
+        case .jsonl: SuggestionJSON.line(id: r.id, s, explain: explain)
+        case .text: Array(OutputSanitizer.visible(SuggestionText.render(id: r.number, s, explain: explain) + "\n").utf8)
+        }
     }
 }
