@@ -73,6 +73,13 @@ package enum REPL {
         return c > 0 ? c : nil
     }
 
+    /// Whether what kefu draws on standard output may be coloured: only on a
+    /// terminal, and never with NO_COLOR set (no-color.org). The REPL and
+    /// `kefu stats` both ask here.
+    package static func colourWanted(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        TerminalIO.stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// The editor `v N` runs and where that choice comes from.
     package static func describeEditor() -> (command: String, source: String) {
         guard let e = ExternalEditor.command(environment: ProcessInfo.processInfo.environment) else {
@@ -95,7 +102,7 @@ package enum REPL {
         // Runs after the reader is closed (libedit puts back the mode it found).
         defer { TerminalMode.restore() }
         let environment = ProcessInfo.processInfo.environment
-        let colour = !settings.noColor && TerminalIO.stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        let colour = !settings.noColor && colourWanted(environment: environment)
 
         let reader: LineReader
         if interactive, let editor = EditLineReader(historySize: settings.historySize) {

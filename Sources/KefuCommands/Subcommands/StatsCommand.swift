@@ -101,7 +101,7 @@ struct StatsCommand: ParsableCommand {
         case .text:
             let width = Self.width(environment: ProcessInfo.processInfo.environment)
             let text = StatsText(report: report, width: width).render()
-            StandardOutput.write(safe: Array(text.rendered(width: width, colour: Self.colour()).utf8))
+            StandardOutput.write(safe: Array(text.rendered(width: width, colour: REPL.colourWanted()).utf8))
         case .json: StandardOutput.write(safe: StatsJSON.render(report))
         case .csv: StandardOutput.write(safe: Array(StatsCSV.render(report).utf8))
         }
@@ -123,10 +123,5 @@ struct StatsCommand: ParsableCommand {
     static func width(environment: [String: String]) -> Int {
         if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 { return max(20, c) }
         return max(20, REPL.terminalColumns() ?? 80)
-    }
-
-    /// Colours only on a terminal, and never with NO_COLOR set.
-    static func colour() -> Bool {
-        isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 }
